@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// Turns the block catalog into JSON Schemas:
+//  - schemas/workflow.schema.json: the whole document, one sub-schema per block type and alias,
+//    for any JSON Schema tool (and VS Code's jsonValidation);
+//  - src/core/schema/generated/validators.js: the same step and input schemas compiled by ajv's
+//    standalone mode, so the extension never compiles a schema at run time.
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const catalogFile = path.join(root, 'src/core/catalog/data/core-catalog.json');
+
+const STEP_OUTPUT = '^\\$steps\\.[A-Za-z_\\-0-9]+\\.[A-Za-z_*0-9\\-]+$';
+const INPUT = '^\\$inputs\\.[A-Za-z_0-9\\-]+$';
+const STEP = '^\\$steps\\.[A-Za-z_0-9\\-]+$';
+
+export const INPUT_TYPES = {
+  WorkflowImage: { kinds: ['image'], dimensionality: { const: 1 } },
+  InferenceImage: { kinds: ['image'], dimensionality: { const: 1 } },
+  WorkflowVideoMetadata: { kinds: ['video_metadata'], dimensionality: { const: 1 } },
+  WorkflowBatchInput: { kinds: ['*'], dimensionality: { type: 'integer', minimum: 1 } },
+  WorkflowParameter: { kinds: ['*'], dimensionality: { const: 0 } },
+  InferenceParameter: { kinds: ['*'], dimensionality: { const: 0 } },
+};
+
+function selectorPattern(targets) {
+  const parts = new Set();
+  for (const t of targets) {
+    if (t === 'any_data') { parts.add(STEP_OUTPUT); parts.add(INPUT); }
+    else if (t === 'step_output') parts.add(STEP_OUTPUT);
+    else if (t === 'step') parts.add(STEP);
+    else parts.add(INPUT);
+  }
+  return [...parts].map((p) => `(${p})`).join('|');
+}
+
+function literalSchemas(field) {
+  const out = [];
+  for (const t of field.literalTypes) {
+    if (t === 'any') return [{}];
+    if (t === 'enum') out.push(field.enumValues ? { enum: field.enumValues } : {});
+    else out.push({ type: t });
+  }
+  if (field.nullable) out.push({ type: 'null' });
+  return out;
+}
+
+function describeField(field) {
+  const parts = [];
+  if (field.literalTypes.length) parts.push(field.literalTypes.filter((t) => t !== 'enum').join(' | ') || 'one of the listed values');
+  if (field.selectorKinds.length || field.selectorTargets.length) parts.push(`a selector to kind ${field.selectorKinds.join(', ') || '*'}`);
+  return `${field.required ? 'Required. ' : ''}Accepts ${parts.join(' or ')}.${'default' in field ? ` Default: ${JSON.stringify(field.default)}.` : ''}`;
+}
+
+export function fieldSchema(field) {
+  const alternatives = [...literalSchemas(field)];
+  if (field.selectorTargets.length) {
+    const selector = { type: 'string', pattern: selectorPattern(field.selectorTargets) };
+    for (const container of field.containers) {
+      if (container === 'single') alternatives.push(selector);
+      else if (container === 'list') alternatives.push({ type: 'array', items: field.literalTypes.length ? {} : selector });
+      else alternatives.push({ type: 'object', additionalProperties: field.literalTypes.length ? {} : selector });
+    }
+  }
+  const schema = alternatives.length === 1 ? { ...alternatives[0] } : alternatives.length ? { anyOf: alternatives } : {};
+  schema.description = describeField(field);
+  if ('default' in field) schema.default = field.default;
+  return schema;
+}
+
+export function blockSchema(block) {
+  const properties = {
+    type: { enum: [block.type, ...block.aliases], description: `${block.humanName}: ${block.description}` },
+    name: { type: 'string', description: 'The step name, referenced as `$steps.<name>.<output>`.', pattern: '^[A-Za-z0-9_\\-]+$' },
+  };
+  for (const field of block.fields) {
+    const schema = fieldSchema(field);
+    properties[field.name] = schema;
+    for (const alias of field.aliases ?? []) properties[alias] ??= schema;
+  }
+  return { type: 'object', properties, required: ['type', 'name'], title: block.humanName, description: block.description };
+}
+
+export function inputSchema(type) {
+  const spec = INPUT_TYPES[type];
+  const properties = {
+    type: { const: type },
+    name: { type: 'string', pattern: '^[A-Za-z0-9_\\-]+$', description: 'Referenced as `$inputs.<name>`.' },
+    kind: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'object' }] }, description: `Kinds of value this input carries. Default: ${JSON.stringify(spec.kinds)}.` },
+    dimensionality: spec.dimensionality,
+  };
+  if (type === 'WorkflowParameter' || type === 'InferenceParameter') properties.default_value = { description: 'Used when the run does not provide a value.' };
+  return { type: 'object', properties, required: ['type', 'name'] };
+}
+
+export const OUTPUT_SCHEMA = {
+  type: 'object',
+  properties: {
+    type: { const: 'JsonField' },
+    name: { type: 'string', description: 'Key of this output in the response.' },
+    selector: { type: 'string', pattern: `(${STEP_OUTPUT})|(${INPUT})`, description: '`$steps.<step>.<output>`, `$steps.<step>.*` or `$inputs.<name>`.' },
+    coordinates_system: { enum: ['own', 'parent'], default: 'parent' },
+  },
+  required: ['type', 'name', 'selector'],
+};
+
+const defName = (id) => `block:${id}`;
+
+export function workflowSchema(catalog) {
+  const definitions = {};
+  const stepBranches = [];
+  const ids = [];
+  for (const block of catalog.blocks) {
+    definitions[defName(block.type)] = blockSchema(block);
+    const typeIds = [block.type, ...block.aliases];
+    ids.push(...typeIds);
+    stepBranches.push({ if: { properties: { type: { enum: typeIds } }, required: ['type'] }, then: { $ref: `#/definitions/${defName(block.type)}` } });
+  }
+  const inputBranches = Object.keys(INPUT_TYPES).map((type) => {
+    definitions[`input:${type}`] = inputSchema(type);
+    return { if: { properties: { type: { const: type } }, required: ['type'] }, then: { $ref: `#/definitions/input:${type}` } };
+  });
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/roboflow-workflows-community/vscode-roboflow-workflows/schemas/workflow.schema.json',
+    title: 'Roboflow Workflow definition',
+    description: `Roboflow Workflows definition (${catalog.source}, Execution Engine ${catalog.engineVersion}).`,
+    type: 'object',
+    required: ['version', 'inputs', 'steps', 'outputs'],
+    properties: {
+      version: { type: 'string', description: 'Execution Engine version the workflow targets, e.g. "1.0".', examples: ['1.0'] },
+      inputs: { type: 'array', items: { type: 'object', required: ['type', 'name'], properties: { type: { enum: Object.keys(INPUT_TYPES) } }, allOf: inputBranches } },
+      steps: { type: 'array', items: { type: 'object', required: ['type', 'name'], properties: { type: { type: 'string', examples: ids } }, allOf: stepBranches } },
+      outputs: { type: 'array', items: OUTPUT_SCHEMA },
+    },
+    definitions,
+  };
+}
+
+export function buildSchemas() {
+  const catalog = JSON.parse(fs.readFileSync(catalogFile, 'utf8'));
+  fs.mkdirSync(path.join(root, 'schemas'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'schemas/workflow.schema.json'), JSON.stringify(workflowSchema(catalog), null, 1) + '\n');
+
+  const ajv = new Ajv({ code: { source: true }, allErrors: true, strict: false });
+  const exportsMap = {};
+  catalog.blocks.forEach((block) => {
+    const id = `step:${block.type}`;
+    ajv.addSchema(blockSchema(block), id);
+    exportsMap[block.type] = id;
+  });
+  for (const type of Object.keys(INPUT_TYPES)) {
+    ajv.addSchema(inputSchema(type), `input:${type}`);
+    exportsMap[`input:${type}`] = `input:${type}`;
+  }
+  ajv.addSchema(OUTPUT_SCHEMA, 'output');
+  exportsMap['output'] = 'output';
+  const outDir = path.join(root, 'src/core/schema/generated');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'validators.js'), standaloneCode(ajv, exportsMap));
+  fs.writeFileSync(
+    path.join(outDir, 'validators.d.ts'),
+    "import type { ValidateFunction } from 'ajv';\ndeclare const validators: Record<string, ValidateFunction | undefined>;\nexport = validators;\n",
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildSchemas();
+  console.log('[schemas] written');
+}

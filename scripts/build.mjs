@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// One build for everything: schemas and their ajv standalone validators, then esbuild bundles for
+// the extension, the CLI, the webview, the benchmarks and the test suites.
+//   node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSchemas } from './build-schemas.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+buildSchemas();
+
+function filesUnder(dir, suffix) {
+  const abs = path.join(root, dir);
+  if (!fs.existsSync(abs)) return [];
+  return fs.readdirSync(abs, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { bench: 'bench/bench.ts', 'corpus-report': 'scripts/corpus-report.ts' }, outdir: 'dist', external: ['vscode-json-languageservice'] },
+  {
+    ...common,
+    entryPoints: filesUnder('test/unit', '.test.ts').concat(filesUnder('test/support', '.ts')),
+    outdir: 'dist/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha', 'fast-check'],
+  },
+  {
+    ...common,
+    entryPoints: filesUnder('test/integration', '.ts'),
+    outdir: 'dist/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha'],
+  },
+];
+if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
+  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'src/webview/main.ts' }, outdir: 'media/dist' });
+}
+
+const active = builds.filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length : Object.values(b.entryPoints).every((p) => fs.existsSync(path.join(root, p)))));
+if (watch) {
+  for (const options of active) await (await esbuild.context(options)).watch();
+  console.log('[build] watching');
+} else {
+  await Promise.all(active.map((options) => esbuild.build(options)));
+  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  console.log(`[build] ${active.length} bundles${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,84 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Finding } from '../findings';
+
+/** Deeper than this, a document is refused before parsing: the engine's own JSON handling
+ * gives up far earlier, and a recursive parse of 5,000 levels would risk the stack. */
+export const MAX_NESTING_DEPTH = 512;
+
+export interface ParsedJson {
+  root: Node | undefined;
+  findings: Finding[];
+}
+
+const MESSAGES: Partial<Record<string, string>> = {
+  InvalidCommentToken: 'Comments are not allowed: the inference server parses strict JSON. Remove the comment.',
+  PropertyNameExpected: 'Expected a property name in double quotes (a trailing comma is not allowed in strict JSON).',
+  ValueExpected: 'Expected a value (a trailing comma is not allowed in strict JSON).',
+  CommaExpected: 'Expected a comma between elements.',
+  ColonExpected: 'Expected a colon after the property name.',
+  CloseBraceExpected: 'Expected a closing brace `}`.',
+  CloseBracketExpected: 'Expected a closing bracket `]`.',
+  EndOfFileExpected: 'Expected the end of the document: only one JSON value is allowed.',
+  UnexpectedEndOfString: 'The string is not closed: add the missing `"`.',
+  InvalidEscapeCharacter: 'Invalid escape sequence in a string.',
+  InvalidUnicode: 'Invalid unicode escape in a string.',
+  InvalidCharacter: 'Invalid character: control characters must be escaped inside strings.',
+  InvalidSymbol: 'Invalid symbol: expected a JSON value (string, number, object, array, true, false or null).',
+  InvalidNumberFormat: 'Invalid number format.',
+  UnexpectedEndOfComment: 'The comment is not closed (and comments are not allowed in strict JSON).',
+  UnexpectedEndOfNumber: 'The number is incomplete.',
+};
+
+/** Maximum bracket depth, skipping strings; linear and allocation-free. */
+export function nestingDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let maxOffset = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) {
+        max = depth;
+        maxOffset = i;
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { depth: max, offset: maxOffset };
+}
+
+/** Strict JSON parse with ranges for every syntax error. Comments and trailing commas are errors. */
+export function parseJson(text: string): ParsedJson {
+  const nesting = nestingDepth(text);
+  if (nesting.depth > MAX_NESTING_DEPTH) {
+    return {
+      root: undefined,
+      findings: [
+        {
+          code: 'nesting-too-deep',
+          severity: 'error',
+          message: `The document is nested ${nesting.depth} levels deep; at most ${MAX_NESTING_DEPTH} are supported. A workflow needs only a few levels: look for runaway brackets.`,
+          range: { offset: nesting.offset, length: 1 },
+        },
+      ],
+    };
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const findings: Finding[] = errors.map((error) => {
+    const name = printParseErrorCode(error.error);
+    return {
+      code: name === 'InvalidCommentToken' || name === 'UnexpectedEndOfComment' ? 'json-comment' : 'json-syntax',
+      severity: 'error',
+      message: MESSAGES[name] ?? `JSON syntax error: ${name}.`,
+      range: { offset: error.offset, length: Math.max(error.length, 1) },
+    };
+  });
+  return { root, findings };
+}

@@ -1,0 +1,59 @@
+import type { SelectorTarget } from './catalog/types';
+
+/** Selector grammar, quoted from the engine (execution_engine/entities/types.py). */
+export const STEP_OUTPUT_SELECTOR = /^\$steps\.[A-Za-z_\-0-9]+\.[A-Za-z_*0-9\-]+$/;
+// The engine's regex leaves the `.` unescaped; we require a real dot, as every real document has.
+export const INPUT_SELECTOR = /^\$inputs\.[A-Za-z_0-9\-]+$/;
+export const STEP_SELECTOR = /^\$steps\.[A-Za-z_0-9\-]+$/;
+
+export type ParsedSelector =
+  | { kind: 'input'; input: string }
+  | { kind: 'step_output'; step: string; output: string }
+  | { kind: 'step'; step: string };
+
+/** The compiler treats any selector-capable value that starts with `$` as a selector. */
+export function looksLikeSelector(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('$');
+}
+
+export function parseSelector(text: string): ParsedSelector | undefined {
+  if (INPUT_SELECTOR.test(text)) return { kind: 'input', input: text.slice('$inputs.'.length) };
+  if (STEP_OUTPUT_SELECTOR.test(text)) {
+    const [, step, output] = text.split('.');
+    return { kind: 'step_output', step, output };
+  }
+  if (STEP_SELECTOR.test(text)) return { kind: 'step', step: text.slice('$steps.'.length) };
+  return undefined;
+}
+
+/** Which selector shapes a field's `selected_element`s admit. */
+export function admits(targets: readonly SelectorTarget[], selector: ParsedSelector): boolean {
+  return targets.some((target) => {
+    switch (target) {
+      case 'any_data':
+        return selector.kind === 'input' || selector.kind === 'step_output';
+      case 'step_output':
+        return selector.kind === 'step_output';
+      case 'workflow_parameter':
+      case 'workflow_image':
+      case 'workflow_video_metadata':
+        return selector.kind === 'input';
+      case 'step':
+        return selector.kind === 'step';
+    }
+  });
+}
+
+/** How to write a selector this field accepts, for messages. */
+export function describeTargets(targets: readonly SelectorTarget[]): string {
+  const shapes = new Set<string>();
+  for (const target of targets) {
+    if (target === 'any_data') {
+      shapes.add('`$inputs.<name>`');
+      shapes.add('`$steps.<step>.<output>`');
+    } else if (target === 'step_output') shapes.add('`$steps.<step>.<output>`');
+    else if (target === 'step') shapes.add('`$steps.<step>`');
+    else shapes.add('`$inputs.<name>`');
+  }
+  return [...shapes].join(' or ');
+}

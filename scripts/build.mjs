@@ -29,6 +29,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
@@ -54,12 +56,16 @@ if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'src/webview/main.ts' }, outdir: 'media/dist' });
 }
 
-const active = builds.filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length : Object.values(b.entryPoints).every((p) => fs.existsSync(path.join(root, p)))));
+// Entry points that do not exist yet are skipped, so a partial tree still builds.
+const exists = (p) => fs.existsSync(path.join(root, p));
+const active = builds
+  .map((b) => ({ ...b, entryPoints: Array.isArray(b.entryPoints) ? b.entryPoints : Object.fromEntries(Object.entries(b.entryPoints).filter(([, p]) => exists(p))) }))
+  .filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length : Object.keys(b.entryPoints).length));
 if (watch) {
   for (const options of active) await (await esbuild.context(options)).watch();
   console.log('[build] watching');
 } else {
   await Promise.all(active.map((options) => esbuild.build(options)));
-  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  if (fs.existsSync(path.join(root, 'dist/cli.js'))) fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
   console.log(`[build] ${active.length} bundles${production ? ' (production)' : ''}`);
 }

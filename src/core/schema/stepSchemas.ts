@@ -1,0 +1,15 @@
+import type { ValidateFunction } from 'ajv';
+import validators from './generated/validators';
+
+/** Block and input schemas compiled at build time by ajv's standalone mode (scripts/build-schemas.mjs). */
+export function stepValidator(blockType: string): ValidateFunction | undefined {
+  return validators[blockType];
+}
+
+export function inputValidator(inputType: string): ValidateFunction | undefined {
+  return validators[`input:${inputType}`];
+}
+
+export function outputValidator(): ValidateFunction {
+  return validators['output']!;
+}

@@ -1,0 +1,35 @@
+import type { Node } from 'jsonc-parser';
+import type { Catalog } from '../catalog/catalog';
+import type { FieldSpec } from '../catalog/types';
+import type { Finding } from '../findings';
+import type { WorkflowInput, WorkflowModel, WorkflowOutput, WorkflowStep } from '../model/workflow';
+import type { ParsedSelector } from '../selectors';
+
+/** A selector found in the document, with where it was written and what it points at. */
+export interface SelectorReference {
+  selector: ParsedSelector;
+  node: Node;
+  /** The step that holds it, or undefined for a workflow output. */
+  step?: WorkflowStep;
+  output?: WorkflowOutput;
+  field?: FieldSpec;
+  property: string;
+}
+
+/** Custom Python blocks declared in the document itself. */
+export interface DynamicBlock {
+  type: string;
+  outputs: string[];
+}
+
+export interface ValidationContext {
+  text: string;
+  catalog: Catalog;
+  model: WorkflowModel;
+  findings: Finding[];
+  /** First declaration of each name (duplicates are reported separately). */
+  inputsByName: Map<string, WorkflowInput>;
+  stepsByName: Map<string, WorkflowStep>;
+  dynamicBlocks: Map<string, DynamicBlock>;
+  references: SelectorReference[];
+}

@@ -1,0 +1,65 @@
+import type { Node } from 'jsonc-parser';
+import type { Catalog } from '../catalog/catalog';
+import type { Finding } from '../findings';
+import { buildWorkflowModel, type WorkflowInput, type WorkflowModel, type WorkflowStep } from '../model/workflow';
+import { parseJson } from '../parse/parseJson';
+import type { ValidationContext } from './context';
+import { checkDuplicates } from './duplicates';
+import { collectDynamicBlocks } from './dynamicBlocks';
+import { checkCycles, checkUnused } from './graph';
+import { checkInputKindConflicts } from './inputUsage';
+import { checkReferences, collectReferences } from './references';
+import { checkSteps } from './steps';
+import { checkInputs, checkOutputShapes, checkTopLevel, checkVersion } from './structure';
+
+export interface ValidationResult {
+  findings: Finding[];
+  /** The located model, when the text parsed into an object (for lenses and analyses). */
+  model?: WorkflowModel;
+  root?: Node;
+}
+
+function firstByName<T extends { name?: string }>(items: T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (item.name !== undefined && !map.has(item.name)) map.set(item.name, item);
+  return map;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+/** Validates a workflow definition's text: syntax, each step's own schema, and the engine's compile-time checks. */
+export function validateWorkflow(text: string, catalog: Catalog): ValidationResult {
+  const parsed = parseJson(text);
+  const root = parsed.root;
+  if (!root) return { findings: parsed.findings };
+  if (root.type !== 'object') {
+    return {
+      findings: [...parsed.findings, { code: 'wrong-type', severity: 'error', message: 'A workflow definition is a JSON object with `version`, `inputs`, `steps` and `outputs`.', range: { offset: root.offset, length: 1 } }],
+      root,
+    };
+  }
+  const model = buildWorkflowModel(root, catalog);
+  const ctx: ValidationContext = {
+    text,
+    catalog,
+    model,
+    findings: parsed.findings,
+    inputsByName: firstByName<WorkflowInput>(model.inputs),
+    stepsByName: firstByName<WorkflowStep>(model.steps),
+    dynamicBlocks: collectDynamicBlocks(root),
+    references: [],
+  };
+  checkTopLevel(ctx);
+  checkVersion(ctx);
+  checkInputs(ctx);
+  checkSteps(ctx);
+  checkOutputShapes(ctx);
+  checkDuplicates(ctx);
+  collectReferences(ctx);
+  checkReferences(ctx);
+  checkInputKindConflicts(ctx);
+  checkCycles(ctx);
+  checkUnused(ctx);
+  ctx.findings.sort((a, b) => a.range.offset - b.range.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { findings: ctx.findings, model, root };
+}

@@ -1,0 +1,44 @@
+import type { FieldSpec } from '../catalog/types';
+import { describeTargets } from '../selectors';
+
+/** Human descriptions of what a field accepts, for messages that say how to fix a value. */
+
+const LITERAL_WORDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: '`true` or `false`',
+  array: 'a list',
+  object: 'an object',
+  any: 'any value',
+};
+
+export function describeAccepted(field: FieldSpec): string {
+  const parts: string[] = [];
+  for (const type of field.literalTypes) {
+    if (type === 'enum') {
+      const values = field.enumValues ?? [];
+      parts.push(values.length <= 8 ? `one of ${values.map((v) => JSON.stringify(v)).join(', ')}` : `one of ${values.length} allowed values`);
+    } else parts.push(LITERAL_WORDS[type] ?? type);
+  }
+  if (field.nullable) parts.push('`null`');
+  if (field.selectorTargets.length) {
+    const kinds = field.selectorKinds.length ? ` (kind ${field.selectorKinds.join(' or ')})` : '';
+    const containers = field.containers.filter((c) => c !== 'single');
+    const shape = describeTargets(field.selectorTargets);
+    parts.push(containers.length && !field.containers.includes('single') ? `a ${containers.join(' or ')} of selectors ${shape}${kinds}` : `a selector ${shape}${kinds}`);
+  }
+  return parts.length ? parts.join(', or ') : 'a value';
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null) return '`null`';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+export function quoteList(names: readonly string[]): string {
+  return names.map((n) => `\`${n}\``).join(', ');
+}

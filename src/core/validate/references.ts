@@ -1,0 +1,176 @@
+import type { Node } from 'jsonc-parser';
+import type { FieldSpec } from '../catalog/types';
+import type { Finding, Fix } from '../findings';
+import type { WorkflowStep } from '../model/workflow';
+import { properties, rangeOf } from '../parse/tree';
+import { admits, describeTargets, looksLikeSelector, parseSelector, type ParsedSelector } from '../selectors';
+import { nearest } from '../text/nearest';
+import type { SelectorReference, ValidationContext } from './context';
+import { kindsCompatible } from './kinds';
+import { quoteList } from './messages';
+
+/** Selector-capable values of one step property: the value itself, or the items of a list or dict. */
+function selectorNodes(value: Node | undefined, field: FieldSpec): Node[] {
+  if (!value) return [];
+  if (value.type === 'string') return field.containers.includes('single') || !field.containers.length ? [value] : [];
+  if (value.type === 'array' && field.containers.includes('list')) return value.children ?? [];
+  if (value.type === 'object' && field.containers.includes('dict')) return (value.children ?? []).map((p) => p.children?.[1]).filter((n): n is Node => !!n);
+  return [];
+}
+
+/** Finds every selector in steps and outputs, checks its syntax and where it may point. */
+export function collectReferences(ctx: ValidationContext): void {
+  for (const step of ctx.model.steps) {
+    if (!step.block || step.node.type !== 'object') continue;
+    for (const p of properties(step.node)) {
+      const field = ctx.catalog.field(step.block, p.key);
+      if (!field || !field.selectorTargets.length) continue;
+      for (const node of selectorNodes(p.value, field)) {
+        if (node.type !== 'string' || !looksLikeSelector(node.value)) continue;
+        const selector = parseSelector(node.value);
+        if (!selector) {
+          reportSyntax(ctx, node, `\`${node.value}\` is not a valid selector. \`${p.key}\` takes ${describeTargets(field.selectorTargets)}; names may use letters, digits, \`_\` and \`-\`.`);
+          continue;
+        }
+        if (!admits(field.selectorTargets, selector)) {
+          ctx.findings.push({
+            code: 'selector-not-allowed',
+            severity: 'error',
+            message: `\`${p.key}\` of step \`${step.name ?? '?'}\` takes ${describeTargets(field.selectorTargets)}, not ${describeShape(selector)}.`,
+            range: rangeOf(node),
+          });
+          continue;
+        }
+        ctx.references.push({ selector, node, step, field, property: p.key });
+      }
+    }
+  }
+  for (const output of ctx.model.outputs) {
+    const node = output.selectorNode;
+    if (node?.type !== 'string') continue;
+    const selector = parseSelector(node.value);
+    if (!selector || selector.kind === 'step') {
+      reportSyntax(ctx, node, `Output selector \`${node.value}\` is not valid: use \`$steps.<step>.<output>\`, \`$steps.<step>.*\` for all of a step's outputs, or \`$inputs.<name>\`.`);
+      continue;
+    }
+    ctx.references.push({ selector, node, output, property: 'selector' });
+  }
+}
+
+function describeShape(selector: ParsedSelector): string {
+  return selector.kind === 'input' ? 'an input (`$inputs.…`)' : selector.kind === 'step' ? 'a step (`$steps.<step>`)' : 'a step output (`$steps.<step>.<output>`)';
+}
+
+function reportSyntax(ctx: ValidationContext, node: Node, message: string): void {
+  ctx.findings.push({ code: 'invalid-selector', severity: 'error', message, range: rangeOf(node) });
+}
+
+/** The range of the name part inside a selector string node, so the squiggle sits on the wrong word. */
+function partRange(node: Node, text: string, part: string, after: string) {
+  const raw = text.slice(node.offset, node.offset + node.length);
+  const at = raw.indexOf(after + part);
+  return at < 0 ? rangeOf(node) : { offset: node.offset + at + after.length, length: part.length };
+}
+
+function renameFixes(node: Node, text: string, part: string, after: string, suggestions: string[]): Fix[] {
+  const range = partRange(node, text, part, after);
+  return suggestions.map((s, i) => ({ title: `Change to ${s}`, edits: [{ ...range, newText: s }], preferred: i === 0 }));
+}
+
+function holder(ref: SelectorReference): string {
+  return ref.step ? `\`${ref.property}\` of step \`${ref.step.name ?? '?'}\`` : `output \`${ref.output?.name ?? '?'}\``;
+}
+
+/** Resolves every reference: the input, step and output exist, and kinds are compatible. */
+export function checkReferences(ctx: ValidationContext): void {
+  for (const ref of ctx.references) {
+    const finding = resolve(ctx, ref);
+    if (finding) ctx.findings.push(finding);
+  }
+}
+
+function resolve(ctx: ValidationContext, ref: SelectorReference): Finding | undefined {
+  const { selector, node } = ref;
+  if (selector.kind === 'input') {
+    const input = ctx.inputsByName.get(selector.input);
+    if (!input) {
+      const suggestions = nearest(selector.input, ctx.inputsByName.keys());
+      return {
+        code: 'unknown-input',
+        severity: 'error',
+        message: `${holder(ref)} references \`$inputs.${selector.input}\`, but there is no input named \`${selector.input}\`.${suggestions.length ? ` Did you mean ${quoteList(suggestions.map((s) => `$inputs.${s}`))}?` : ' Declare it under `inputs`.'}`,
+        range: partRange(node, ctx.text, selector.input, '$inputs.'),
+        fixes: renameFixes(node, ctx.text, selector.input, '$inputs.', suggestions),
+      };
+    }
+    if (ref.field && !kindsCompatible(ref.field.selectorKinds, input.kinds)) {
+      return {
+        code: 'kind-mismatch',
+        severity: 'error',
+        message: `${holder(ref)} accepts kind ${ref.field.selectorKinds.join(' or ')}, but input \`${selector.input}\` is declared as ${input.kinds.join(', ')}. Change the input's \`kind\` (or remove it to accept anything), or reference another input.`,
+        range: rangeOf(node),
+        related: [{ message: `Input \`${selector.input}\` is declared here`, range: rangeOf(input.kindNode ?? input.nameNode ?? input.node) }],
+      };
+    }
+    return undefined;
+  }
+
+  const target = ctx.stepsByName.get(selector.step);
+  if (!target) {
+    const suggestions = nearest(selector.step, ctx.stepsByName.keys());
+    return {
+      code: 'unknown-step',
+      severity: 'error',
+      message: `${holder(ref)} references step \`${selector.step}\`, which does not exist.${suggestions.length ? ` Did you mean ${quoteList(suggestions)}?` : ''}`,
+      range: partRange(node, ctx.text, selector.step, '$steps.'),
+      fixes: renameFixes(node, ctx.text, selector.step, '$steps.', suggestions),
+    };
+  }
+  if (selector.kind === 'step') return undefined;
+
+  const outputs = outputsOf(ctx, target);
+  if (!outputs) return undefined; // unknown or dynamic block: outputs cannot be known here
+  if (selector.output === '*') {
+    if (ref.output || outputs.some((o) => o.name === '*')) return undefined;
+    return {
+      code: 'unknown-step-output',
+      severity: 'error',
+      message: `${holder(ref)} references \`$steps.${selector.step}.*\`: a step input cannot take all outputs at once. Name one output: ${quoteList(outputs.map((o) => o.name))}.`,
+      range: partRange(node, ctx.text, '*', `${selector.step}.`),
+    };
+  }
+  const output = outputs.find((o) => o.name === selector.output);
+  if (!output) {
+    const names = outputs.map((o) => o.name);
+    const suggestions = nearest(selector.output, names);
+    return {
+      code: 'unknown-step-output',
+      severity: 'error',
+      message: `Step \`${selector.step}\` (${target.block?.humanName ?? target.type}) has no output \`${selector.output}\`; its outputs are ${quoteList(names)}.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`,
+      range: partRange(node, ctx.text, selector.output, `${selector.step}.`),
+      related: [{ message: `Step \`${selector.step}\` is defined here`, range: rangeOf(target.nameNode ?? target.node) }],
+      fixes: renameFixes(node, ctx.text, selector.output, `${selector.step}.`, suggestions),
+    };
+  }
+  if (ref.field && !kindsCompatible(ref.field.selectorKinds, output.kinds)) {
+    return {
+      code: 'kind-mismatch',
+      severity: 'error',
+      message: `${holder(ref)} accepts kind ${ref.field.selectorKinds.join(' or ')}, but \`$steps.${selector.step}.${selector.output}\` is ${output.kinds.join(', ')}. Reference an output of a matching kind.`,
+      range: rangeOf(node),
+      related: [{ message: `Step \`${selector.step}\` is defined here`, range: rangeOf(target.nameNode ?? target.node) }],
+    };
+  }
+  return undefined;
+}
+
+/** Outputs of a step, or undefined when they depend on its configuration. */
+export function outputsOf(ctx: ValidationContext, step: WorkflowStep): { name: string; kinds: string[] }[] | undefined {
+  if (step.type && ctx.dynamicBlocks.has(step.type)) {
+    const dynamic = ctx.dynamicBlocks.get(step.type)!;
+    return dynamic.outputs.map((name) => ({ name, kinds: ['*'] }));
+  }
+  if (!step.block || step.block.dynamicOutputs) return undefined;
+  return step.block.outputs;
+}
+

@@ -1,0 +1,164 @@
+import { getNodeValue, type Node } from 'jsonc-parser';
+import type { ErrorObject } from 'ajv';
+import type { BlockSpec, FieldSpec } from '../catalog/types';
+import type { Finding, Fix } from '../findings';
+import type { WorkflowStep } from '../model/workflow';
+import { properties, rangeOf } from '../parse/tree';
+import { stepValidator } from '../schema/stepSchemas';
+import { nearest } from '../text/nearest';
+import { setProperties } from '../text/jsonEdits';
+import type { ValidationContext } from './context';
+import { describeAccepted, describeValue, quoteList } from './messages';
+import { deepestError, groupByProperty, nodeForInstancePath } from './schemaErrors';
+
+const STEP_KEYS = new Set(['type', 'name']);
+
+function replaceFixes(node: Node, suggestions: string[], quote = true): Fix[] {
+  return suggestions.map((s, i) => ({
+    title: `Change to ${s}`,
+    edits: [{ offset: node.offset, length: node.length, newText: quote ? JSON.stringify(s) : s }],
+    preferred: i === 0,
+  }));
+}
+
+/** Each step against the schema of its own `type` only (never a union of every block). */
+export function checkSteps(ctx: ValidationContext): void {
+  for (const step of ctx.model.steps) {
+    if (step.node.type !== 'object') {
+      ctx.findings.push({ code: 'wrong-type', severity: 'error', message: 'Each step must be an object with `type`, `name` and the block\'s properties.', range: rangeOf(step.node) });
+      continue;
+    }
+    if (!step.nameNode) {
+      ctx.findings.push({
+        code: 'missing-property',
+        severity: 'error',
+        message: 'This step has no `name`. Add `"name": "<unique name>"`: other steps and outputs reference it as `$steps.<name>`.',
+        range: step.typeNode ? rangeOf(step.typeNode) : { offset: step.node.offset, length: 1 },
+      });
+    } else if (step.name === undefined) {
+      ctx.findings.push({ code: 'invalid-value', severity: 'error', message: 'A step `name` must be a string.', range: rangeOf(step.nameNode) });
+    } else if (!/^[A-Za-z0-9_-]+$/.test(step.name)) {
+      ctx.findings.push({
+        code: 'unreferenceable-name',
+        severity: 'warning',
+        message: `Step name \`${step.name}\` has characters other than letters, digits, \`_\` and \`-\`: no selector can reference it.`,
+        range: rangeOf(step.nameNode),
+      });
+    }
+    if (!step.typeNode) {
+      ctx.findings.push({ code: 'missing-property', severity: 'error', message: 'This step has no `type`. Add the block type, e.g. `"type": "roboflow_core/roboflow_object_detection_model@v2"`.', range: { offset: step.node.offset, length: 1 } });
+      continue;
+    }
+    if (step.type === undefined) {
+      ctx.findings.push({ code: 'invalid-value', severity: 'error', message: 'A step `type` must be a string naming a block, e.g. `roboflow_core/roboflow_object_detection_model@v2`.', range: rangeOf(step.typeNode) });
+      continue;
+    }
+    if (ctx.dynamicBlocks.has(step.type)) continue; // custom Python block: its manifest is the schema
+    if (!step.block) {
+      reportUnknownType(ctx, step);
+      continue;
+    }
+    checkAgainstBlock(ctx, step, step.block);
+  }
+}
+
+function reportUnknownType(ctx: ValidationContext, step: WorkflowStep): void {
+  const suggestions = nearest(step.type!, ctx.catalog.typeIds);
+  ctx.findings.push({
+    code: 'unknown-block-type',
+    severity: 'error',
+    message:
+      `Unknown block type \`${step.type}\`.` +
+      (suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ' Check the spelling and the version suffix (`@v1`, `@v2`, …).') +
+      ` (Catalog: ${ctx.catalog.data.source}; a self-hosted server with custom blocks may know more: refresh the catalog from it.)`,
+    range: rangeOf(step.typeNode!),
+    fixes: replaceFixes(step.typeNode!, suggestions),
+  });
+}
+
+function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: BlockSpec): void {
+  const props = properties(step.node);
+  const present = new Set(props.map((p) => p.key));
+
+  // Required fields, honouring the alias spelling (`image` for `images`).
+  const missing = block.fields.filter((f) => f.required && !present.has(f.name) && !(f.aliases ?? []).some((a) => present.has(a)));
+  if (missing.length) {
+    ctx.findings.push({
+      code: 'missing-required-field',
+      severity: 'error',
+      message: `${block.humanName} step \`${step.name ?? '?'}\` is missing ${missing.length === 1 ? 'required field' : 'required fields'} ${quoteList(missing.map((f) => f.name))}. ${missing.map((f) => `\`${f.name}\` takes ${describeAccepted(f)}`).join('; ')}.`,
+      range: rangeOf(step.typeNode!),
+      fixes: addFieldsFix(ctx, step, missing),
+    });
+  }
+
+  // Unknown properties: the engine drops them silently, so a typo silently changes behaviour.
+  const names = ctx.catalog.propertyNames(block);
+  for (const p of props) {
+    if (STEP_KEYS.has(p.key) || ctx.catalog.field(block, p.key)) continue;
+    const suggestions = nearest(p.key, names.filter((n) => !present.has(n)));
+    ctx.findings.push({
+      code: 'unknown-property',
+      severity: 'warning',
+      message:
+        `${block.humanName} (\`${block.type}\`) has no property \`${p.key}\`; the server ignores it silently.` +
+        (suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ` Its properties are ${quoteList(names.slice(0, 12))}${names.length > 12 ? ', …' : ''}.`),
+      range: rangeOf(p.keyNode),
+      fixes: replaceFixes(p.keyNode, suggestions),
+    });
+  }
+
+  const validate = stepValidator(block.type);
+  if (!validate) return;
+  const value = getNodeValue(step.node);
+  if (validate(value)) return;
+  for (const [property, errors] of groupByProperty(validate.errors ?? [])) {
+    if (!property || STEP_KEYS.has(property)) continue; // type/name problems are reported above
+    const field = ctx.catalog.field(block, property);
+    if (!field) continue;
+    ctx.findings.push(fieldFinding(step, block, property, field, errors, value));
+  }
+}
+
+function fieldFinding(step: WorkflowStep, block: BlockSpec, property: string, field: FieldSpec, errors: ErrorObject[], stepValue: Record<string, unknown>): Finding {
+  const error = deepestError(errors);
+  const node = nodeForInstancePath(step.node, error.instancePath);
+  const value = stepValue[property];
+  const fixes: Fix[] = [];
+  if (typeof value === 'string' && field.enumValues?.length) {
+    const suggestions = nearest(value, field.enumValues.filter((v): v is string => typeof v === 'string'));
+    fixes.push(...replaceFixes(node, suggestions));
+  }
+  const where = error.instancePath.split('/').length > 2 ? ` (at ${error.instancePath.split('/').slice(2).join('/')})` : '';
+  return {
+    code: 'invalid-value',
+    severity: 'error',
+    message: `\`${property}\` of ${block.humanName} step \`${step.name ?? '?'}\` takes ${describeAccepted(field)}, not ${describeValue(value)}${where}.${fixes.length ? ` Did you mean ${JSON.stringify(fixes[0].title.slice('Change to '.length))}?` : ''}`,
+    range: rangeOf(node),
+    fixes,
+  };
+}
+
+function placeholder(field: FieldSpec): unknown {
+  if (field.selectorTargets.length && !field.literalTypes.length) return field.selectorTargets.includes('step') ? '$steps.' : '$inputs.';
+  if (field.enumValues?.length) return field.enumValues[0];
+  switch (field.literalTypes[0]) {
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    default:
+      return '';
+  }
+}
+
+/** Inserts the missing fields with placeholders, formatted like the rest of the step. */
+function addFieldsFix(ctx: ValidationContext, step: WorkflowStep, missing: FieldSpec[]): Fix[] {
+  const edit = setProperties(ctx.text, ['steps', step.index], missing.map((f) => [f.name, placeholder(f)]));
+  return edit ? [{ title: `Add missing ${missing.length === 1 ? 'field' : 'fields'} ${missing.map((f) => f.name).join(', ')}`, edits: [edit] }] : [];
+}

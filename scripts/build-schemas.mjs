@@ -145,19 +145,36 @@ export function buildSchemas() {
   fs.mkdirSync(path.join(root, 'schemas'), { recursive: true });
   fs.writeFileSync(path.join(root, 'schemas/workflow.schema.json'), JSON.stringify(workflowSchema(catalog), null, 1) + '\n');
 
-  const ajv = new Ajv({ code: { source: true }, allErrors: true, strict: false });
+  const ajv = new Ajv({ code: { source: true }, allErrors: true, strict: false, inlineRefs: false });
+  // Many blocks share identical field schemas (`images`, `confidence`, …): compile each distinct
+  // one once and reference it, which keeps the generated code (and load time) small.
+  const shared = new Map();
+  const sharedRef = (schema) => {
+    const { description: _d, default: _v, ...bare } = schema;
+    const key = JSON.stringify(bare);
+    if (!shared.has(key)) {
+      const id = `urn:rfw:field:${shared.size}`;
+      shared.set(key, id);
+      ajv.addSchema(bare, id);
+    }
+    return { $ref: shared.get(key) };
+  };
   const exportsMap = {};
   catalog.blocks.forEach((block) => {
-    const id = `step:${block.type}`;
-    ajv.addSchema(blockSchema(block), id);
+    const schema = blockSchema(block);
+    for (const [name, property] of Object.entries(schema.properties)) schema.properties[name] = sharedRef(property);
+    delete schema.title;
+    delete schema.description;
+    const id = `urn:rfw:step:${block.type}`;
+    ajv.addSchema(schema, id);
     exportsMap[block.type] = id;
   });
   for (const type of Object.keys(INPUT_TYPES)) {
-    ajv.addSchema(inputSchema(type), `input:${type}`);
-    exportsMap[`input:${type}`] = `input:${type}`;
+    ajv.addSchema(inputSchema(type), `urn:rfw:input:${type}`);
+    exportsMap[`input:${type}`] = `urn:rfw:input:${type}`;
   }
-  ajv.addSchema(OUTPUT_SCHEMA, 'output');
-  exportsMap['output'] = 'output';
+  ajv.addSchema(OUTPUT_SCHEMA, 'urn:rfw:output');
+  exportsMap.output = 'urn:rfw:output';
   const outDir = path.join(root, 'src/core/schema/generated');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'validators.js'), standaloneCode(ajv, exportsMap));

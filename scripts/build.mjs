@@ -20,6 +20,8 @@ function filesUnder(dir, suffix) {
   return fs.readdirSync(abs, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
 }
 
+const IMPORT_META_SHIM = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -31,11 +33,16 @@ const common = {
   absWorkingDir: root,
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // ESM-only dependencies (tinyglobby) read import.meta.url, which a CommonJS bundle lacks.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: IMPORT_META_SHIM },
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The extension stays small; the heavy core (compiled schemas, catalog) is its own bundle, required on first use.
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './core.js'] },
+  { ...common, entryPoints: { core: 'src/core/api.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_SHIM}` } },
   { ...common, entryPoints: { bench: 'bench/bench.ts', 'corpus-report': 'scripts/corpus-report.ts' }, outdir: 'dist', external: ['vscode-json-languageservice'] },
   {
     ...common,

@@ -29,13 +29,15 @@ export function nearest(query: string, candidates: Iterable<string>, max = 3): s
   const q = query.toLowerCase();
   const qs = stem(query);
   const limit = Math.max(2, Math.floor(qs.length / 3));
-  const scored: { name: string; score: number }[] = [];
+  const scored: { name: string; score: number; full: number }[] = [];
   for (const name of candidates) {
     const lower = name.toLowerCase();
-    let score = Math.min(editDistance(q, lower, limit), editDistance(qs, stem(name), limit));
+    const full = editDistance(q, lower, q.length);
+    let score = Math.min(full, editDistance(qs, stem(name), limit));
     if (score > limit && qs.length >= 4 && stem(name).includes(qs)) score = limit; // a prefix or fragment
-    if (score <= limit) scored.push({ name, score });
+    if (score <= limit) scored.push({ name, score, full });
   }
-  scored.sort((a, b) => a.score - b.score || a.name.length - b.name.length || a.name.localeCompare(b.name));
+  // Ties go to the spelling closest to what was typed (so a namespaced id suggests namespaced ids).
+  scored.sort((a, b) => a.score - b.score || a.full - b.full || a.name.length - b.name.length || a.name.localeCompare(b.name));
   return scored.slice(0, max).map((s) => s.name);
 }

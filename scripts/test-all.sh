@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `npm test`: everything CI checks, in order, stopping at the first failure.
+#   install (npm ci when node_modules is missing, scripts/setup-vscode.sh) -> build -> typecheck ->
+#   lint -> unit tests (mocha) -> integration tests (real VS Code) -> end-to-end UI tests.
+# Non-interactive (CI runs it as root on a fresh clone, CI=true, no stdin).
+# Env: SKIP_E2E=1 / SKIP_INTEGRATION=1 skip those stages (not for CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+export npm_config_yes=true npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+exec </dev/null
+
+START=$SECONDS
+STAGE=""
+declare -a DONE=()
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo
+    echo "==> FAILED at stage '$STAGE' (exit $rc) after $((SECONDS - START)) s; passed stages: ${DONE[*]:-none}" >&2
+  fi
+}
+trap on_exit EXIT
+
+stage() { # stage <name> <command...>
+  STAGE="$1"; shift
+  local t=$SECONDS
+  echo
+  echo "==> [$STAGE] $*"
+  "$@"
+  DONE+=("$STAGE")
+  echo "==> [$STAGE] ok ($((SECONDS - t)) s)"
+}
+
+install() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  else
+    echo "node_modules up to date"
+  fi
+  bash scripts/setup-vscode.sh
+}
+
+stage install install
+stage build node scripts/build.mjs
+stage typecheck npm run --silent typecheck
+stage lint npm run --silent lint
+stage unit npx mocha
+if [ "${SKIP_INTEGRATION:-}" != 1 ]; then stage integration node test/run-integration.mjs --no-build; fi
+if [ "${SKIP_E2E:-}" != 1 ]; then stage e2e node test/run-e2e.mjs --no-build; fi
+
+echo
+echo "==> ALL PASSED (${DONE[*]}) in $((SECONDS - START)) s"

@@ -1,0 +1,64 @@
+/** Who a credential is for, derived from the block type id, for display and for naming stored
+ * secrets. `inputPrefix` starts suggested input names (`openai_api_key`). */
+
+export interface Provider {
+  /** Stable id, usable in SecretStorage keys. */
+  id: string;
+  /** What people read. */
+  name: string;
+  inputPrefix: string;
+}
+
+const PROVIDERS = {
+  openai: { id: 'openai', name: 'OpenAI', inputPrefix: 'openai' },
+  anthropic: { id: 'anthropic', name: 'Anthropic', inputPrefix: 'anthropic' },
+  gemini: { id: 'google-gemini', name: 'Google Gemini', inputPrefix: 'gemini' },
+  googleVision: { id: 'google-vision', name: 'Google Vision', inputPrefix: 'google_vision' },
+  openrouter: { id: 'openrouter', name: 'OpenRouter', inputPrefix: 'openrouter' },
+  xai: { id: 'xai', name: 'xAI', inputPrefix: 'xai' },
+  stability: { id: 'stability-ai', name: 'Stability AI', inputPrefix: 'stability' },
+  twilio: { id: 'twilio', name: 'Twilio', inputPrefix: 'twilio' },
+  slack: { id: 'slack', name: 'Slack', inputPrefix: 'slack' },
+  email: { id: 'smtp', name: 'SMTP (email)', inputPrefix: 'smtp' },
+  s3: { id: 'aws-s3', name: 'AWS S3', inputPrefix: 'aws' },
+  onvif: { id: 'onvif', name: 'ONVIF camera', inputPrefix: 'onvif' },
+  webhook: { id: 'webhook', name: 'webhook', inputPrefix: 'webhook' },
+  openaiCompatible: { id: 'openai-compatible', name: 'OpenAI-compatible server', inputPrefix: 'openai_compatible' },
+  mqtt: { id: 'mqtt', name: 'MQTT broker', inputPrefix: 'mqtt' },
+  opc: { id: 'opc-ua', name: 'OPC UA server', inputPrefix: 'opc' },
+  sqlServer: { id: 'sql-server', name: 'SQL Server', inputPrefix: 'sql_server' },
+} satisfies Record<string, Provider>;
+
+/** Block stems (type id without namespace and version) → provider; first match wins. */
+const BY_STEM: [RegExp, Provider][] = [
+  [/^openai_compatible$/, PROVIDERS.openaiCompatible],
+  [/^(open_ai|openai|lmm|lmm_for_classification)$/, PROVIDERS.openai],
+  [/^anthropic/, PROVIDERS.anthropic],
+  [/^google_gemini/, PROVIDERS.gemini],
+  [/^google_vision/, PROVIDERS.googleVision],
+  [/^spacexai|^xai/, PROVIDERS.xai],
+  [/^stability_ai/, PROVIDERS.stability],
+  [/^twilio/, PROVIDERS.twilio],
+  [/^slack/, PROVIDERS.slack],
+  [/^email/, PROVIDERS.email],
+  [/^s3_sink/, PROVIDERS.s3],
+  [/^onvif/, PROVIDERS.onvif],
+  [/^webhook/, PROVIDERS.webhook],
+  [/^mqtt/, PROVIDERS.mqtt],
+  [/^opc/, PROVIDERS.opc],
+  [/^microsoft_sql_server/, PROVIDERS.sqlServer],
+  // Hosted open-weight models reached through OpenRouter (reference.md section e).
+  [/openrouter|^llama|^google_gemma|^meta_vlm|^qwen_vlm/, PROVIDERS.openrouter],
+];
+
+/** `roboflow_core/open_ai@v4` → `open_ai`. */
+export function blockStem(blockType: string): string {
+  return blockType.replace(/^[^/]*\//, '').replace(/@v\d+$/, '');
+}
+
+export function providerFor(blockType: string): Provider {
+  const stem = blockStem(blockType);
+  for (const [pattern, provider] of BY_STEM) if (pattern.test(stem)) return provider;
+  const words = stem.replace(/_/g, ' ');
+  return { id: stem.replace(/_/g, '-'), name: words, inputPrefix: stem };
+}

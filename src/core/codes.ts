@@ -1,0 +1,47 @@
+import type { Severity } from './findings';
+
+/** Every finding code, with what it means and an example: the README table and SARIF rules come from here. */
+export interface CodeInfo {
+  code: string;
+  severity: Severity;
+  summary: string;
+  example: string;
+}
+
+export const CODES: readonly CodeInfo[] = [
+  { code: 'json-syntax', severity: 'error', summary: 'The file is not valid JSON (the server parses strict JSON).', example: '`{"version": "1.0",}` (trailing comma)' },
+  { code: 'json-comment', severity: 'error', summary: 'Comments are not JSON; the server refuses them.', example: '`// my model` above a step' },
+  { code: 'nesting-too-deep', severity: 'error', summary: 'Brackets nested deeper than 512 levels.', example: '`[[[[…]]]]` 5,000 levels deep' },
+  { code: 'missing-section', severity: 'error', summary: 'One of `version`, `inputs`, `steps`, `outputs` is missing.', example: 'a definition without `outputs`' },
+  { code: 'wrong-type', severity: 'error', summary: 'A section or entry has the wrong JSON type.', example: '`"steps": {}`' },
+  { code: 'invalid-version', severity: 'error', summary: '`version` is not a PEP 440 version.', example: '`"version": "latest"`' },
+  { code: 'unsupported-version', severity: 'error', summary: 'No Execution Engine serves this version (warning when newer than the known engine).', example: '`"version": "2.0.0"`' },
+  { code: 'unknown-input-type', severity: 'error', summary: 'An input `type` that does not exist; the nearest one is suggested.', example: '`"type": "WorkflowImages"`' },
+  { code: 'invalid-dimensionality', severity: 'error', summary: 'An input\'s `dimensionality` breaks its type\'s rule.', example: '`WorkflowImage` with `"dimensionality": 2`' },
+  { code: 'unknown-kind', severity: 'warning', summary: 'An input declares a kind the engine does not know.', example: '`"kind": ["strng"]`' },
+  { code: 'missing-property', severity: 'error', summary: 'An input, step or output lacks `type`, `name` or `selector`.', example: 'a step without `name`' },
+  { code: 'invalid-value', severity: 'error', summary: 'A property has a value its field does not accept (checked against the step\'s own block schema).', example: '`"confidence": "high"`' },
+  { code: 'unknown-block-type', severity: 'error', summary: 'A step `type` that no block has; up to three nearest types are suggested.', example: '`roboflow_core/roboflow_object_detection_model@v9`' },
+  { code: 'missing-required-field', severity: 'error', summary: 'A step lacks a field its block requires.', example: 'an object detection step without `model_id`' },
+  { code: 'unknown-property', severity: 'warning', summary: 'A step property its block does not have: the engine drops it silently. The nearest field is suggested.', example: '`"confidance": 0.5`' },
+  { code: 'unreferenceable-name', severity: 'warning', summary: 'A step name that no selector can reference.', example: '`"name": "my step"`' },
+  { code: 'duplicate-name', severity: 'error', summary: 'Two inputs, steps or outputs share a name.', example: 'two steps named `det`' },
+  { code: 'invalid-selector', severity: 'error', summary: 'A `$…` value that is not a valid selector.', example: '`"images": "$inputs"`' },
+  { code: 'selector-not-allowed', severity: 'error', summary: 'A selector of a shape the field does not take.', example: '`next_steps: ["$steps.det.predictions"]` (needs `$steps.det`)' },
+  { code: 'unknown-input', severity: 'error', summary: 'A selector names an input that is not declared; the nearest is suggested.', example: '`$inputs.imgae`' },
+  { code: 'unknown-step', severity: 'error', summary: 'A selector names a step that does not exist; the nearest is suggested.', example: '`$steps.dett.predictions`' },
+  { code: 'unknown-step-output', severity: 'error', summary: 'A selector names an output the step\'s block does not have.', example: '`$steps.det.prediction`' },
+  { code: 'kind-mismatch', severity: 'error', summary: 'The selector points at a kind the field does not accept.', example: 'object detection predictions into a `model_id`' },
+  { code: 'input-kind-conflict', severity: 'error', summary: 'One untyped input feeds fields that share no kind.', example: '`$inputs.model_id` used as a model id and as a confidence' },
+  { code: 'cycle', severity: 'error', summary: 'Steps depend on each other in a loop.', example: '`a` reads `$steps.b.x`, `b` reads `$steps.a.y`' },
+  { code: 'dimensionality-mismatch', severity: 'error', summary: 'A step receives batches of different dimensionality where it needs the same.', example: 'an image and crops of that image into one step' },
+  { code: 'lineage-mismatch', severity: 'error', summary: 'A step mixes batch data of different origins.', example: 'slice predictions with an unrelated batch input' },
+  { code: 'control-flow-lineage', severity: 'error', summary: 'A flow-control step gates a step whose data comes from another origin.', example: '`continue_if` on slices gating a step fed by another batch' },
+  { code: 'dynamic-block-invalid', severity: 'error', summary: 'A custom Python block definition the engine will refuse.', example: '`run_function_code` without `def run(`' },
+  { code: 'unused-input', severity: 'hint', summary: 'An input nothing references.', example: 'a `confidence` parameter no step reads' },
+  { code: 'unused-step', severity: 'hint', summary: 'A step whose results nothing uses (sinks and flow control excepted).', example: 'a crop step no output reads' },
+];
+
+export function codeInfo(code: string): CodeInfo | undefined {
+  return CODES.find((c) => c.code === code);
+}

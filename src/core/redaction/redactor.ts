@@ -1,0 +1,91 @@
+import { CREDENTIAL_PATTERNS, credentialAfterTrigger, type CredentialPattern, type TextSpan } from './credentialPatterns';
+import { KeywordAutomaton, type Keyword } from './keywordAutomaton';
+import { maskSpans } from './maskSpans';
+import { redactJson } from './redactJson';
+import { secretVariants } from './secretVariants';
+
+export const REDACTED = '[REDACTED]';
+
+export interface RedactorOptions {
+  /** Text that replaces each masked stretch; `[REDACTED]` by default. */
+  replacement?: string;
+}
+
+/** What a keyword found by the automaton stands for. */
+type KeywordMeaning = { kind: 'secret' } | { kind: 'trigger'; pattern: CredentialPattern };
+
+interface CompiledMatcher {
+  automaton: KeywordAutomaton;
+  meanings: KeywordMeaning[];
+}
+
+/**
+ * Masks every secret used in a run, in any text about to be shown or logged: each secret's exact
+ * value and its JSON-escaped, percent-encoded and base64 spellings (see `secretVariants`), plus
+ * credentials recognised by shape (`CREDENTIAL_PATTERNS`). All of them are found in one pass by a
+ * single automaton, rebuilt lazily when secrets are added.
+ *
+ * Redaction is a second line of defence, never a guarantee: a secret transformed in another way
+ * (hashed, split, re-encoded twice in base64) gets through. Keep secrets out of responses first.
+ */
+export class Redactor {
+  private readonly secrets = new Set<string>();
+  private readonly replacement: string;
+  private matcher: CompiledMatcher | undefined;
+
+  constructor(secrets: Iterable<string> = [], options: RedactorOptions = {}) {
+    this.replacement = options.replacement ?? REDACTED;
+    for (const secret of secrets) this.add(secret);
+  }
+
+  /** Adds a secret to mask from now on. Empty values are ignored; adding twice is harmless. */
+  add(secret: string): void {
+    for (const value of [secret, secret.trim()]) {
+      if (value.length === 0 || this.secrets.has(value)) continue;
+      this.secrets.add(value);
+      this.matcher = undefined;
+    }
+  }
+
+  get secretCount(): number {
+    return this.secrets.size;
+  }
+
+  /** `text` with every secret and recognised credential replaced; the same string if nothing matched. */
+  redact(text: string): string {
+    const { automaton, meanings } = this.compiledMatcher();
+    let spans: TextSpan[] | undefined;
+    automaton.scan(text, (keywordIndex, start, end) => {
+      const meaning = meanings[keywordIndex];
+      const span = meaning.kind === 'secret' ? { start, end } : credentialAfterTrigger(meaning.pattern, text, start, end);
+      if (span) (spans ??= []).push(span);
+    });
+    return spans ? maskSpans(text, spans, this.replacement) : text;
+  }
+
+  /** A copy of a JSON value with every string (object keys included) redacted. If two keys
+   * redact to the same text, the later one wins. */
+  redactDeep<T>(value: T): T {
+    return redactJson(value, (text) => this.redact(text));
+  }
+
+  private compiledMatcher(): CompiledMatcher {
+    if (this.matcher) return this.matcher;
+    const keywords: Keyword[] = [];
+    const meanings: KeywordMeaning[] = [];
+    const variants = new Set<string>();
+    for (const secret of this.secrets) for (const variant of secretVariants(secret)) variants.add(variant);
+    for (const variant of variants) {
+      keywords.push({ text: variant, caseSensitive: true });
+      meanings.push({ kind: 'secret' });
+    }
+    for (const pattern of CREDENTIAL_PATTERNS) {
+      for (const trigger of pattern.triggers) {
+        keywords.push({ text: trigger, caseSensitive: pattern.caseSensitive });
+        meanings.push({ kind: 'trigger', pattern });
+      }
+    }
+    this.matcher = { automaton: new KeywordAutomaton(keywords), meanings };
+    return this.matcher;
+  }
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../core/findings';
+import { DIAGNOSTIC_SOURCE, toRange, toWorkspaceEdit } from './convert';
+import type { WorkflowService } from './workflowService';
+
+/** Quick fixes: each finding's suggestions, as one undoable edit each. */
+class WorkflowCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly service: WorkflowService) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    if (!ours.length || !this.service.isWorkflow(document)) return [];
+    const { result } = this.service.analyze(document);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of ours) {
+      const finding = result.findings.find((f) => f.code === diagnostic.code && toRange(document, f.range).isEqual(diagnostic.range));
+      for (const fix of finding?.fixes ?? []) actions.push(this.toAction(document, diagnostic, finding!, fix));
+    }
+    return actions;
+  }
+
+  private toAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, _finding: Finding, fix: NonNullable<Finding['fixes']>[number]): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = fix.preferred;
+    action.edit = toWorkspaceEdit(document, fix.edits);
+    return action;
+  }
+}
+
+export function registerCodeActions(context: vscode.ExtensionContext, service: WorkflowService): void {
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new WorkflowCodeActions(service), {
+      providedCodeActionKinds: WorkflowCodeActions.kinds,
+    }),
+  );
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
+import type { WorkflowService } from './workflowService';
+
+/**
+ * Diagnostics as you type: debounced per document, the latest edit wins, cleared when the
+ * document closes or stops being a workflow.
+ */
+export function registerDiagnostics(context: vscode.ExtensionContext, service: WorkflowService): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const refresh = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    timers.delete(key);
+    if (document.isClosed) return;
+    if (!service.isWorkflow(document)) {
+      collection.delete(document.uri);
+      return;
+    }
+    const { result } = service.analyze(document);
+    collection.set(document.uri, result.findings.map((f) => toDiagnostic(document, f)));
+  };
+
+  const schedule = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    const delay = vscode.workspace.getConfiguration('roboflowWorkflows').get<number>('validationDelay', 200);
+    timers.set(key, setTimeout(() => refresh(document), delay));
+  };
+
+  context.subscriptions.push(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length) schedule(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      clearTimeout(timers.get(document.uri.toString()));
+      timers.delete(document.uri.toString());
+      collection.delete(document.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('roboflowWorkflows')) vscode.workspace.textDocuments.forEach(refresh);
+    }),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  );
+  vscode.workspace.textDocuments.forEach(refresh);
+  return collection;
+}

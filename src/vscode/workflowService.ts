@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { ValidationResult } from '../core/api';
+import { loadCore } from './core';
+import { isWorkflowDocument } from './workflowDocuments';
+
+export interface WorkflowAnalysis {
+  document: vscode.TextDocument;
+  version: number;
+  result: ValidationResult;
+}
+
+/** One analysis per document version, shared by diagnostics, code actions, lenses and previews. */
+export class WorkflowService implements vscode.Disposable {
+  private readonly cache = new Map<string, WorkflowAnalysis>();
+  private readonly changed = new vscode.EventEmitter<WorkflowAnalysis>();
+  /** Fires after a workflow document was (re-)analysed. */
+  readonly onDidAnalyze = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+
+  constructor() {
+    this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())));
+  }
+
+  isWorkflow(document: vscode.TextDocument): boolean {
+    return isWorkflowDocument(document);
+  }
+
+  /** The analysis of the document as it is now (cached per version). */
+  analyze(document: vscode.TextDocument): WorkflowAnalysis {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version) return cached;
+    const core = loadCore();
+    const analysis: WorkflowAnalysis = { document, version: document.version, result: core.lintWorkflow(document.getText(), core.bundledCatalog()) };
+    this.cache.set(key, analysis);
+    this.changed.fire(analysis);
+    return analysis;
+  }
+
+  /** The last analysis, even if the document changed since (for code actions on stale ranges). */
+  lastAnalysis(document: vscode.TextDocument): WorkflowAnalysis | undefined {
+    return this.cache.get(document.uri.toString());
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.cache.delete(document.uri.toString());
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

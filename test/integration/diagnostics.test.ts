@@ -1,0 +1,111 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, setDocumentText } from './helpers';
+
+const SOURCE = 'roboflow-workflows';
+
+function summary(d: vscode.Diagnostic): string {
+  return `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`;
+}
+
+function underlined(doc: vscode.TextDocument, d: vscode.Diagnostic): string {
+  return doc.getText(d.range);
+}
+
+suite('Diagnostics in the editor', () => {
+  suiteSetup(activateExtension);
+  teardown(async () => {
+    await closeAllEditors();
+    await resetAllFixtures();
+  });
+
+  test('a clean workflow has no diagnostics from us', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+  });
+
+  test('mistakes get precise diagnostics with codes, severities and ranges', async () => {
+    const { doc } = await openFixture('mistakes.workflow.json');
+    const diagnostics = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 3 });
+    const byCode = new Map(diagnostics.map((d) => [String(d.code), d]));
+    const unknownType = byCode.get('unknown-block-type')!;
+    assert.ok(unknownType, `got ${diagnostics.map(summary).join(', ')}`);
+    assert.strictEqual(unknownType.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(underlined(doc, unknownType), '"roboflow_core/roboflow_object_detection_modle@v2"');
+    assert.match(unknownType.message, /Did you mean `roboflow_core\/roboflow_object_detection_model@v2`/);
+
+    const unknownInput = byCode.get('unknown-input')!;
+    assert.strictEqual(underlined(doc, unknownInput), 'imgae');
+
+    const typo = byCode.get('unknown-property')!;
+    assert.strictEqual(typo.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(underlined(doc, typo), '"confidance"');
+
+    const unused = byCode.get('unused-input')!;
+    assert.strictEqual(unused.severity, vscode.DiagnosticSeverity.Hint);
+    assert.deepStrictEqual(unused.tags, [vscode.DiagnosticTag.Unnecessary]);
+  });
+
+  test('a quick fix applies one undoable edit and the diagnostic goes away', async () => {
+    const { doc } = await openFixture('mistakes.workflow.json');
+    const before = doc.getText();
+    const diagnostics = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 3 });
+    const unknownInput = diagnostics.find((d) => d.code === 'unknown-input')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, unknownInput.range);
+    const fix = actions.find((a) => a.title === 'Change to image');
+    assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(doc.getText(), before.replace('$inputs.imgae', '$inputs.image'));
+    const after = await diagnosticsFor(doc.uri, SOURCE);
+    assert.ok(!after.some((d) => d.code === 'unknown-input'), `still: ${after.map(summary).join(', ')}`);
+
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), before);
+  });
+
+  test('the nearest-type fix replaces the type and every cascade clears', async () => {
+    const { doc } = await openFixture('mistakes.workflow.json');
+    const diagnostics = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 3 });
+    const unknownType = diagnostics.find((d) => d.code === 'unknown-block-type')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, unknownType.range);
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.strictEqual(preferred?.title, 'Change to roboflow_core/roboflow_object_detection_model@v2');
+    assert.ok(await vscode.workspace.applyEdit(preferred!.edit!));
+    const after = await diagnosticsFor(doc.uri, SOURCE);
+    assert.ok(!after.some((d) => d.code === 'unknown-block-type'));
+  });
+
+  test('diagnostics follow edits as you type', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+    await setDocumentText(doc, doc.getText().replace('"$steps.det.predictions"', '"$steps.det.predictionz"'));
+    const broken = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    assert.deepStrictEqual(broken.map((d) => d.code), ['unknown-step-output']);
+    assert.strictEqual(underlined(doc, broken[0]), 'predictionz');
+    await setDocumentText(doc, doc.getText().replace('predictionz', 'predictions'));
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+  });
+
+  test('syntax errors (comments, trailing commas) are reported with ranges', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    await setDocumentText(doc, doc.getText().replace('"version": "1.0",', '"version": "1.0", // pinned'));
+    const diagnostics = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    const comment = diagnostics.find((d) => d.code === 'json-comment')!;
+    assert.strictEqual(underlined(doc, comment), '// pinned');
+  });
+
+  test('a JSON file is recognised as a workflow by its content, and other JSON is never touched', async () => {
+    const { doc } = await openFixture('detected/pipeline.json');
+    const diagnostics = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['unknown-step-output']);
+    const other = await openFixture('not-a-workflow.json');
+    assert.deepStrictEqual(await diagnosticsFor(other.doc.uri, SOURCE), []);
+  });
+
+  test('diagnostics are cleared when a document stops being a workflow', async () => {
+    const { doc } = await openFixture('detected/pipeline.json');
+    await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    await setDocumentText(doc, '{ "name": "no longer a workflow", "steps": 3 }');
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+  });
+});

@@ -108,6 +108,8 @@ export const OUTPUT_SCHEMA = {
 };
 
 const defName = (id) => `block:${id}`;
+// Definition names hold `/` (block ids), which JSON Pointer spells `~1`.
+const pointer = (name) => `#/definitions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 export function workflowSchema(catalog) {
   const definitions = {};
@@ -117,11 +119,11 @@ export function workflowSchema(catalog) {
     definitions[defName(block.type)] = blockSchema(block);
     const typeIds = [block.type, ...block.aliases];
     ids.push(...typeIds);
-    stepBranches.push({ if: { properties: { type: { enum: typeIds } }, required: ['type'] }, then: { $ref: `#/definitions/${defName(block.type)}` } });
+    stepBranches.push({ if: { properties: { type: { enum: typeIds } }, required: ['type'] }, then: { $ref: pointer(defName(block.type)) } });
   }
   const inputBranches = Object.keys(INPUT_TYPES).map((type) => {
     definitions[`input:${type}`] = inputSchema(type);
-    return { if: { properties: { type: { const: type } }, required: ['type'] }, then: { $ref: `#/definitions/input:${type}` } };
+    return { if: { properties: { type: { const: type } }, required: ['type'] }, then: { $ref: pointer(`input:${type}`) } };
   });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

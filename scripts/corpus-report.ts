@@ -17,7 +17,7 @@ const count = (v: string) => outcomes.filter((o) => o.verdict === v).length;
 const accepted = outcomes.filter((o) => o.engine.startsWith('accepts'));
 const rejected = outcomes.filter((o) => o.engine.startsWith('rejects'));
 console.log('');
-console.log(`accepted by the engine: ${accepted.length}, with zero errors here: ${accepted.filter((o) => o.verdict === 'agrees').length}`);
+console.log(`accepted by the engine: ${accepted.length}, with zero errors here: ${accepted.filter((o) => o.verdict === 'agrees').length}, explained above: ${count('explained')}`);
 console.log(`rejected at compile time: ${rejected.length}, with an error naming the engine's: ${rejected.filter((o) => o.verdict === 'agrees').length}`);
 console.log(`test-plugin definitions (blocks a real server does not have): ${count('test plugin')}`);
 console.log(`${count('agrees')} agree, ${count('disagrees')} disagree${verbose ? '' : ' (run with --all to list every definition)'}`);

@@ -11,6 +11,24 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const source = path.resolve(process.argv[2] ?? path.join(here, '../../shared/roboflow'));
 const outFile = path.join(here, '../src/core/catalog/data/core-catalog.json');
 
+// Batch and dimensionality facts, extracted from the engine's block manifests (see scripts/data/).
+const dimensionality = JSON.parse(fs.readFileSync(path.join(here, 'data/block-dimensionality.json'), 'utf8')).blocks;
+
+function toDimensionality(type) {
+  const d = dimensionality[type];
+  if (!d) return undefined;
+  const out = {
+    outputOffset: d.outputDimensionalityOffset ?? 0,
+    acceptsBatchInput: !!d.acceptsBatchInput,
+    batchParameters: d.parametersAcceptingBatches ?? [],
+    batchOrScalarParameters: d.parametersAcceptingBatchesAndScalars ?? [],
+    autoBatchCasting: d.parametersEnforcingAutoBatchCasting ?? [],
+  };
+  if (Object.keys(d.inputDimensionalityOffsets ?? {}).length) out.inputOffsets = d.inputDimensionalityOffsets;
+  if (d.dimensionalityReferenceProperty) out.referenceProperty = d.dimensionalityReferenceProperty;
+  return out;
+}
+
 const read = (name) => JSON.parse(fs.readFileSync(path.join(source, name), 'utf8'));
 const reference = fs.readFileSync(path.join(source, 'reference.md'), 'utf8');
 const engineVersion = /Execution Engine \*\*([0-9.]+)\*\*/.exec(reference)?.[1] ?? '1.15.0';
@@ -60,6 +78,8 @@ function toBlock(block, enterprise) {
     usesRequestApiKey: !!block.uses_request_roboflow_api_key,
     compatibility: block.execution_engine_compatibility,
   };
+  const batch = toDimensionality(block.type);
+  if (batch) out.dimensionality = batch;
   if (enterprise) out.enterprise = true;
   return out;
 }

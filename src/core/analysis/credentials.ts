@@ -355,9 +355,8 @@ export function analyzeCredentials(model: WorkflowModel, catalog: Catalog): Cred
     if (step.block) analyzeStep(context, step);
     else if (step.type && dynamicTypes.has(step.type)) {
       context.uncertain.push({ range: rangeOf(step.typeNode ?? step.node), message: `Step \`${stepLabel(step)}\` runs custom Python, which is not checked for credentials.` });
-    } else if (step.type) {
-      context.uncertain.push({ range: rangeOf(step.typeNode ?? step.node), message: `Step \`${stepLabel(step)}\` has a block type this catalog does not know; its credentials are not checked.` });
     }
+    // Steps of unknown types are left out: the validator already reports them as errors.
   }
 
   const byStep = new Map<number, CredentialedStep>();

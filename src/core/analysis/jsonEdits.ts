@@ -35,7 +35,7 @@ export function formattingOf(text: string): FormattingOptions {
 }
 
 function indentUnit(options: FormattingOptions): string {
-  return options.insertSpaces ? ' '.repeat(options.tabSize) : '\t';
+  return options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
 }
 
 /** JSON for `value`, laid out as the document lays out its own, starting at `indent`. */

@@ -36,6 +36,18 @@ export interface CredentialFieldSpec {
   reasons: string[];
 }
 
+/** How a block handles batches (the engine's manifest classmethods); absent means the defaults. */
+export interface BatchSpec {
+  /** +1: outputs one level deeper (slicers, crops); -1: collapses a level. */
+  outputOffset: number;
+  acceptsBatchInput: boolean;
+  batchParameters: string[];
+  batchOrScalarParameters: string[];
+  autoBatchCasting: string[];
+  inputOffsets?: Record<string, number>;
+  referenceProperty?: string;
+}
+
 export interface BlockSpec {
   type: string;
   aliases: string[];
@@ -51,6 +63,7 @@ export interface BlockSpec {
   usesRequestApiKey: boolean;
   compatibility?: string;
   enterprise?: boolean;
+  dimensionality?: BatchSpec;
 }
 
 export interface CatalogData {

@@ -29,26 +29,33 @@ const MESSAGES: Partial<Record<string, string>> = {
   UnexpectedEndOfNumber: 'The number is incomplete.',
 };
 
-/** Maximum bracket depth, skipping strings; linear and allocation-free. */
+const STRUCTURE = /[{}[\]"]/g;
+
+/** Maximum bracket depth, skipping strings; linear, and jumps from one structural character to the next. */
 export function nestingDepth(text: string): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
   let maxOffset = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
+  STRUCTURE.lastIndex = 0;
+  for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
+    const c = text.charCodeAt(match.index);
+    if (c === 34 /* " */) {
+      // Skip to the closing quote, stepping over escaped ones.
+      let end = match.index;
+      do {
+        end = text.indexOf('"', end + 1);
+        if (end < 0) return { depth: max, offset: maxOffset };
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+        if (backslashes % 2 === 0) break;
+      } while (true);
+      STRUCTURE.lastIndex = end + 1;
+    } else if (c === 123 || c === 91) {
       if (++depth > max) {
         max = depth;
-        maxOffset = i;
+        maxOffset = match.index;
       }
-    } else if (c === 125 || c === 93) depth--;
+    } else depth--;
   }
   return { depth: max, offset: maxOffset };
 }

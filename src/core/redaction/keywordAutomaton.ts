@@ -18,6 +18,8 @@ export type KeywordHandler = (keywordIndex: number, start: number, end: number) 
 
 const CHAR_CODE_COUNT = 0x10000;
 const ROOT = 0;
+/** Larger than any row, and still a small integer so the scan loop compares integers only. */
+const NO_REPORTING_ROW = 0x7fffffff;
 
 function foldAsciiCase(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
@@ -141,7 +143,7 @@ export class KeywordAutomaton {
       }
     }
     const firstReporting = order.findIndex((state) => reports[state] === 1);
-    this.firstReportingRow = firstReporting === -1 ? Number.MAX_SAFE_INTEGER : firstReporting * classCount;
+    this.firstReportingRow = firstReporting === -1 ? NO_REPORTING_ROW : firstReporting * classCount;
     for (let state = 0; state < stateCount; state++) {
       if (reports[state] === 0) continue;
       this.endingHereByRow.set(rowOf[state], trie.endingHere[state]);
@@ -156,11 +158,17 @@ export class KeywordAutomaton {
   /** Reports every occurrence of every keyword, in order of their end offsets. */
   scan(text: string, onMatch: KeywordHandler): void {
     const { classOf, nextRow, firstReportingRow } = this;
+    const length = text.length;
+    // The hot loop only notes where matches end; they are rare, and handling them later keeps
+    // the loop small enough for the JIT to keep everything in registers.
+    let matchEnds: number[] | undefined;
     let row = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < length; i++) {
       row = nextRow[row + classOf[text.charCodeAt(i)]];
-      if (row >= firstReportingRow) this.reportMatchesAt(text, row, i + 1, onMatch);
+      if (row >= firstReportingRow) (matchEnds ??= []).push(row, i + 1);
     }
+    if (matchEnds === undefined) return;
+    for (let k = 0; k < matchEnds.length; k += 2) this.reportMatchesAt(text, matchEnds[k], matchEnds[k + 1], onMatch);
   }
 
   private reportMatchesAt(text: string, row: number, end: number, onMatch: KeywordHandler): void {

@@ -36,7 +36,7 @@ export function sharingOptionEdits<K extends SharingOption>(text: string | undef
   const root = current.trim() === '' ? undefined : parseTree(current, [], { allowTrailingComma: true, disallowComments: false });
   if (root?.type !== 'object') {
     const options = formattingOf(current);
-    const indent = options.insertSpaces ? ' '.repeat(options.tabSize) : '\t';
+    const indent = options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
     const eol = options.eol ?? '\n';
     return [{ offset: 0, length: current.length, newText: `{${eol}${indent}${JSON.stringify(option)}: ${JSON.stringify(value)}${eol}}${eol}` }];
   }

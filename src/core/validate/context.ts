@@ -32,4 +32,6 @@ export interface ValidationContext {
   stepsByName: Map<string, WorkflowStep>;
   dynamicBlocks: Map<string, DynamicBlock>;
   references: SelectorReference[];
+  /** The plain value of a section entry (`steps`, index): from one native JSON.parse when the text is valid. */
+  plainValue(section: 'inputs' | 'steps' | 'outputs', index: number, node: Node): unknown;
 }

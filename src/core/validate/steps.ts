@@ -1,4 +1,4 @@
-import { getNodeValue, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import type { ErrorObject } from 'ajv';
 import type { BlockSpec, FieldSpec } from '../catalog/types';
 import type { Finding, Fix } from '../findings';
@@ -110,7 +110,7 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
 
   const validate = stepValidator(block.type);
   if (!validate) return;
-  const value = getNodeValue(step.node);
+  const value = ctx.plainValue('steps', step.index, step.node) as Record<string, unknown>;
   if (validate(value)) return;
   for (const [property, errors] of groupByProperty(validate.errors ?? [])) {
     if (!property || STEP_KEYS.has(property)) continue; // type/name problems are reported above

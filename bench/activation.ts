@@ -1,0 +1,76 @@
+import Module from 'node:module';
+import path from 'node:path';
+
+/**
+ * Loads dist/extension.js and calls `activate` against a recording stand-in for the `vscode`
+ * module (plain Node has no extension host), then opens one workflow through it. It measures our
+ * own cost: module evaluation, activation, and the first lazy load of the core.
+ */
+export async function measureActivation(root: string): Promise<{ activateMs: number; firstValidationMs: number; schemaCompilations: number }> {
+  const listeners: Record<string, ((arg: unknown) => void)[]> = {};
+  const on = (name: string) => (listener: (arg: unknown) => void) => {
+    (listeners[name] ??= []).push(listener);
+    return { dispose() {} };
+  };
+  const disposable = { dispose() {} };
+  class EventEmitter {
+    event = () => disposable;
+    fire() {}
+    dispose() {}
+  }
+  const vscodeStandIn = {
+    EventEmitter,
+    Range: class {},
+    Diagnostic: class {},
+    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+    DiagnosticTag: { Unnecessary: 1 },
+    CodeActionKind: { QuickFix: 'quickfix' },
+    CodeLens: class {},
+    languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, dispose() {} }), registerCodeActionsProvider: () => disposable, registerCodeLensProvider: () => disposable, match: () => 0 },
+    workspace: {
+      textDocuments: [],
+      onDidOpenTextDocument: on('open'),
+      onDidChangeTextDocument: on('change'),
+      onDidCloseTextDocument: on('close'),
+      onDidSaveTextDocument: on('save'),
+      onDidChangeConfiguration: on('config'),
+      onDidGrantWorkspaceTrust: on('trust'),
+      getConfiguration: () => ({ get: (_: string, fallback: unknown) => fallback }),
+      isTrusted: true,
+    },
+    window: { onDidChangeActiveTextEditor: on('editor'), activeTextEditor: undefined, registerWebviewPanelSerializer: () => disposable, createOutputChannel: () => ({ appendLine() {}, dispose() {} }) },
+    commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
+    env: {},
+    Uri: { file: (p: string) => ({ path: p, fsPath: p, toString: () => p }), joinPath: () => ({}) },
+  };
+  const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
+  (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscodeStandIn : load(request, ...rest));
+  let schemaCompilations = 0;
+  try {
+    const ajv = require.resolve('ajv', { paths: [root] });
+    delete require.cache[ajv];
+  } catch {
+    // ajv absent is fine: then nothing can compile a schema.
+  }
+  const start = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const extension = require(path.join(root, 'dist/extension.js')) as { activate: (context: unknown) => void };
+  extension.activate({ subscriptions: [], secrets: { get: async () => undefined, onDidChange: () => disposable }, extensionUri: { fsPath: root }, workspaceState: { get: () => undefined }, globalState: { get: () => undefined } });
+  const activateMs = performance.now() - start;
+  // Count schema compilations: a compiled-at-runtime schema would instantiate Ajv.
+  schemaCompilations = Object.keys(require.cache).filter((k) => /node_modules[\\/]ajv[\\/]dist[\\/]core\.js$/.test(k)).length;
+
+  const document = {
+    uri: { path: '/bench/a.workflow.json', toString: () => 'file:///bench/a.workflow.json' },
+    languageId: 'json',
+    version: 1,
+    isClosed: false,
+    getText: () => '{"version":"1.0","inputs":[{"type":"WorkflowImage","name":"image"}],"steps":[{"type":"roboflow_core/roboflow_object_detection_model@v2","name":"det","images":"$inputs.image","model_id":"yolov8n-640"}],"outputs":[{"type":"JsonField","name":"p","selector":"$steps.det.predictions"}]}',
+    positionAt: () => ({}),
+  };
+  const opened = performance.now();
+  for (const listener of listeners.open ?? []) listener(document);
+  const firstValidationMs = performance.now() - opened;
+  (Module as unknown as { _load: unknown })._load = load;
+  return { activateMs, firstValidationMs, schemaCompilations };
+}

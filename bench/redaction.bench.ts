@@ -1,0 +1,192 @@
+/**
+ * Redaction benchmark: the single-pass `Redactor` against the obvious approach (one
+ * `replaceAll` per secret spelling, then one regex pass per credential pattern) on a realistic
+ * inference-server response: JSON with base64 JPEG-sized images, thousands of detections and
+ * error text, with secrets sprinkled in raw, JSON-escaped, URL-encoded and base64 forms.
+ */
+import { performance } from 'node:perf_hooks';
+import { Redactor, REDACTED } from '../src/core/redaction/redactor';
+import { secretVariants } from '../src/core/redaction/secretVariants';
+
+export interface Row {
+  name: string;
+  medianMs: number;
+  note?: string;
+}
+
+const MB = 1024 * 1024;
+
+/** Deterministic pseudo-random numbers (xorshift32) so every run benchmarks the same text. */
+function randomSource(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+}
+
+function randomBytes(random: () => number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) bytes[i] = Math.floor(random() * 256);
+  return bytes;
+}
+
+function randomAlphanumeric(random: () => number, length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let text = '';
+  for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+  return text;
+}
+
+/** Twenty credentials of the kinds a workflow uses: Roboflow, OpenAI, Anthropic, Twilio, SMTP, AWS... */
+export function benchmarkSecrets(): string[] {
+  const random = randomSource(7);
+  const secrets: string[] = [];
+  for (let i = 0; i < 6; i++) secrets.push(randomAlphanumeric(random, 20));
+  secrets.push(`sk-proj-${randomAlphanumeric(random, 48)}`, `sk-${randomAlphanumeric(random, 48)}`);
+  secrets.push(`sk-ant-api03-${randomAlphanumeric(random, 80)}`, `sk-ant-api03-${randomAlphanumeric(random, 80)}`);
+  secrets.push(`AC${randomBytes(random, 16).toString('hex')}`, randomBytes(random, 16).toString('hex'));
+  secrets.push(`xoxb-${randomAlphanumeric(random, 40)}`, 'p@ss w0rd!/"quoted"', 'Zürich-Passwort 2024!');
+  secrets.push(`AKIA${randomAlphanumeric(random, 16).toUpperCase()}`, `${randomAlphanumeric(random, 30)}/+${randomAlphanumeric(random, 8)}`);
+  secrets.push(`AIza${randomAlphanumeric(random, 35)}`, `mqtt-${randomAlphanumeric(random, 12)}`, randomAlphanumeric(random, 32));
+  return secrets;
+}
+
+/** One spelling of `secret` as a server might echo it, chosen by `variant`. */
+function leakedSpelling(secret: string, variant: number, random: () => number): string {
+  switch (variant % 6) {
+    case 0:
+      return secret;
+    case 1:
+      return `https://api.roboflow.com/ort/coco/3?api_key=${encodeURIComponent(secret)}&nocache=true`;
+    case 2:
+      return `Authorization: Bearer ${secret}`;
+    case 3:
+      return new URLSearchParams({ password: secret }).toString();
+    case 4: {
+      const before = randomBytes(random, Math.floor(random() * 3) + 5);
+      return Buffer.concat([before, Buffer.from(secret), randomBytes(random, 7)]).toString('base64');
+    }
+    default: {
+      const before = randomBytes(random, Math.floor(random() * 3) + 5);
+      return Buffer.concat([before, Buffer.from(secret), randomBytes(random, 7)]).toString('base64url');
+    }
+  }
+}
+
+function detections(random: () => number, count: number): object[] {
+  return Array.from({ length: count }, (_, i) => ({
+    x: Math.round(random() * 6400) / 10,
+    y: Math.round(random() * 4800) / 10,
+    width: Math.round(random() * 2000) / 10,
+    height: Math.round(random() * 2000) / 10,
+    confidence: Math.round(random() * 1000) / 1000,
+    class_id: i % 80,
+    class: ['person', 'car', 'dog', 'bicycle'][i % 4],
+    detection_id: `${randomBytes(random, 16).toString('hex')}`,
+    parent_id: 'image',
+  }));
+}
+
+/** A `/workflows/run` response body of `targetBytes` (within a few bytes), with secrets leaked in many spellings. */
+export function syntheticResponse(targetBytes: number, secrets: readonly string[]): string {
+  const random = randomSource(42);
+  const outputs: object[] = [];
+  const envelopeBytes = '{"outputs":[]}'.length;
+  let size = envelopeBytes;
+  let leak = 0;
+  for (;;) {
+    const leaks = secrets.map((secret) => leakedSpelling(secret, leak++, random));
+    const element = {
+      annotated_image: { type: 'base64', value: randomBytes(random, 300_000).toString('base64'), video_metadata: { video_identifier: 'image', frame_number: 0 } },
+      crops: Array.from({ length: 4 }, () => ({ type: 'base64', value: randomBytes(random, 30_000).toString('base64'), parent_id: 'image' })),
+      predictions: { image: { width: 640, height: 480 }, predictions: detections(random, 500) },
+      llm_output: `The model said: ${leaks.slice(0, 10).join(' … ')}`,
+      traceback: `Traceback (most recent call last):\n  File "openai/_base_client.py", line 1047\n    ${leaks.slice(10).join('\n    ')}\nopenai.AuthenticationError: Error code: 401`,
+    };
+    const elementBytes = JSON.stringify(element).length + 1;
+    if (size + elementBytes > targetBytes) break;
+    outputs.push(element);
+    size += elementBytes;
+  }
+  // Top up with one more image so the body has the requested size.
+  const padding = { image: { type: 'base64', value: '' } };
+  const paddingChars = Math.max(0, targetBytes - size - JSON.stringify(padding).length - 1);
+  padding.image.value = randomBytes(random, Math.floor(paddingChars / 4) * 3).toString('base64');
+  outputs.push(padding);
+  return JSON.stringify({ outputs });
+}
+
+const VALUE = String.raw`[^\s"'\\&#<>,;()\[\]{}][^\s"'\\&#<>,;()\[\]{}]*`;
+const ASSIGNMENT = String.raw`(?:\\*["'])?[ \t]*(?:[:=]|%3[Dd])[ \t]*(?:\\*["'])?`;
+
+/** The naive approach: one pass per secret spelling, then one regex pass per credential pattern. */
+export function naiveRedact(text: string, secrets: readonly string[]): string {
+  const spellings = [...new Set(secrets.flatMap(secretVariants))].sort((a, b) => b.length - a.length);
+  let redacted = text;
+  for (const spelling of spellings) redacted = redacted.replaceAll(spelling, REDACTED);
+  const keepPrefix = (_match: string, prefix: string): string => `${prefix}${REDACTED}`;
+  redacted = redacted.replace(new RegExp(`((?:api_key|apikey|api-key|access_token|auth_token|secret_access_key|password)${ASSIGNMENT})${VALUE}`, 'gi'), keepPrefix);
+  redacted = redacted.replace(new RegExp(`([?&;]key=)${VALUE}`, 'gi'), keepPrefix);
+  redacted = redacted.replace(/(\bbearer(?:[ \t]+|%20|\+))[A-Za-z0-9\-._~+/]+=*/gi, keepPrefix);
+  redacted = redacted.replace(new RegExp(`(\\bauthorization${ASSIGNMENT}(?:(?:basic|token|digest)[ \\t]+)?)${VALUE}`, 'gi'), keepPrefix);
+  redacted = redacted.replace(/((?<![A-Za-z0-9_-])sk-)[A-Za-z0-9_-]{12,}/g, keepPrefix);
+  redacted = redacted.replace(new RegExp(`(rf_key:user:)${VALUE}`, 'g'), keepPrefix);
+  return redacted;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function time(runs: number, work: () => unknown): number {
+  work(); // warm-up: JIT and, for the redactor, building its automaton
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    durations.push(performance.now() - start);
+  }
+  return median(durations);
+}
+
+function leakCount(text: string, secrets: readonly string[]): number {
+  return secrets.reduce((count, secret) => count + text.split(secret).length - 1, 0);
+}
+
+export async function runRedactionBench(): Promise<Row[]> {
+  const secrets = benchmarkSecrets();
+  const rows: Row[] = [];
+  const buildStart = performance.now();
+  new Redactor(secrets).redact('warm');
+  rows.push({ name: 'redaction: build matcher for 20 secrets', medianMs: performance.now() - buildStart });
+
+  for (const megabytes of [10, 20]) {
+    const text = syntheticResponse(megabytes * MB, secrets);
+    const redactor = new Redactor(secrets);
+    const redacted = redactor.redact(text);
+    const naive = naiveRedact(text, secrets);
+    const redactorMs = time(7, () => redactor.redact(text));
+    const naiveMs = time(3, () => naiveRedact(text, secrets));
+    const size = `${(text.length / MB).toFixed(1)} MB`;
+    rows.push({ name: `redaction: Redactor.redact, ${size}, 20 secrets`, medianMs: redactorMs, note: `${leakCount(redacted, secrets)} raw leaks left` });
+    rows.push({ name: `redaction: naive replaceAll per spelling, ${size}`, medianMs: naiveMs, note: `${leakCount(naive, secrets)} raw leaks left; Redactor ${(naiveMs / redactorMs).toFixed(1)}x faster` });
+    if (megabytes === 20) {
+      const parsed: unknown = JSON.parse(text);
+      rows.push({ name: `redaction: Redactor.redactDeep on parsed ${size}`, medianMs: time(5, () => redactor.redactDeep(parsed)) });
+    }
+  }
+  printTable(rows);
+  return rows;
+}
+
+function printTable(rows: readonly Row[]): void {
+  const width = Math.max(...rows.map((row) => row.name.length));
+  for (const row of rows) {
+    console.log(`${row.name.padEnd(width)}  ${row.medianMs.toFixed(1).padStart(9)} ms${row.note ? `  (${row.note})` : ''}`);
+  }
+}

@@ -1,0 +1,293 @@
+import type { Node } from 'jsonc-parser';
+import type { BatchSpec, FieldSpec } from '../catalog/types';
+import type { Finding } from '../findings';
+import type { WorkflowInput, WorkflowStep } from '../model/workflow';
+import { rangeOf, valueNode } from '../parse/tree';
+import type { SelectorReference, ValidationContext } from './context';
+
+/**
+ * The engine's batch model (graph_constructor.py), decided statically: every value has a lineage,
+ * the chain of batches it belongs to (length = dimensionality). It yields the compile errors
+ * StepInputDimensionalityError, StepInputLineageError and ControlFlowDefinitionError, and the
+ * "batch into a non-batch property" ExecutionGraphStructureError. Steps whose lineage cannot be
+ * known (unknown or custom blocks) are skipped, and so is everything downstream of them.
+ */
+
+type Lineage = readonly string[];
+const WORKFLOW_INPUT = '<workflow_input>';
+const DEFAULT_BATCH: BatchSpec = { outputOffset: 0, acceptsBatchInput: false, batchParameters: [], batchOrScalarParameters: [], autoBatchCasting: [] };
+
+const key = (lineage: Lineage) => lineage.join('\u0000');
+
+function inputLineage(input: WorkflowInput): Lineage {
+  if (input.type === 'WorkflowParameter' || input.type === 'InferenceParameter') return [];
+  // Each nested level of a batch input is its own batch, shared with nothing else.
+  return [WORKFLOW_INPUT, ...Array.from({ length: Math.max(0, input.dimensionality - 1) }, (_, i) => `<input:${input.name}:${i + 1}>`)];
+}
+
+/** Words for where a lineage's innermost batch comes from. */
+function describeLineage(lineage: Lineage): string {
+  const last = lineage[lineage.length - 1];
+  if (!last) return 'a single value (not a batch)';
+  if (last === WORKFLOW_INPUT) return 'one item per input image';
+  const nested = /^<input:(.+):(\d+)>$/.exec(last);
+  if (nested) return `the nested batch input \`${nested[1]}\` (depth ${lineage.length})`;
+  return `one item per ${last.replace('$steps.', 'output of `')}\` (depth ${lineage.length})`;
+}
+
+interface PropertyInput {
+  field: FieldSpec;
+  refs: { ref: SelectorReference; lineage: Lineage }[];
+  compound: boolean;
+  cast: boolean;
+}
+
+/** Which batch-ness a property accepts (schema_parser.py's points_to_batch). */
+function compatibility(field: FieldSpec, batch: BatchSpec): Set<boolean> {
+  const result = new Set<boolean>();
+  for (const target of field.selectorTargets) {
+    if (target === 'workflow_image' || target === 'step_output' || target === 'workflow_video_metadata') result.add(true);
+    else if (target === 'workflow_parameter' || target === 'step') result.add(false);
+    else if (batch.batchOrScalarParameters.includes(field.name)) {
+      result.add(true);
+      if (!batch.autoBatchCasting.includes(field.name)) result.add(false);
+    } else result.add(batch.batchParameters.includes(field.name) || batch.autoBatchCasting.includes(field.name));
+  }
+  return result;
+}
+
+function topologicalOrder(ctx: ValidationContext): WorkflowStep[] | undefined {
+  const steps = [...ctx.stepsByName.values()];
+  const incoming = new Map<WorkflowStep, number>(steps.map((s) => [s, 0]));
+  const outgoing = new Map<WorkflowStep, WorkflowStep[]>();
+  for (const ref of ctx.references) {
+    if (!ref.step || ref.selector.kind === 'input') continue;
+    const other = ctx.stepsByName.get(ref.selector.step);
+    if (!other || !incoming.has(ref.step)) continue;
+    const [from, to] = ref.selector.kind === 'step' ? [ref.step, other] : [other, ref.step];
+    (outgoing.get(from) ?? outgoing.set(from, []).get(from)!).push(to);
+    incoming.set(to, incoming.get(to)! + 1);
+  }
+  const ready = steps.filter((s) => incoming.get(s) === 0);
+  const order: WorkflowStep[] = [];
+  while (ready.length) {
+    const step = ready.shift()!;
+    order.push(step);
+    for (const next of outgoing.get(step) ?? []) {
+      incoming.set(next, incoming.get(next)! - 1);
+      if (incoming.get(next) === 0) ready.push(next);
+    }
+  }
+  return order.length === steps.length ? order : undefined; // a cycle: reported elsewhere
+}
+
+export function checkLineage(ctx: ValidationContext): void {
+  const order = topologicalOrder(ctx);
+  if (!order) return;
+  const stepLineage = new Map<WorkflowStep, Lineage | undefined>();
+  const refsByStep = new Map<WorkflowStep, SelectorReference[]>();
+  const controllers = new Map<WorkflowStep, { controller: WorkflowStep; ref: SelectorReference }[]>();
+  for (const ref of ctx.references) {
+    if (!ref.step) continue;
+    if (ref.selector.kind === 'step') {
+      const target = ctx.stepsByName.get(ref.selector.step);
+      if (target) (controllers.get(target) ?? controllers.set(target, []).get(target)!).push({ controller: ref.step, ref });
+    } else (refsByStep.get(ref.step) ?? refsByStep.set(ref.step, []).get(ref.step)!).push(ref);
+  }
+
+  const lineageOf = (ref: SelectorReference): Lineage | undefined | null => {
+    if (ref.selector.kind === 'input') {
+      const input = ctx.inputsByName.get(ref.selector.input);
+      return input ? inputLineage(input) : undefined;
+    }
+    if (ref.selector.kind !== 'step_output') return null;
+    const source = ctx.stepsByName.get(ref.selector.step);
+    if (!source) return undefined;
+    // Outputs of flow-control steps are not data: the engine treats such a value as static.
+    if (controlsFlow(ctx, source)) return null;
+    return stepLineage.get(source);
+  };
+
+  for (const step of order) {
+    const block = step.block;
+    if (!block || block.type === 'roboflow_core/inner_workflow@v1') {
+      stepLineage.set(step, undefined);
+      continue;
+    }
+    const batch = block.dimensionality ?? DEFAULT_BATCH;
+    const properties = new Map<FieldSpec, PropertyInput>();
+    let unknown = false;
+    for (const ref of refsByStep.get(step) ?? []) {
+      if (!ref.field) continue;
+      const lineage = lineageOf(ref);
+      if (lineage === null) continue;
+      if (lineage === undefined) {
+        unknown = true;
+        break;
+      }
+      const value = valueNode(step.node, ref.property);
+      const entry = properties.get(ref.field) ?? { field: ref.field, refs: [], compound: value?.type === 'array' || value?.type === 'object', cast: false };
+      entry.refs.push({ ref, lineage });
+      properties.set(ref.field, entry);
+    }
+    const flowLineages = (controllers.get(step) ?? []).map((c) => ({ ...c, lineage: stepLineage.get(c.controller) }));
+    if (unknown || flowLineages.some((c) => c.lineage === undefined)) {
+      stepLineage.set(step, undefined);
+      continue;
+    }
+    const ordered = block.fields.map((f) => properties.get(f)).filter((p): p is PropertyInput => !!p);
+    const findings: Finding[] = [];
+    checkBatchAcceptance(step, batch, ordered, findings);
+    for (const property of ordered) {
+      const compat = compatibility(property.field, batch);
+      property.cast = compat.size === 1 && compat.has(true) && property.refs.some((r) => r.lineage.length === 0);
+    }
+    const data = collectLineages(step, ordered, findings);
+    checkDimensionality(step, batch, ordered, findings);
+    if (!findings.length) checkLevels(step, data, findings);
+    const flow = flowLineages.filter((c) => c.lineage!.length > 0) as { controller: WorkflowStep; ref: SelectorReference; lineage: Lineage }[];
+    if (!findings.length) checkControlFlow(step, data.map((d) => d.lineage), flow, findings);
+    ctx.findings.push(...findings);
+    stepLineage.set(step, findings.length ? undefined : outputLineage(step, batch, data, flow));
+  }
+}
+
+function controlsFlow(ctx: ValidationContext, step: WorkflowStep): boolean {
+  return ctx.references.some((r) => r.step === step && r.selector.kind === 'step');
+}
+
+function checkBatchAcceptance(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], findings: Finding[]): void {
+  if (!batch.acceptsBatchInput) return;
+  for (const property of properties) {
+    const compat = compatibility(property.field, batch);
+    if (compat.size !== 1 || !compat.has(false)) continue;
+    const batched = property.refs.find((r) => r.lineage.length > 0);
+    if (!batched) continue;
+    findings.push({
+      code: 'batch-not-accepted',
+      severity: 'error',
+      message: `\`${property.field.name}\` of step \`${step.name}\` takes a single value, but \`${batched.ref.node.value}\` is a batch (${describeLineage(batched.lineage)}). Use a workflow parameter or a literal here.`,
+      range: rangeOf(batched.ref.node),
+    });
+  }
+}
+
+/** Data lineages in field order, deduplicated across fields (the engine's own order of checks). */
+function collectLineages(step: WorkflowStep, properties: PropertyInput[], findings: Finding[]): { lineage: Lineage; node: Node; property: string }[] {
+  const seen = new Map<string, { lineage: Lineage; node: Node; property: string }>();
+  for (const property of properties) {
+    if (property.cast) continue;
+    const fresh = new Map<string, { lineage: Lineage; node: Node; property: string }>();
+    for (const { ref, lineage } of property.refs) {
+      if (!lineage.length || seen.has(key(lineage))) continue;
+      if (!fresh.has(key(lineage))) fresh.set(key(lineage), { lineage, node: ref.node, property: property.field.name });
+    }
+    if (property.compound && fresh.size > 1) {
+      const [first, second] = [...fresh.values()];
+      findings.push({
+        code: 'lineage-mismatch',
+        severity: 'error',
+        message: `\`${property.field.name}\` of step \`${step.name}\` mixes batches of different origins: \`${first.node.value}\` is ${describeLineage(first.lineage)}, \`${second.node.value}\` is ${describeLineage(second.lineage)}. Take every value from the same batch.`,
+        range: rangeOf(second.node),
+        related: [{ message: `${describeLineage(first.lineage)}`, range: rangeOf(first.node) }],
+      });
+    }
+    for (const [k, v] of fresh) seen.set(k, v);
+  }
+  return [...seen.values()];
+}
+
+function checkDimensionality(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], findings: Finding[]): void {
+  const offsets = batch.inputOffsets ?? {};
+  const levels = new Map<number, { node: Node; property: string; lineage: Lineage }>();
+  for (const property of properties) {
+    if ((offsets[property.field.name] ?? 0) > 0 || property.cast) continue;
+    for (const { ref, lineage } of property.refs) if (lineage.length && !levels.has(lineage.length)) levels.set(lineage.length, { node: ref.node, property: property.field.name, lineage });
+  }
+  if (levels.size > 1) {
+    const [a, b] = [...levels.values()];
+    findings.push({
+      code: 'dimensionality-mismatch',
+      severity: 'error',
+      message: `Step \`${step.name}\` gets inputs at different batch depths: \`${a.property}\` is ${describeLineage(a.lineage)}, \`${b.property}\` is ${describeLineage(b.lineage)}. Feed it data of one depth (use detections_stitch or dimension_collapse to go back up a level).`,
+      range: rangeOf(b.node),
+      related: [{ message: `\`${a.property}\` is ${describeLineage(a.lineage)}`, range: rangeOf(a.node) }],
+    });
+    return;
+  }
+  const reference = batch.referenceProperty && properties.find((p) => p.field.name === batch.referenceProperty);
+  const referenceDepth = reference ? Math.max(0, ...reference.refs.map((r) => r.lineage.length)) : 0;
+  if (!reference || !referenceDepth) return;
+  for (const property of properties) {
+    const depth = Math.max(0, ...property.refs.map((r) => r.lineage.length));
+    if (!depth || property === reference) continue;
+    const expected = (offsets[property.field.name] ?? 0) - (offsets[batch.referenceProperty!] ?? 0) + referenceDepth;
+    if (depth === expected) continue;
+    const node = property.refs.find((r) => r.lineage.length === depth)!.ref.node;
+    findings.push({
+      code: 'dimensionality-mismatch',
+      severity: 'error',
+      message: `\`${property.field.name}\` of step \`${step.name}\` must be ${expected - referenceDepth > 0 ? 'one level deeper than' : 'at the same depth as'} \`${batch.referenceProperty}\` (depth ${expected}), but \`${node.value}\` has depth ${depth}.`,
+      range: rangeOf(node),
+    });
+  }
+}
+
+function checkLevels(step: WorkflowStep, data: { lineage: Lineage; node: Node; property: string }[], findings: Finding[]): void {
+  const byLength = new Map<number, typeof data>();
+  for (const d of data) (byLength.get(d.lineage.length) ?? byLength.set(d.lineage.length, []).get(d.lineage.length)!).push(d);
+  for (const group of byLength.values()) {
+    if (group.length < 2) continue;
+    const [a, b] = group;
+    findings.push({
+      code: 'lineage-mismatch',
+      severity: 'error',
+      message: `Step \`${step.name}\` mixes batches of different origins: \`${a.node.value}\` (${a.property}) is ${describeLineage(a.lineage)}, \`${b.node.value}\` (${b.property}) is ${describeLineage(b.lineage)}. All batch inputs of a step must come from the same batch.`,
+      range: rangeOf(b.node),
+      related: [{ message: `\`${a.property}\` is ${describeLineage(a.lineage)}`, range: rangeOf(a.node) }],
+    });
+    return;
+  }
+  const lengths = [...byLength.keys()].sort((x, y) => x - y);
+  if (lengths.length === 2) {
+    const shorter = byLength.get(lengths[0])![0];
+    const longer = byLength.get(lengths[1])![0];
+    if (key(shorter.lineage) !== key(longer.lineage.slice(0, -1))) {
+      findings.push({
+        code: 'lineage-mismatch',
+        severity: 'error',
+        message: `Step \`${step.name}\`: \`${longer.node.value}\` (${describeLineage(longer.lineage)}) does not descend from \`${shorter.node.value}\` (${describeLineage(shorter.lineage)}), so the two cannot be matched item by item.`,
+        range: rangeOf(longer.node),
+        related: [{ message: describeLineage(shorter.lineage), range: rangeOf(shorter.node) }],
+      });
+    }
+  }
+}
+
+function checkControlFlow(step: WorkflowStep, data: Lineage[], flow: { controller: WorkflowStep; ref: SelectorReference; lineage: Lineage }[], findings: Finding[]): void {
+  if (!data.length) return;
+  const prefixes = new Set<string>();
+  for (const lineage of data) for (let k = 1; k <= lineage.length; k++) prefixes.add(key(lineage.slice(0, k)));
+  for (const { controller, ref, lineage } of flow) {
+    if (prefixes.has(key(lineage))) continue;
+    findings.push({
+      code: 'control-flow-lineage',
+      severity: 'error',
+      message: `\`${controller.name}\` decides ${describeLineage(lineage).replace(/^one item/, 'once')}, but step \`${step.name}\` runs on ${describeLineage(data[0])}: the decision can never apply to it, so the engine refuses it. Gate \`${step.name}\` with a condition on the data it consumes.`,
+      range: rangeOf(ref.node),
+      related: step.nameNode ? [{ message: `Step \`${step.name}\``, range: rangeOf(step.nameNode) }] : undefined,
+    });
+  }
+}
+
+function outputLineage(step: WorkflowStep, batch: BatchSpec, data: { lineage: Lineage; property: string }[], flow: { lineage: Lineage }[]): Lineage {
+  const self = `$steps.${step.name}`;
+  let reference: Lineage | undefined;
+  if (data.length === 1) reference = data[0].lineage;
+  else if (data.length > 1) reference = data.find((d) => d.property === batch.referenceProperty)?.lineage ?? data.reduce((a, b) => (b.lineage.length > a.lineage.length ? b : a)).lineage;
+  else if (flow.length) reference = flow.reduce((a, b) => (b.lineage.length > a.lineage.length ? b : a)).lineage;
+  if (!reference) return batch.outputOffset > 0 ? [self] : [];
+  if (batch.outputOffset < 0) return reference.slice(0, -1);
+  if (batch.outputOffset > 0) return [...reference, self];
+  return reference;
+}

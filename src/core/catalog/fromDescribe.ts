@@ -1,0 +1,134 @@
+import type { BatchSpec, BlockSpec, CredentialFieldSpec, FieldSpec, LiteralType, SelectorContainer, SelectorTarget } from './types';
+
+/**
+ * Turns a server's `POST /workflows/blocks/describe` answer into catalog blocks, so a
+ * self-hosted server's custom blocks (or a newer Roboflow release) are one refresh away.
+ * Block schemas there are Pydantic JSON Schemas whose selector alternatives carry
+ * `reference: true`, `selected_element` and `kind`.
+ */
+
+type JsonSchema = Record<string, unknown> & {
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  $ref?: string;
+  type?: string | string[];
+  items?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
+  enum?: unknown[];
+  const?: unknown;
+};
+
+interface DescribedBlock {
+  manifest_type_identifier: string;
+  manifest_type_identifier_aliases?: string[];
+  human_friendly_block_name?: string;
+  block_schema: JsonSchema & { properties?: Record<string, JsonSchema>; required?: string[]; $defs?: Record<string, JsonSchema>; definitions?: Record<string, JsonSchema> };
+  outputs_manifest?: { name: string; kind?: (string | { name: string })[] }[];
+  execution_engine_compatibility?: string | null;
+  input_dimensionality_offsets?: Record<string, number>;
+  dimensionality_reference_property?: string | null;
+  output_dimensionality_offset?: number;
+}
+
+export interface DescribeResponse {
+  blocks: DescribedBlock[];
+}
+
+const kindName = (k: string | { name: string }) => (typeof k === 'string' ? k : k.name);
+
+function resolve(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema {
+  if (typeof schema.$ref === 'string') return defs[schema.$ref.split('/').pop()!] ?? {};
+  return schema;
+}
+
+function alternatives(schema: JsonSchema, defs: Record<string, JsonSchema>, depth = 0): JsonSchema[] {
+  const s = resolve(schema, defs);
+  const nested = s.anyOf ?? s.oneOf ?? s.allOf;
+  if (nested && depth < 8) return nested.flatMap((n) => alternatives(n, defs, depth + 1));
+  return [s];
+}
+
+function toField(name: string, schema: JsonSchema, required: boolean, defs: Record<string, JsonSchema>): FieldSpec {
+  const field: FieldSpec = { name, required, selectorKinds: [], selectorTargets: [], containers: [], literalTypes: [], nullable: false };
+  const addSelector = (alt: JsonSchema, container: SelectorContainer) => {
+    field.selectorKinds.push(...((alt.kind as (string | { name: string })[] | undefined) ?? []).map(kindName));
+    field.selectorTargets.push(((alt.selected_element as string | undefined) ?? 'any_data') as SelectorTarget);
+    field.containers.push(container);
+  };
+  for (const alt of alternatives(schema, defs)) {
+    const items = alt.items && resolve(alt.items, defs);
+    const values = typeof alt.additionalProperties === 'object' ? resolve(alt.additionalProperties, defs) : undefined;
+    if (alt.reference === true) addSelector(alt, 'single');
+    else if (items?.reference === true) addSelector(items, 'list');
+    else if (values?.reference === true) addSelector(values, 'dict');
+    else if (alt.enum || 'const' in alt) {
+      field.literalTypes.push('enum');
+      field.enumValues = [...(field.enumValues ?? []), ...((alt.enum ?? [alt.const]) as FieldSpec['enumValues'] & unknown[])];
+    } else {
+      const types = Array.isArray(alt.type) ? alt.type : alt.type ? [alt.type] : ['any'];
+      for (const t of types) {
+        if (t === 'null') field.nullable = true;
+        else field.literalTypes.push((['string', 'integer', 'number', 'boolean', 'array', 'object'].includes(t) ? t : 'any') as LiteralType);
+      }
+    }
+  }
+  field.selectorKinds = [...new Set(field.selectorKinds)];
+  field.selectorTargets = [...new Set(field.selectorTargets)];
+  field.containers = [...new Set(field.containers)];
+  field.literalTypes = [...new Set(field.literalTypes)];
+  if ('default' in schema) field.default = schema.default;
+  if (schema.private === true) field.private = true;
+  return field;
+}
+
+function toBlock(described: DescribedBlock): BlockSpec {
+  const schema = described.block_schema;
+  const defs = { ...(schema.definitions ?? {}), ...(schema.$defs ?? {}) };
+  const required = new Set(schema.required ?? []);
+  const fields = Object.entries(schema.properties ?? {})
+    .filter(([name]) => name !== 'type' && name !== 'name')
+    .map(([name, property]) => toField(name, property, required.has(name), defs));
+  const outputs = (described.outputs_manifest ?? []).map((o) => ({ name: o.name, kinds: (o.kind ?? []).map(kindName) }));
+  const credentialFields: CredentialFieldSpec[] = fields
+    .filter((f) => f.private || f.selectorKinds.includes('secret') || f.selectorKinds.includes('ROBOFLOW_MANAGED_KEY'))
+    .map((f) => ({
+      name: f.name,
+      required: f.required,
+      acceptsRoboflowManagedKey: f.selectorKinds.includes('ROBOFLOW_MANAGED_KEY'),
+      ...(typeof f.default === 'string' ? { default: f.default } : {}),
+      reasons: [...(f.private ? ['private_field'] : []), ...f.selectorKinds.filter((k) => k === 'secret' || k === 'ROBOFLOW_MANAGED_KEY').map((k) => `kind:${k}`)],
+    }));
+  // The describe answer has no batch-parameter lists: leave batch acceptance open rather than guess.
+  const dimensionality: BatchSpec = {
+    outputOffset: described.output_dimensionality_offset ?? 0,
+    acceptsBatchInput: false,
+    batchParameters: [],
+    batchOrScalarParameters: [],
+    autoBatchCasting: [],
+    ...(Object.keys(described.input_dimensionality_offsets ?? {}).length ? { inputOffsets: described.input_dimensionality_offsets } : {}),
+    ...(described.dimensionality_reference_property ? { referenceProperty: described.dimensionality_reference_property } : {}),
+  };
+  return {
+    type: described.manifest_type_identifier,
+    aliases: described.manifest_type_identifier_aliases ?? [],
+    humanName: described.human_friendly_block_name ?? (schema.name as string | undefined) ?? described.manifest_type_identifier,
+    description: (schema.short_description as string | undefined) ?? (schema.description as string | undefined) ?? '',
+    blockType: (schema.block_type as string | undefined) ?? 'unknown',
+    fields,
+    outputs,
+    dynamicOutputs: !outputs.length || outputs.some((o) => o.name === '*'),
+    modelIdFields: fields.filter((f) => f.selectorKinds.includes('roboflow_model_id')).map((f) => f.name),
+    credentialFields,
+    usesRequestApiKey: false,
+    ...(described.execution_engine_compatibility ? { compatibility: described.execution_engine_compatibility } : {}),
+    dimensionality,
+  };
+}
+
+/** Blocks of a describe answer; malformed entries are skipped rather than failing the refresh. */
+export function blocksFromDescribe(response: unknown): BlockSpec[] {
+  const blocks = (response as DescribeResponse | undefined)?.blocks;
+  if (!Array.isArray(blocks)) throw new Error('The server\'s block description has no `blocks` list.');
+  return blocks.filter((b) => typeof b?.manifest_type_identifier === 'string' && typeof b.block_schema === 'object' && b.block_schema).map(toBlock);
+}

@@ -5,5 +5,6 @@
 export { bundledCatalog } from './catalog/bundled';
 export { Catalog } from './catalog/catalog';
 export { lintWorkflow } from './lint';
+export type { LintResult } from './lint';
 export { validateWorkflow } from './validate';
 export type { ValidationResult } from './validate';

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { ValidationResult } from '../core/api';
+import type { LintResult } from '../core/api';
 import { loadCore } from './core';
 import { isWorkflowDocument } from './workflowDocuments';
 
 export interface WorkflowAnalysis {
   document: vscode.TextDocument;
   version: number;
-  result: ValidationResult;
+  result: LintResult;
 }
 
 /** One analysis per document version, shared by diagnostics, code actions, lenses and previews. */

@@ -158,7 +158,6 @@ function managedProviderSetting(block: BlockSpec, properties: Map<string, StepPr
 
 interface Context {
   catalog: Catalog;
-  model: WorkflowModel;
   inputs: Map<string, WorkflowInput>;
   steps: Map<string, WorkflowStep>;
   takenNames: Set<string>;
@@ -341,7 +340,6 @@ function dynamicBlockTypes(root: Node): Set<string> {
 export function analyzeCredentials(model: WorkflowModel, catalog: Catalog): CredentialAnalysis {
   const context: Context = {
     catalog,
-    model,
     inputs: inputsByName(model),
     steps: stepsByName(model),
     takenNames: new Set(model.inputs.map((input) => input.name).filter((name): name is string => !!name)),

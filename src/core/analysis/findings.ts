@@ -3,7 +3,8 @@ import type { Finding } from '../findings';
 import { analyzeWorkflowSecurity, type SecurityAnalysis, type SecuritySource } from './analyze';
 import type { CredentialUse, LiteralSecret } from './credentials';
 import type { ModelUse } from './models';
-import { literalSecretEdits } from './moveSecret';
+import { formattingOf } from './jsonEdits';
+import { literalSecretEdits, type ParsedText } from './moveSecret';
 
 /** Security findings: private models, credentials and where they come from. Messages name
  * steps, fields, inputs and providers, never a credential's value. */
@@ -62,7 +63,7 @@ function runTimeModelsFinding(uses: ModelUse[]): Finding {
   };
 }
 
-function literalSecretFinding(secret: LiteralSecret, text: string | undefined): Finding {
+function literalSecretFinding(secret: LiteralSecret, text: string | undefined, parsed: ParsedText): Finding {
   const use = secret.use;
   const message =
     secret.where === 'step'
@@ -73,7 +74,7 @@ function literalSecretFinding(secret: LiteralSecret, text: string | undefined): 
     severity: 'error',
     message,
     range: secret.range,
-    fixes: [{ title: MOVE_TO_SECRET_STORAGE_TITLE, edits: text === undefined ? [] : literalSecretEdits(text, secret), preferred: true }],
+    fixes: [{ title: MOVE_TO_SECRET_STORAGE_TITLE, edits: text === undefined ? [] : literalSecretEdits(text, secret, parsed), preferred: true }],
   };
 }
 
@@ -131,7 +132,10 @@ function credentialUseFinding(use: CredentialUse): Finding | undefined {
 export function securityFindings(analysis: SecurityAnalysis): Finding[] {
   const findings: Finding[] = analysis.models.privateModels.map(privateModelFinding);
   if (analysis.models.decidedAtRunTime.length) findings.push(runTimeModelsFinding(analysis.models.decidedAtRunTime));
-  for (const secret of analysis.credentials.literalSecrets) findings.push(literalSecretFinding(secret, analysis.text));
+  if (analysis.credentials.literalSecrets.length) {
+    const parsed: ParsedText = analysis.text === undefined ? {} : { root: analysis.model?.root, options: formattingOf(analysis.text) };
+    for (const secret of analysis.credentials.literalSecrets) findings.push(literalSecretFinding(secret, analysis.text, parsed));
+  }
   for (const use of analysis.credentials.uses) {
     const finding = credentialUseFinding(use);
     if (finding) findings.push(finding);

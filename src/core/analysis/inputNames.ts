@@ -20,10 +20,19 @@ export function credentialInputBaseName(provider: Provider, field: string, entry
   return tail === prefix || tail.startsWith(`${prefix}_`) ? tail : `${prefix}_${tail}`;
 }
 
+// The next suffix to try per base, per set of taken names: keeps many same-provider names linear.
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 /** `base`, or `base_2`, `base_3`… — the first not in `taken`; the chosen name is added to it. */
 export function uniqueName(base: string, taken: Set<string>): string {
+  let counters = nextSuffix.get(taken);
+  if (!counters) nextSuffix.set(taken, (counters = new Map()));
   let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+  let n = counters.get(base) ?? 2;
+  if (taken.has(name)) {
+    while (taken.has((name = `${base}_${n}`))) n++;
+    counters.set(base, n + 1);
+  }
   taken.add(name);
   return name;
 }

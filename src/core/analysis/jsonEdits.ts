@@ -1,4 +1,4 @@
-import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
 import type { TextEdit } from '../findings';
 import { inferFormatting } from '../text/formatting';
 
@@ -48,31 +48,37 @@ export function replaceValueEdit(range: { offset: number; length: number }, valu
   return { offset: range.offset, length: range.length, newText: JSON.stringify(value) };
 }
 
-/** Appends `value` to the array at `path` of the root object, creating the array when absent
+/** Appends `values` to the array at `path` of the root object, creating the array when absent
  * (placed after `version`, so the edit stays clear of the steps). Elements already in the array
- * are left exactly as written. */
-export function appendToArrayEdits(text: string, path: JSONPath, value: unknown, options: FormattingOptions = formattingOf(text)): TextEdit[] {
-  const root = parseTree(text);
+ * are left exactly as written. Pass `root` (the tree of `text`) to spare a parse. */
+export function appendToArrayEdits(text: string, path: JSONPath, value: unknown, options: FormattingOptions = formattingOf(text), root: Node | undefined = parseTree(text)): TextEdit[] {
+  return appendAllToArrayEdits(text, path, [value], options, root);
+}
+
+export function appendAllToArrayEdits(text: string, path: JSONPath, values: readonly unknown[], options: FormattingOptions = formattingOf(text), root: Node | undefined = parseTree(text)): TextEdit[] {
+  if (values.length === 0) return [];
   const array = root ? findNodeAtLocation(root, path) : undefined;
   const last = array?.type === 'array' ? array.children?.[array.children.length - 1] : undefined;
   if (last) {
     const lineStart = text.lastIndexOf('\n', last.offset - 1) + 1;
     const leading = text.slice(lineStart, last.offset);
     const end = last.offset + last.length;
-    if (/^[ \t]*$/.test(leading)) {
-      return [{ offset: end, length: 0, newText: `,${options.eol ?? '\n'}${leading}${serializeAt(value, leading, options)}` }];
-    }
-    return [{ offset: end, length: 0, newText: `, ${JSON.stringify(value)}` }];
+    const newText = /^[ \t]*$/.test(leading)
+      ? values.map((value) => `,${options.eol ?? '\n'}${leading}${serializeAt(value, leading, options)}`).join('')
+      : values.map((value) => `, ${JSON.stringify(value)}`).join('');
+    return [{ offset: end, length: 0, newText }];
   }
-  if (array?.type === 'array') {
-    return fromJsoncEdits(modify(text, [...path, -1], value, { formattingOptions: options, isArrayInsertion: true }));
-  }
-  return fromJsoncEdits(
-    modify(text, path, [value], {
-      formattingOptions: options,
-      getInsertionIndex: (names) => (path.length === 1 ? names.indexOf('version') + 1 : names.length),
-    }),
-  );
+  // No element to follow: let jsonc-parser place the first, then follow it.
+  const first =
+    array?.type === 'array'
+      ? modify(text, [...path, -1], values[0], { formattingOptions: options, isArrayInsertion: true })
+      : modify(text, path, [values[0]], {
+          formattingOptions: options,
+          getInsertionIndex: (names) => (path.length === 1 ? names.indexOf('version') + 1 : names.length),
+        });
+  if (values.length === 1) return fromJsoncEdits(first);
+  const withFirst = applyEdits(text, first);
+  return [diffEdit(text, applyTextEdits(withFirst, appendAllToArrayEdits(withFirst, path, values.slice(1), options)))];
 }
 
 /** Removes the property at `path` (and its separating comma). */

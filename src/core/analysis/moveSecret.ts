@@ -1,3 +1,4 @@
+import { parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { OffsetRange, TextEdit } from '../findings';
 import { analyzeWorkflowSecurity } from './analyze';
@@ -16,6 +17,13 @@ export interface LiteralSecretFix {
   edits: TextEdit[];
 }
 
+/** What a caller already knows about the text, so many fixes do not each re-read a large document. */
+export interface ParsedText {
+  /** jsonc-parser's tree of the same text. */
+  root?: Node;
+  options?: FormattingOptions;
+}
+
 /** The input a literal secret moves to. */
 export function credentialInputDeclaration(name: string, kinds: readonly string[]): { type: 'WorkflowParameter'; name: string; kind: string[] } {
   return { type: 'WorkflowParameter', name, kind: [...kinds] };
@@ -24,13 +32,13 @@ export function credentialInputDeclaration(name: string, kinds: readonly string[
 /** Edits that move one literal secret out of the document:
  *  - in a step: replace it with `$inputs.<name>` and append a `WorkflowParameter` of kind `secret`;
  *  - as an input's `default_value`: remove the default (the input already carries the value). */
-export function literalSecretEdits(text: string, secret: LiteralSecret): TextEdit[] {
-  const options = formattingOf(text);
+export function literalSecretEdits(text: string, secret: LiteralSecret, parsed: ParsedText = {}): TextEdit[] {
+  const options = parsed.options ?? formattingOf(text);
   if (secret.where === 'input-default') return removePropertyEdits(text, secret.path, options);
 
   const replacement = replaceValueEdit(secret.range, `$inputs.${secret.inputName}`);
   const declaration = credentialInputDeclaration(secret.inputName, secret.inputKinds);
-  const insertion = appendToArrayEdits(text, ['inputs'], declaration, options);
+  const insertion = appendToArrayEdits(text, ['inputs'], declaration, options, parsed.root ?? parseTree(text));
   if (!editsOverlap([replacement], insertion)) return [replacement, ...insertion];
   // The insertion would reformat text around the secret: one edit from the combined result.
   const replaced = applyTextEdits(text, [replacement]);

@@ -16,16 +16,11 @@ function escapeNonAscii(escaped: string, hexCase: 'lower' | 'upper'): string {
   });
 }
 
-/** Every distinct JSON-escaped spelling of `text`, the plain text excluded. */
+/** Every distinct JSON-escaped spelling of `text` (one and two levels deep), the plain text excluded. */
 export function jsonEscapedForms(text: string): string[] {
   const once = escapeOnce(text);
-  const forms = new Set<string>([
-    once,
-    escapeNonAscii(once, 'lower'),
-    escapeNonAscii(once, 'upper'),
-    once.replaceAll('/', '\\/'),
-    escapeOnce(once),
-  ]);
+  const singleLevel = [once, escapeNonAscii(once, 'lower'), escapeNonAscii(once, 'upper'), once.replaceAll('/', '\\/')];
+  const forms = new Set<string>([...singleLevel, ...singleLevel.map(escapeOnce)]);
   forms.delete(text);
   return [...forms];
 }

@@ -1,7 +1,7 @@
 import { applyEdits, format, getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 import { analyzeWorkflowSecurity } from '../analysis/analyze';
 import type { CredentialUse } from '../analysis/credentials';
-import { appendToArrayEdits, applyTextEdits, formattingOf, removePropertyEdits, setValueEdits } from '../analysis/jsonEdits';
+import { appendAllToArrayEdits, applyTextEdits, formattingOf, removePropertyEdits, replaceValueEdit, setValueEdits } from '../analysis/jsonEdits';
 import { credentialInputBaseName, selectorSafeName, uniqueName } from '../analysis/inputNames';
 import { credentialInputDeclaration, readSecretLiteral } from '../analysis/moveSecret';
 import type { Catalog } from '../catalog/catalog';
@@ -83,8 +83,8 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
     }
     conversions.push({ use, inputName });
   }
-  let current = text;
-  for (const { use, inputName } of conversions) current = applyTextEdits(current, setValueEdits(current, use.path, `$inputs.${inputName}`, options));
+  // Every converted value is a string node of the original text: one pass, no re-parsing.
+  let current = applyTextEdits(text, conversions.map(({ use, inputName }) => replaceValueEdit(use.range, `$inputs.${inputName}`)));
 
   // 2. Inputs already declared: no literal default; kind `secret` when they carry credentials.
   const credentialInputs = new Map<string, ExportedCredentialInput>();
@@ -122,13 +122,12 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
   }
 
   // 3. New inputs, one per distinct credential.
-  const declared = new Set<string>();
+  const declarations = new Map<string, ReturnType<typeof credentialInputDeclaration>>();
   for (const { use, inputName } of conversions) {
     record(inputName, use, true);
-    if (declared.has(inputName)) continue;
-    declared.add(inputName);
-    current = applyTextEdits(current, appendToArrayEdits(current, ['inputs'], credentialInputDeclaration(inputName, use.inputKinds), options));
+    if (!declarations.has(inputName)) declarations.set(inputName, credentialInputDeclaration(inputName, use.inputKinds));
   }
+  current = applyTextEdits(current, appendAllToArrayEdits(current, ['inputs'], [...declarations.values()], options));
   const literalSecretsRemoved = analysis.credentials.literalSecrets.length;
   if (literalSecretsRemoved) notes.push(`Removed ${literalSecretsRemoved} credential${literalSecretsRemoved === 1 ? '' : 's'} written in the file; ${literalSecretsRemoved === 1 ? 'it is' : 'they are'} now ${literalSecretsRemoved === 1 ? 'an input' : 'inputs'}.`);
 

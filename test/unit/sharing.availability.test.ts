@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
+import { applyTextEdits } from '../../src/core/analysis/jsonEdits';
+import { bundledCatalog } from '../../src/core/catalog/bundled';
+import { sharingAvailability } from '../../src/core/sharing/availability';
+import { SHARING_CODES } from '../../src/core/sharing/settings';
+import { checkSharingFile } from '../../src/core/sharing/sidecar';
+
+const catalog = bundledCatalog();
+
+function analysisOf(steps: object[], inputs: object[] = []) {
+  const text = JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }, ...inputs], steps, outputs: [] }, null, 2);
+  return analyzeWorkflowSecurity(text, catalog);
+}
+
+const det = (modelId: string, name = 'det') => ({ type: 'roboflow_core/roboflow_object_detection_model@v2', name, images: '$inputs.image', model_id: modelId });
+const gpt = (apiKey: string) => ({ type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: apiKey });
+
+describe('sharing: availability', () => {
+  it('offers run access only when a private model is detected', () => {
+    const withPrivate = sharingAvailability(analysisOf([det('acme/3'), det('yolov8n-640', 'pub')]));
+    assert.equal(withPrivate.runAccess.available, true);
+    assert.deepEqual(withPrivate.runAccess.steps.map((s) => [s.stepName, s.detail]), [['det', 'acme/3']]);
+    assert.match(withPrivate.runAccess.reason, /Step `det` uses model `acme\/3`, which looks private/);
+
+    const publicOnly = sharingAvailability(analysisOf([det('yolov8n-640')]));
+    assert.equal(publicOnly.runAccess.available, false);
+    assert.match(publicOnly.runAccess.reason, /every model it uses is public/);
+
+    const runTime = sharingAvailability(analysisOf([det('$inputs.m')], [{ type: 'WorkflowParameter', name: 'm' }]));
+    assert.equal(runTime.runAccess.available, false);
+    assert.match(runTime.runAccess.reason, /decided at run time/);
+  });
+
+  it('offers credentials only when a step needs credentials', () => {
+    const withKey = sharingAvailability(analysisOf([gpt('$inputs.k')], [{ type: 'WorkflowParameter', name: 'k' }]));
+    assert.equal(withKey.credentials.available, true);
+    assert.deepEqual(withKey.credentials.steps.map((s) => [s.stepName, s.detail]), [['gpt', 'OpenAI']]);
+    assert.match(withKey.credentials.reason, /Step `gpt` \(OpenAI\) needs credentials/);
+
+    const optionalAbsent = sharingAvailability(
+      analysisOf([{ type: 'roboflow_core/openai_compatible@v1', name: 'local', images: '$inputs.image', prompt: 'hi', base_url: 'http://localhost', model_name: 'm' }]),
+    );
+    assert.equal(optionalAbsent.credentials.available, false);
+    assert.match(optionalAbsent.credentials.reason, /no step here does/);
+
+    const none = sharingAvailability(analysisOf([det('acme/3')]));
+    assert.equal(none.credentials.available, false);
+  });
+
+  it('counts managed-key steps as credentialed (their field is a credential field)', () => {
+    const managed = sharingAvailability(analysisOf([{ type: 'roboflow_core/open_ai@v4', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi' }]));
+    assert.equal(managed.credentials.available, true);
+  });
+});
+
+describe('sharing: sidecar findings', () => {
+  const plain = analysisOf([det('yolov8n-640')]);
+  const both = analysisOf([det('acme/3'), gpt('$inputs.k')], [{ type: 'WorkflowParameter', name: 'k' }]);
+
+  it('flags settings with no effect on the value, faded, with a removal fix', () => {
+    const text = '{\n  "runAccess": "owner-key",\n  "credentials": "owner-hidden"\n}\n';
+    const findings = checkSharingFile(text, plain);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity, f.unnecessary, text.slice(f.range.offset, f.range.offset + f.range.length)]), [
+      [SHARING_CODES.noEffect, 'warning', true, '"owner-key"'],
+      [SHARING_CODES.noEffect, 'warning', true, '"owner-hidden"'],
+    ]);
+    assert.match(findings[0].message, /^Run access "owner-key" has no effect on this workflow\. Run access is offered only/);
+    const fixed = applyTextEdits(text, findings[0].fixes![0].edits);
+    assert.deepEqual(JSON.parse(fixed), { credentials: 'owner-hidden' });
+  });
+
+  it('says nothing when the settings apply, or are the defaults', () => {
+    assert.deepEqual(checkSharingFile('{ "runAccess": "owner-key", "credentials": "owner-hidden" }', both), []);
+    assert.deepEqual(checkSharingFile('{ "runAccess": "own-key", "credentials": "user-provided" }', plain), []);
+    assert.deepEqual(checkSharingFile(undefined, plain), []);
+  });
+
+  it('includes the file\'s own problems', () => {
+    assert.deepEqual(checkSharingFile('{ "runAccess": "all" }', both).map((f) => f.code), [SHARING_CODES.invalidValue]);
+  });
+});

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
+import { bundledCatalog } from '../../src/core/catalog/bundled';
+import { exportShareableDefinition, ExportError } from '../../src/core/sharing/exportShareable';
+
+const catalog = bundledCatalog();
+const OPENAI = 'sk-CANARY-openai-0123456789';
+const SLACK = 'xoxb-CANARY-slack-0123456789';
+const HOOK = 'sk-CANARY-hook-0123456789';
+
+const inputs = [
+  { type: 'WorkflowImage', name: 'image' },
+  { type: 'WorkflowParameter', name: 'claude_key', default_value: 'sk-CANARY-default-0123456789' },
+  { type: 'WorkflowParameter', name: 'gemini_key', kind: ['string'] },
+];
+const steps = [
+  { type: 'roboflow_core/environment_secrets_store@v1', name: 'env', variables_storing_secrets: ['TWILIO_TOKEN'] },
+  { type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: OPENAI },
+  { type: 'roboflow_core/open_ai@v2', name: 'gpt_again', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: OPENAI },
+  { type: 'roboflow_core/anthropic_claude@v2', name: 'claude', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: '$inputs.claude_key' },
+  { type: 'roboflow_core/google_gemini@v2', name: 'gemini', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: '$inputs.gemini_key' },
+  { type: 'roboflow_core/slack_notification@v1', name: 'slack', slack_token: SLACK, message: 'm', channel: 'c' },
+  { type: 'roboflow_core/twilio_sms_notification@v1', name: 'sms', twilio_account_sid: '$inputs.sid', twilio_auth_token: '$steps.env.twilio_token', message: 'hi', sender_number: '+1', receiver_number: '+2' },
+  { type: 'roboflow_core/open_ai@v4', name: 'stored', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: 'rf_key:user:abc123' },
+  { type: 'roboflow_core/open_ai@v4', name: 'managed', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi' },
+  { type: 'roboflow_core/webhook_sink@v1', name: 'hook', url: 'https://example.com', headers: { Authorization: `Bearer ${HOOK}`, 'Content-Type': 'application/json' } },
+];
+const text = JSON.stringify({ version: '1.0', inputs: [...inputs, { type: 'WorkflowParameter', name: 'sid' }], steps, outputs: [{ type: 'JsonField', name: 'out', selector: '$steps.gpt.output' }] }, null, '\t');
+
+function assertNoCanary(exported: string): void {
+  assert.ok(!/CANARY/.test(exported), 'a secret value was exported');
+}
+
+describe('sharing: export shareable definition', () => {
+  describe('with user-provided credentials (the default)', () => {
+    const result = exportShareableDefinition(text, catalog);
+    const doc = JSON.parse(result.text);
+    const step = (name: string) => doc.steps.find((s: { name: string }) => s.name === name);
+    const input = (name: string) => doc.inputs.find((i: { name: string }) => i.name === name);
+
+    it('writes no secret value', () => assertNoCanary(result.text));
+
+    it('turns every literal into an input of kind secret, one per distinct value', () => {
+      assert.equal(step('gpt').api_key, '$inputs.openai_api_key');
+      assert.equal(step('gpt_again').api_key, '$inputs.openai_api_key', 'the same key pasted twice becomes one input');
+      assert.equal(step('slack').slack_token, '$inputs.slack_token');
+      assert.equal(step('hook').headers.Authorization, '$inputs.webhook_authorization');
+      assert.equal(step('hook').headers['Content-Type'], 'application/json');
+      assert.deepEqual(input('openai_api_key'), { type: 'WorkflowParameter', name: 'openai_api_key', kind: ['secret'] });
+      assert.deepEqual(input('webhook_authorization').kind, ['secret', 'string']);
+      assert.equal(result.literalSecretsRemoved, 5, 'four in steps, one input default');
+    });
+
+    it('removes literal defaults of credential inputs and makes them kind secret', () => {
+      assert.deepEqual(input('claude_key'), { type: 'WorkflowParameter', name: 'claude_key', kind: ['secret'] });
+      assert.deepEqual(input('gemini_key').kind, ['string', 'secret']);
+      assert.deepEqual(input('sid').kind, ['secret']);
+    });
+
+    it('turns environment secrets and keys stored in Roboflow into inputs, and drops the emptied store', () => {
+      assert.equal(step('sms').twilio_auth_token, '$inputs.twilio_token');
+      assert.deepEqual(input('twilio_token').kind, ['secret']);
+      assert.equal(step('env'), undefined);
+      assert.equal(step('stored').api_key, '$inputs.openai_api_key_2');
+      assert.equal(step('managed').api_key, undefined, 'a Roboflow-managed default spends the runner\'s own credits');
+      assert.match(result.notes.join('\n'), /Removed step `env`/);
+    });
+
+    it('reports the credential inputs people must supply', () => {
+      assert.deepEqual(
+        result.credentialInputs.map((i) => [i.name, i.provider, i.added]).sort(),
+        [
+          ['claude_key', 'Anthropic', false],
+          ['gemini_key', 'Google Gemini', false],
+          ['openai_api_key', 'OpenAI', true],
+          ['openai_api_key_2', 'OpenAI', true],
+          ['sid', 'Twilio', false],
+          ['slack_token', 'Slack', true],
+          ['twilio_token', 'Twilio', true],
+          ['webhook_authorization', 'webhook', true],
+        ],
+      );
+      assert.deepEqual(result.credentialInputs.find((i) => i.name === 'openai_api_key')?.steps, ['gpt', 'gpt_again']);
+    });
+
+    it('keeps the document\'s formatting and stays a valid workflow for the analysis', () => {
+      assert.match(result.text, /^\{\n\t"version": "1.0",\n\t"inputs": \[\n\t\t\{/);
+      const again = analyzeWorkflowSecurity(result.text, catalog);
+      assert.equal(again.credentials.literalSecrets.length, 0);
+      assert.ok(again.credentials.uses.filter((u) => u.source === 'input').every((u) => u.inputDeclaredSecret));
+    });
+  });
+
+  describe('with owner-hidden credentials', () => {
+    const result = exportShareableDefinition(text, catalog, { runAccess: 'own-key', credentials: 'owner-hidden' });
+    const doc = JSON.parse(result.text);
+    const step = (name: string) => doc.steps.find((s: { name: string }) => s.name === name);
+    const input = (name: string) => doc.inputs.find((i: { name: string }) => i.name === name);
+
+    it('still writes no secret value: literals become inputs', () => {
+      assertNoCanary(result.text);
+      assert.equal(step('gpt').api_key, '$inputs.openai_api_key');
+      assert.equal(input('claude_key').default_value, undefined);
+    });
+
+    it('leaves references as they are', () => {
+      assert.equal(step('sms').twilio_auth_token, '$steps.env.twilio_token');
+      assert.ok(step('env'));
+      assert.equal(step('stored').api_key, 'rf_key:user:abc123');
+      assert.deepEqual(input('gemini_key').kind, ['string']);
+      assert.equal(input('sid').kind, undefined);
+    });
+  });
+
+  it('creates the inputs array for several credentials when there is none', () => {
+    const bare = JSON.stringify(
+      {
+        version: '1.0',
+        steps: [
+          { type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$steps.x.image', task_type: 'unconstrained', prompt: 'hi', api_key: OPENAI },
+          { type: 'roboflow_core/slack_notification@v1', name: 'slack', slack_token: SLACK, message: 'm', channel: 'c' },
+        ],
+        outputs: [],
+      },
+      null,
+      4,
+    );
+    const result = exportShareableDefinition(bare, catalog);
+    assertNoCanary(result.text);
+    const doc = JSON.parse(result.text);
+    assert.deepEqual(Object.keys(doc), ['version', 'inputs', 'steps', 'outputs']);
+    assert.deepEqual(doc.inputs.map((i: { name: string }) => i.name), ['openai_api_key', 'slack_token']);
+    assert.match(result.text, /\n {4}"inputs": \[\n {8}\{\n {12}"type"/);
+  });
+
+  it('keeps an input that also feeds a non-credential field as it is, and says so', () => {
+    const shared = JSON.stringify({
+      version: '1.0',
+      inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'k' }],
+      steps: [
+        { type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: '$inputs.k' },
+        { type: 'roboflow_core/property_definition@v1', name: 'p', data: '$inputs.k', operations: [] },
+      ],
+      outputs: [],
+    });
+    const result = exportShareableDefinition(shared, catalog);
+    assert.equal(JSON.parse(result.text).inputs[1].kind, undefined);
+    assert.match(result.notes.join('\n'), /Input `k` also feeds fields that are not credentials/);
+  });
+
+  it('notes values it cannot classify, and refuses documents that are not objects', () => {
+    const uncertain = JSON.stringify({
+      version: '1.0',
+      inputs: [],
+      steps: [{ type: 'roboflow_core/webhook_sink@v1', name: 'hook', url: 'https://x', headers: { 'X-Trace': 'abcdefABCDEF1234567890xyzXYZ' } }],
+      outputs: [],
+    });
+    assert.match(exportShareableDefinition(uncertain, catalog).notes.join('\n'), /X-Trace.*kept as written/);
+    assert.throws(() => exportShareableDefinition('[]', catalog), ExportError);
+  });
+});

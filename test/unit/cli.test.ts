@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../support/repoRoot';
+import { workflowText } from '../support/workflowText';
+
+const CLI = path.join(repoRoot(), 'dist/cli.js');
+const CANARY = 'sk-CANARY-cli-1f2e3d4c5b6a79880011223344556677';
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('command-line linter', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfw-cli-'));
+    fs.writeFileSync(path.join(dir, 'clean.workflow.json'), workflowText());
+    fs.mkdirSync(path.join(dir, 'nested'));
+    fs.writeFileSync(path.join(dir, 'nested/broken.workflow.json'), workflowText({ outputs: [{ type: 'JsonField', name: 'p', selector: '$steps.det.predictionz' }] }));
+    fs.writeFileSync(
+      path.join(dir, 'nested/secret.json'),
+      workflowText({ steps: [{ type: 'roboflow_core/open_ai@v4', name: 'gpt', images: '$inputs.image', task_type: 'caption', api_key: CANARY }], outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.gpt.output' }] }),
+    );
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"name": "not-a-workflow"}');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 with no output lines for clean workflows', () => {
+    const { code, stdout, stderr } = run(['lint', 'clean.workflow.json'], dir);
+    assert.equal(code, 0);
+    assert.equal(stdout, '');
+    assert.match(stderr, /1 workflow checked: 0 errors, 0 warnings/);
+  });
+
+  it('prints compiler-style lines and exits 1 on errors, skipping non-workflow JSON found by globs', () => {
+    const { code, stdout } = run(['lint', '**/*.json'], dir);
+    assert.equal(code, 1);
+    const lines = stdout.trim().split('\n');
+    assert.ok(lines.includes("nested/broken.workflow.json:21:31 error unknown-step-output Step 'det' (Object Detection Model) has no output 'predictionz'; its outputs are 'inference_id', 'predictions', 'model_id'. Did you mean 'predictions'?"), stdout);
+    assert.ok(lines.some((l) => /^nested\/secret\.json:\d+:\d+ error literal-secret /.test(l)), stdout);
+    assert.ok(!stdout.includes('package.json'));
+  });
+
+  it('writes JSON and SARIF (GitHub code scanning) without ever printing a secret', () => {
+    const json = run(['lint', '--format', 'json', 'nested/secret.json'], dir);
+    assert.equal(json.code, 1);
+    const parsed = JSON.parse(json.stdout) as { file: string; findings: { code: string; line: number }[] }[];
+    assert.equal(parsed[0].file, 'nested/secret.json');
+    assert.ok(parsed[0].findings.some((f) => f.code === 'literal-secret'));
+
+    const sarif = run(['lint', '--format=sarif', 'nested/secret.json', 'nested/broken.workflow.json'], dir);
+    const log = JSON.parse(sarif.stdout);
+    assert.equal(log.version, '2.1.0');
+    const results = log.runs[0].results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+    assert.ok(results.some((r) => r.ruleId === 'literal-secret' && r.level === 'error' && r.locations[0].physicalLocation.artifactLocation.uri === 'nested/secret.json'));
+    const rules = log.runs[0].tool.driver.rules as { id: string }[];
+    assert.ok(rules.some((r) => r.id === 'unknown-step-output'));
+
+    for (const output of [json, sarif, run(['lint', 'nested/secret.json'], dir)]) {
+      assert.ok(!output.stdout.includes(CANARY) && !output.stderr.includes(CANARY), 'the linter printed the secret');
+      assert.ok(!output.stdout.includes('CANARY'), 'the linter printed part of the secret');
+    }
+  });
+
+  it('exits 2 for usage and I/O problems', () => {
+    assert.equal(run(['lint'], dir).code, 2);
+    assert.equal(run(['lint', '--format', 'xml', 'clean.workflow.json'], dir).code, 2);
+    const missing = run(['lint', 'nope.workflow.json'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /Cannot read `nope\.workflow\.json`: no such file/);
+    assert.equal(run(['frobnicate'], dir).code, 2);
+    assert.equal(run(['--help'], dir).code, 0);
+  });
+});

@@ -95,6 +95,7 @@ export function checkLineage(ctx: ValidationContext): void {
     } else (refsByStep.get(ref.step) ?? refsByStep.set(ref.step, []).get(ref.step)!).push(ref);
   }
 
+  const flowControllers = new Set([...controllers.values()].flatMap((list) => list.map((c) => c.controller)));
   const lineageOf = (ref: SelectorReference): Lineage | undefined | null => {
     if (ref.selector.kind === 'input') {
       const input = ctx.inputsByName.get(ref.selector.input);
@@ -104,7 +105,7 @@ export function checkLineage(ctx: ValidationContext): void {
     const source = ctx.stepsByName.get(ref.selector.step);
     if (!source) return undefined;
     // Outputs of flow-control steps are not data: the engine treats such a value as static.
-    if (controlsFlow(ctx, source)) return null;
+    if (flowControllers.has(source)) return null;
     return stepLineage.get(source);
   };
 
@@ -150,10 +151,6 @@ export function checkLineage(ctx: ValidationContext): void {
     ctx.findings.push(...findings);
     stepLineage.set(step, findings.length ? undefined : outputLineage(step, batch, data, flow));
   }
-}
-
-function controlsFlow(ctx: ValidationContext, step: WorkflowStep): boolean {
-  return ctx.references.some((r) => r.step === step && r.selector.kind === 'step');
 }
 
 function checkBatchAcceptance(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], findings: Finding[]): void {

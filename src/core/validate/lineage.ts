@@ -17,7 +17,13 @@ type Lineage = readonly string[];
 const WORKFLOW_INPUT = '<workflow_input>';
 const DEFAULT_BATCH: BatchSpec = { outputOffset: 0, acceptsBatchInput: false, batchParameters: [], batchOrScalarParameters: [], autoBatchCasting: [] };
 
-const key = (lineage: Lineage) => lineage.join('\u0000');
+// Lineages are shared, immutable arrays (one per input and per step): compute each key once.
+const keys = new WeakMap<Lineage, string>();
+function key(lineage: Lineage): string {
+  let k = keys.get(lineage);
+  if (k === undefined) keys.set(lineage, (k = lineage.join('\u0000')));
+  return k;
+}
 
 function inputLineage(input: WorkflowInput): Lineage {
   if (input.type === 'WorkflowParameter' || input.type === 'InferenceParameter') return [];
@@ -42,9 +48,14 @@ interface PropertyInput {
   cast: boolean;
 }
 
-/** Which batch-ness a property accepts (schema_parser.py's points_to_batch). */
+const compatibilities = new WeakMap<FieldSpec, Set<boolean>>();
+
+/** Which batch-ness a property accepts (schema_parser.py's points_to_batch); fixed per field. */
 function compatibility(field: FieldSpec, batch: BatchSpec): Set<boolean> {
-  const result = new Set<boolean>();
+  let result = compatibilities.get(field);
+  if (result) return result;
+  result = new Set<boolean>();
+  compatibilities.set(field, result);
   for (const target of field.selectorTargets) {
     if (target === 'workflow_image' || target === 'step_output' || target === 'workflow_video_metadata') result.add(true);
     else if (target === 'workflow_parameter' || target === 'step') result.add(false);
@@ -68,14 +79,11 @@ function topologicalOrder(ctx: ValidationContext): WorkflowStep[] | undefined {
     (outgoing.get(from) ?? outgoing.set(from, []).get(from)!).push(to);
     incoming.set(to, incoming.get(to)! + 1);
   }
-  const ready = steps.filter((s) => incoming.get(s) === 0);
-  const order: WorkflowStep[] = [];
-  while (ready.length) {
-    const step = ready.shift()!;
-    order.push(step);
-    for (const next of outgoing.get(step) ?? []) {
+  const order = steps.filter((s) => incoming.get(s) === 0);
+  for (let i = 0; i < order.length; i++) {
+    for (const next of outgoing.get(order[i]) ?? []) {
       incoming.set(next, incoming.get(next)! - 1);
-      if (incoming.get(next) === 0) ready.push(next);
+      if (incoming.get(next) === 0) order.push(next);
     }
   }
   return order.length === steps.length ? order : undefined; // a cycle: reported elsewhere
@@ -96,10 +104,14 @@ export function checkLineage(ctx: ValidationContext): void {
   }
 
   const flowControllers = new Set([...controllers.values()].flatMap((list) => list.map((c) => c.controller)));
+  const inputLineages = new Map<WorkflowInput, Lineage>();
   const lineageOf = (ref: SelectorReference): Lineage | undefined | null => {
     if (ref.selector.kind === 'input') {
       const input = ctx.inputsByName.get(ref.selector.input);
-      return input ? inputLineage(input) : undefined;
+      if (!input) return undefined;
+      let lineage = inputLineages.get(input);
+      if (!lineage) inputLineages.set(input, (lineage = inputLineage(input)));
+      return lineage;
     }
     if (ref.selector.kind !== 'step_output') return null;
     const source = ctx.stepsByName.get(ref.selector.step);

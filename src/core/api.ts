@@ -8,3 +8,17 @@ export { lintWorkflow } from './lint';
 export type { LintResult } from './lint';
 export { validateWorkflow } from './validate';
 export type { ValidationResult } from './validate';
+// Security lenses, sharing configuration and SecretStorage (src/vscode/{lenses,sharing,secrets}).
+export { analyzeWorkflowSecurity } from './analysis/analyze';
+export type { SecurityAnalysis } from './analysis/analyze';
+export { securitySummary } from './analysis/summary';
+export type { SecuritySummary } from './analysis/summary';
+export { literalSecretFixAt, readSecretLiteral } from './analysis/moveSecret';
+export { providerFor } from './analysis/providers';
+export { credentialInputBaseName } from './analysis/inputNames';
+export { parseSharingSettings, DEFAULT_SHARING_SETTINGS } from './sharing/settings';
+export type { SharingOption, SharingSettings } from './sharing/settings';
+export { sharingAvailability } from './sharing/availability';
+export type { SharingAvailability, OptionAvailability } from './sharing/availability';
+export { checkSharingFile, sharingOptionEdits, toggledValue, withSharingOption } from './sharing/sidecar';
+export { exportShareableDefinition, ExportError } from './sharing/exportShareable';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
 import { analyzeSecurity, MOVE_TO_SECRET_STORAGE_TITLE, SECURITY_CODES, securityFindings } from '../../src/core/analysis/findings';
-import { applyTextEdits } from '../../src/core/analysis/jsonEdits';
+import { applyTextEdits } from '../../src/core/text/jsonEdits';
 import { literalSecretEdits, literalSecretFixAt, readSecretLiteral } from '../../src/core/analysis/moveSecret';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
-import { applyTextEdits } from '../../src/core/analysis/jsonEdits';
+import { applyTextEdits } from '../../src/core/text/jsonEdits';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { sharingAvailability } from '../../src/core/sharing/availability';
 import { SHARING_CODES } from '../../src/core/sharing/settings';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyTextEdits } from '../../src/core/analysis/jsonEdits';
+import { applyTextEdits } from '../../src/core/text/jsonEdits';
 import { isSharingFile, sharingFileFor, workflowFileFor } from '../../src/core/sharing/paths';
 import { DEFAULT_SHARING_SETTINGS, parseSharingSettings, SHARING_CODES } from '../../src/core/sharing/settings';
 import { sharingOptionEdits, toggledValue, toggleSharingOptionEdits, withSharingOption } from '../../src/core/sharing/sidecar';

@@ -3,7 +3,7 @@ import type { Finding } from '../findings';
 import { analyzeWorkflowSecurity, type SecurityAnalysis, type SecuritySource } from './analyze';
 import type { CredentialUse, LiteralSecret } from './credentials';
 import type { ModelUse } from './models';
-import { formattingOf } from './jsonEdits';
+import { formattingOf } from '../text/jsonEdits';
 import { literalSecretEdits, type ParsedText } from './moveSecret';
 
 /** Security findings: private models, credentials and where they come from. Messages name

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { OffsetRange, TextEdit } from '../findings';
 import { analyzeWorkflowSecurity } from './analyze';
 import type { LiteralSecret } from './credentials';
-import { appendToArrayEdits, applyTextEdits, diffEdit, editsOverlap, formattingOf, removePropertyEdits, replaceValueEdit } from './jsonEdits';
+import { appendToArrayEdits, applyTextEdits, diffEdit, editsOverlap, formattingOf, removePropertyEdits, replaceValueEdit } from '../text/jsonEdits';
 
 /** "Move to SecretStorage": the document side of it. The editor stores the value (read it with
  * `readSecretLiteral` before applying) under `inputName`, then applies `edits`, which take the

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { FieldSpec } from '../catalog/types';
-import type { WorkflowInput, WorkflowModel, WorkflowStep } from '../model/workflow';
+import { firstByName, type WorkflowInput, type WorkflowModel, type WorkflowStep } from '../model/workflow';
 import { properties } from '../parse/tree';
 
 /** A step property matched to its catalog field (through field aliases such as `image`/`images`). */
@@ -25,18 +25,12 @@ export function stepProperties(step: WorkflowStep, catalog: Catalog): Map<string
   return byField;
 }
 
-/** First declaration of each input name (duplicates are the validator's business). */
 export function inputsByName(model: WorkflowModel): Map<string, WorkflowInput> {
-  const byName = new Map<string, WorkflowInput>();
-  for (const input of model.inputs) if (input.name !== undefined && !byName.has(input.name)) byName.set(input.name, input);
-  return byName;
+  return firstByName(model.inputs);
 }
 
-/** First declaration of each step name. */
 export function stepsByName(model: WorkflowModel): Map<string, WorkflowStep> {
-  const byName = new Map<string, WorkflowStep>();
-  for (const step of model.steps) if (step.name !== undefined && !byName.has(step.name)) byName.set(step.name, step);
-  return byName;
+  return firstByName(model.steps);
 }
 
 /** How a step is named in messages: its `name`, or its position when it has none. */

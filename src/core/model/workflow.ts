@@ -114,3 +114,11 @@ export function buildWorkflowModel(root: Node, catalog: Catalog): WorkflowModel 
 
   return { root, versionNode: valueNode(root, 'version'), inputsNode, stepsNode, outputsNode, inputs, steps, outputs };
 }
+
+/** First declaration of each name: duplicates are reported by the validator, and the engine's
+ * first-wins lookups are what references resolve to. */
+export function firstByName<T extends { name?: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (item.name !== undefined && !map.has(item.name)) map.set(item.name, item);
+  return map;
+}

@@ -26,16 +26,18 @@ const AUTH_SCHEMES = 'basic|bearer|token|digest|apikey';
 export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   {
     // `api_key=…` in URLs (the server's own legacy model routes), `"api_key": "…"` in dumped
-    // payloads, `x-api-key: …` headers, `ROBOFLOW_API_KEY=…` in environment dumps.
+    // payloads, `x-api-key: …` headers, `ROBOFLOW_API_KEY=…` in environment dumps, and the
+    // credential fields of blocks (`twilio_auth_token`, `slack_token`, `sender_email_password`…).
     name: 'credential-assignment',
-    triggers: ['api_key', 'apikey', 'api-key', 'access_token', 'auth_token', 'secret_access_key', 'password'],
+    triggers: ['api_key', 'apikey', 'api-key', '_token', '_secret', 'secret_access_key', 'password'],
     caseSensitive: false,
     credential: new RegExp(`${ASSIGNMENT}(${VALUE})`, 'yd'),
   },
   {
-    // Google's `?key=…` (Gemini blocks), only as a query parameter: `key` alone is too common.
+    // Google's `?key=…` (Gemini blocks) and `?token=…`, only as query parameters: alone, `key`
+    // and `token` are too common. `;` catches `&amp;key=` in HTML.
     name: 'query-key',
-    triggers: ['?key=', '&key=', ';key='],
+    triggers: ['?key=', '&key=', ';key=', '?token=', '&token=', ';token='],
     caseSensitive: false,
     credential: new RegExp(`(${VALUE})`, 'yd'),
   },

@@ -38,7 +38,8 @@ export class Redactor {
     for (const secret of secrets) this.add(secret);
   }
 
-  /** Adds a secret to mask from now on. Empty values are ignored; adding twice is harmless. */
+  /** Adds a secret to mask from now on, and its trimmed form (keys are often pasted with a
+   * trailing newline). Empty values are ignored; adding twice is harmless. */
   add(secret: string): void {
     for (const value of [secret, secret.trim()]) {
       if (value.length === 0 || this.secrets.has(value)) continue;

@@ -51,8 +51,8 @@ function describeBadRequest(parsed: ParsedErrorBody, context: HttpFailureContext
 function describeServerError(parsed: ParsedErrorBody, context: HttpFailureContext): string {
   if (parsed.errorType === 'StepExecutionError') {
     const [first] = parsed.blockErrors;
-    const type = first?.blockType ? ` (${first.blockType})` : '';
-    return `A step failed while the workflow ran${failingSteps(parsed)}${type} (${context.status} StepExecutionError).${serverSaid(parsed)}`;
+    const step = first?.blockId ? `Step \`${first.blockId}\`${first.blockType ? ` (${first.blockType})` : ''}` : 'A step';
+    return `${step} failed while the workflow ran (${context.status} StepExecutionError).${serverSaid(parsed)}`;
   }
   if (parsed.errorType) return `The workflow failed on the server (${context.status} ${parsed.errorType}).${serverSaid(parsed)}`;
   if (parsed.serverMessage === 'Internal error.' || parsed.serverMessage === undefined) {

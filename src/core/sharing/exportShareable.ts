@@ -1,7 +1,7 @@
 import { applyEdits, format, getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 import { analyzeWorkflowSecurity } from '../analysis/analyze';
 import type { CredentialUse } from '../analysis/credentials';
-import { appendAllToArrayEdits, applyTextEdits, formattingOf, removePropertyEdits, replaceValueEdit, setValueEdits } from '../analysis/jsonEdits';
+import { appendAllToArrayEdits, applyTextEdits, formattingOf, removePropertyEdits, replaceValueEdit, setValueEdits } from '../text/jsonEdits';
 import { credentialInputBaseName, selectorSafeName, uniqueName } from '../analysis/inputNames';
 import { credentialInputDeclaration, readSecretLiteral } from '../analysis/moveSecret';
 import type { Catalog } from '../catalog/catalog';

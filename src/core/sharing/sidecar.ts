@@ -1,6 +1,6 @@
 import { parseTree } from 'jsonc-parser';
 import type { SecurityAnalysis } from '../analysis/analyze';
-import { applyTextEdits, formattingOf, removePropertyEdits, setValueEdits } from '../analysis/jsonEdits';
+import { applyTextEdits, formattingOf, removePropertyEdits, setValueEdits } from '../text/jsonEdits';
 import type { Finding, TextEdit } from '../findings';
 import { sharingAvailability, type SharingAvailability } from './availability';
 import { DEFAULT_SHARING_SETTINGS, parseSharingSettings, SHARING_CODES, SHARING_OPTION_VALUES, type SharingOption, type SharingSettings } from './settings';

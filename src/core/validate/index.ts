@@ -1,7 +1,7 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { Finding } from '../findings';
-import { buildWorkflowModel, type WorkflowInput, type WorkflowModel, type WorkflowStep } from '../model/workflow';
+import { buildWorkflowModel, firstByName, type WorkflowInput, type WorkflowModel, type WorkflowStep } from '../model/workflow';
 import { parseJson } from '../parse/parseJson';
 import type { ValidationContext } from './context';
 import { checkDuplicates } from './duplicates';
@@ -18,12 +18,6 @@ export interface ValidationResult {
   /** The located model, when the text parsed into an object (for lenses and analyses). */
   model?: WorkflowModel;
   root?: Node;
-}
-
-function firstByName<T extends { name?: string }>(items: T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) if (item.name !== undefined && !map.has(item.name)) map.set(item.name, item);
-  return map;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;

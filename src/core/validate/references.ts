@@ -6,6 +6,7 @@ import { properties, rangeOf } from '../parse/tree';
 import { admits, describeTargets, looksLikeSelector, parseSelector, type ParsedSelector } from '../selectors';
 import { nearest } from '../text/nearest';
 import type { SelectorReference, ValidationContext } from './context';
+import { suggestionFixes } from './fixes';
 import { kindsCompatible } from './kinds';
 import { quoteList } from './messages';
 
@@ -74,7 +75,7 @@ function partRange(node: Node, text: string, part: string, after: string) {
 
 function renameFixes(node: Node, text: string, part: string, after: string, suggestions: string[]): Fix[] {
   const range = partRange(node, text, part, after);
-  return suggestions.map((s, i) => ({ title: `Change to ${s}`, edits: [{ ...range, newText: s }], preferred: i === 0 }));
+  return suggestionFixes(range, suggestions, false);
 }
 
 function holder(ref: SelectorReference): string {

@@ -1,4 +1,3 @@
-import type { Node } from 'jsonc-parser';
 import type { ErrorObject } from 'ajv';
 import type { BlockSpec, FieldSpec } from '../catalog/types';
 import type { Finding, Fix } from '../findings';
@@ -8,18 +7,11 @@ import { stepValidator } from '../schema/stepSchemas';
 import { nearest } from '../text/nearest';
 import { setProperties } from '../text/jsonEdits';
 import type { ValidationContext } from './context';
+import { suggestionFixes } from './fixes';
 import { describeAccepted, describeValue, quoteList } from './messages';
 import { deepestError, groupByProperty, nodeForInstancePath } from './schemaErrors';
 
 const STEP_KEYS = new Set(['type', 'name']);
-
-function replaceFixes(node: Node, suggestions: string[], quote = true): Fix[] {
-  return suggestions.map((s, i) => ({
-    title: `Change to ${s}`,
-    edits: [{ offset: node.offset, length: node.length, newText: quote ? JSON.stringify(s) : s }],
-    preferred: i === 0,
-  }));
-}
 
 /** Each step against the schema of its own `type` only (never a union of every block). */
 export function checkSteps(ctx: ValidationContext): void {
@@ -72,7 +64,7 @@ function reportUnknownType(ctx: ValidationContext, step: WorkflowStep): void {
       (suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ' Check the spelling and the version suffix (`@v1`, `@v2`, …).') +
       ` (Catalog: ${ctx.catalog.data.source}; a self-hosted server with custom blocks may know more: refresh the catalog from it.)`,
     range: rangeOf(step.typeNode!),
-    fixes: replaceFixes(step.typeNode!, suggestions),
+    fixes: suggestionFixes(rangeOf(step.typeNode!), suggestions),
   });
 }
 
@@ -104,7 +96,7 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
         `${block.humanName} (\`${block.type}\`) has no property \`${p.key}\`; the server ignores it silently.` +
         (suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ` Its properties are ${quoteList(names.slice(0, 12))}${names.length > 12 ? ', …' : ''}.`),
       range: rangeOf(p.keyNode),
-      fixes: replaceFixes(p.keyNode, suggestions),
+      fixes: suggestionFixes(rangeOf(p.keyNode), suggestions),
     });
   }
 
@@ -127,7 +119,7 @@ function fieldFinding(step: WorkflowStep, block: BlockSpec, property: string, fi
   const fixes: Fix[] = [];
   if (typeof value === 'string' && field.enumValues?.length) {
     const suggestions = nearest(value, field.enumValues.filter((v): v is string => typeof v === 'string'));
-    fixes.push(...replaceFixes(node, suggestions));
+    fixes.push(...suggestionFixes(rangeOf(node), suggestions));
   }
   const where = error.instancePath.split('/').length > 2 ? ` (at ${error.instancePath.split('/').slice(2).join('/')})` : '';
   return {

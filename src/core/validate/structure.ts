@@ -5,6 +5,7 @@ import { rangeOf, stringValue, valueNode } from '../parse/tree';
 import { inputValidator, outputValidator } from '../schema/stepSchemas';
 import { nearest } from '../text/nearest';
 import type { ValidationContext } from './context';
+import { suggestionFixes } from './fixes';
 import { describeValue } from './messages';
 import { KNOWN_KINDS } from './kinds';
 import { nodeForInstancePath } from './schemaErrors';
@@ -95,7 +96,7 @@ export function checkInputs(ctx: ValidationContext): void {
         severity: 'error',
         message: `Unknown input type ${describeValue(input.type ?? input.typeNode.value)}.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''} Inputs are WorkflowImage, WorkflowParameter, WorkflowBatchInput or WorkflowVideoMetadata.`,
         range: rangeOf(input.typeNode),
-        fixes: suggestions.map((s, i) => ({ ...replaceFix(`Change to ${s}`, input.typeNode!, JSON.stringify(s)), preferred: i === 0 })),
+        fixes: suggestionFixes(rangeOf(input.typeNode), suggestions),
       });
       continue;
     }
@@ -115,7 +116,7 @@ export function checkInputs(ctx: ValidationContext): void {
           severity: 'warning',
           message: `Unknown kind \`${name}\`.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''} An unknown kind matches no field, so references to this input will be refused.`,
           range: rangeOf(kind),
-          fixes: suggestions.map((s, i) => ({ ...replaceFix(`Change to ${s}`, kind, JSON.stringify(s)), preferred: i === 0 })),
+          fixes: suggestionFixes(rangeOf(kind), suggestions),
         });
       }
     }

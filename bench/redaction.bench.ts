@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Redactor, REDACTED } from '../src/core/redaction/redactor';
 import { secretVariants } from '../src/core/redaction/secretVariants';
+import { median, table } from './measure';
 
 export interface Row {
   name: string;
@@ -128,30 +129,13 @@ export function naiveRedact(text: string, secrets: readonly string[]): string {
   let redacted = text;
   for (const spelling of spellings) redacted = redacted.replaceAll(spelling, REDACTED);
   const keepPrefix = (_match: string, prefix: string): string => `${prefix}${REDACTED}`;
-  redacted = redacted.replace(new RegExp(`((?:api_key|apikey|api-key|access_token|auth_token|secret_access_key|password)${ASSIGNMENT})${VALUE}`, 'gi'), keepPrefix);
-  redacted = redacted.replace(new RegExp(`([?&;]key=)${VALUE}`, 'gi'), keepPrefix);
+  redacted = redacted.replace(new RegExp(`((?:api_key|apikey|api-key|_token|_secret|secret_access_key|password)${ASSIGNMENT})${VALUE}`, 'gi'), keepPrefix);
+  redacted = redacted.replace(new RegExp(`([?&;](?:key|token)=)${VALUE}`, 'gi'), keepPrefix);
   redacted = redacted.replace(/(\bbearer(?:[ \t]+|%20|\+))[A-Za-z0-9\-._~+/]+=*/gi, keepPrefix);
   redacted = redacted.replace(new RegExp(`(\\bauthorization${ASSIGNMENT}(?:(?:basic|token|digest)[ \\t]+)?)${VALUE}`, 'gi'), keepPrefix);
   redacted = redacted.replace(/((?<![A-Za-z0-9_-])sk-)[A-Za-z0-9_-]{12,}/g, keepPrefix);
   redacted = redacted.replace(new RegExp(`(rf_key:user:)${VALUE}`, 'g'), keepPrefix);
   return redacted;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function time(runs: number, work: () => unknown): number {
-  work(); // warm-up: JIT and, for the redactor, building its automaton
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    durations.push(performance.now() - start);
-  }
-  return median(durations);
 }
 
 function leakCount(text: string, secrets: readonly string[]): number {
@@ -163,21 +147,21 @@ export async function runRedactionBench(): Promise<Row[]> {
   const rows: Row[] = [];
   const buildStart = performance.now();
   new Redactor(secrets).redact('warm');
-  rows.push({ name: 'redaction: build matcher for 20 secrets', medianMs: performance.now() - buildStart });
+  rows.push({ name: 'build the matcher for 20 secrets (once per run)', medianMs: performance.now() - buildStart });
 
   for (const megabytes of [10, 20]) {
     const text = syntheticResponse(megabytes * MB, secrets);
     const redactor = new Redactor(secrets);
     const redacted = redactor.redact(text);
     const naive = naiveRedact(text, secrets);
-    const redactorMs = time(7, () => redactor.redact(text));
-    const naiveMs = time(3, () => naiveRedact(text, secrets));
+    const redactorMs = median(7, () => redactor.redact(text));
+    const naiveMs = median(3, () => naiveRedact(text, secrets));
     const size = `${(text.length / MB).toFixed(1)} MB`;
-    rows.push({ name: `redaction: Redactor.redact, ${size}, 20 secrets`, medianMs: redactorMs, note: `${leakCount(redacted, secrets)} raw leaks left` });
-    rows.push({ name: `redaction: naive replaceAll per spelling, ${size}`, medianMs: naiveMs, note: `${leakCount(naive, secrets)} raw leaks left; Redactor ${(naiveMs / redactorMs).toFixed(1)}x faster` });
+    rows.push({ name: `Redactor.redact, ${size} response, 20 secrets`, medianMs: redactorMs, note: `${leakCount(redacted, secrets)} raw leaks left` });
+    rows.push({ name: `naive: replaceAll per spelling + regex per pattern, ${size}`, medianMs: naiveMs, note: `${leakCount(naive, secrets)} raw leaks left; Redactor ${(naiveMs / redactorMs).toFixed(1)}x faster` });
     if (megabytes === 20) {
       const parsed: unknown = JSON.parse(text);
-      rows.push({ name: `redaction: Redactor.redactDeep on parsed ${size}`, medianMs: time(5, () => redactor.redactDeep(parsed)) });
+      rows.push({ name: `Redactor.redactDeep on the parsed ${size} response`, medianMs: median(5, () => redactor.redactDeep(parsed)) });
     }
   }
   printTable(rows);
@@ -185,8 +169,5 @@ export async function runRedactionBench(): Promise<Row[]> {
 }
 
 function printTable(rows: readonly Row[]): void {
-  const width = Math.max(...rows.map((row) => row.name.length));
-  for (const row of rows) {
-    console.log(`${row.name.padEnd(width)}  ${row.medianMs.toFixed(1).padStart(9)} ms${row.note ? `  (${row.note})` : ''}`);
-  }
+  console.log(table(['redaction', 'median', 'note'], rows.map((row) => [row.name, `${row.medianMs.toFixed(1)} ms`, row.note ?? ''])));
 }

@@ -423,8 +423,13 @@ async function streamHugeAnswer(response: ServerResponse, totalBytes: number): P
     remaining -= piece.length;
     if (!response.write(piece)) {
       await new Promise<void>((resolve) => {
-        response.once('drain', resolve);
-        response.once('close', resolve);
+        const resume = (): void => {
+          response.off('drain', resume);
+          response.off('close', resume);
+          resolve();
+        };
+        response.on('drain', resume);
+        response.on('close', resume);
       });
     }
   }

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_SERVER_URL, isLoopbackHostname, normaliseServerUrl } from '../../src/core/server/serverUrl';
+
+function accepted(input: string | undefined): string {
+  const result = normaliseServerUrl(input);
+  assert.ok(result.ok, `expected ${input} to be accepted, got: ${result.ok ? '' : result.message}`);
+  return result.url;
+}
+
+function rejected(input: string): string {
+  const result = normaliseServerUrl(input);
+  assert.ok(!result.ok, `expected ${input} to be rejected, got ${result.ok ? result.url : ''}`);
+  return result.message;
+}
+
+describe('normaliseServerUrl', () => {
+  it('defaults to Roboflow serverless when empty', () => {
+    assert.equal(accepted(undefined), DEFAULT_SERVER_URL);
+    assert.equal(accepted('   '), 'https://serverless.roboflow.com');
+  });
+
+  it('accepts https anywhere and normalises case, default ports and trailing slashes', () => {
+    assert.equal(accepted('https://serverless.roboflow.com/'), 'https://serverless.roboflow.com');
+    assert.equal(accepted('HTTPS://Detect.Roboflow.COM:443//'), 'https://detect.roboflow.com');
+    assert.equal(accepted('https://inference.example.com:8443/proxy/inference/'), 'https://inference.example.com:8443/proxy/inference');
+    assert.equal(accepted('  https://serverless.roboflow.eu  '), 'https://serverless.roboflow.eu');
+  });
+
+  it('allows http only for loopback hosts', () => {
+    assert.equal(accepted('http://localhost:9001'), 'http://localhost:9001');
+    assert.equal(accepted('http://127.0.0.1:9001/'), 'http://127.0.0.1:9001');
+    assert.equal(accepted('http://127.1.2.3:9001'), 'http://127.1.2.3:9001');
+    assert.equal(accepted('http://[::1]:9001'), 'http://[::1]:9001');
+    assert.equal(accepted('http://LOCALHOST:9001'), 'http://localhost:9001');
+    assert.match(rejected('http://192.168.1.20:9001'), /https/);
+    assert.match(rejected('http://serverless.roboflow.com'), /unencrypted/);
+    assert.match(rejected('http://localhost.evil.com:9001'), /https/);
+    assert.match(rejected('http://127.0.0.1.nip.io:9001'), /https/);
+  });
+
+  it('explains 0.0.0.0, the address servers print when they start', () => {
+    assert.match(rejected('http://0.0.0.0:9001'), /localhost:9001/);
+  });
+
+  it('reports whether the server is on this machine', () => {
+    const local = normaliseServerUrl('http://localhost:9001');
+    const remote = normaliseServerUrl('https://serverless.roboflow.com');
+    assert.ok(local.ok && local.isLoopback);
+    assert.ok(remote.ok && !remote.isLoopback);
+  });
+
+  it('adds a scheme when it is missing: http for this machine, https elsewhere', () => {
+    assert.equal(accepted('localhost:9001'), 'http://localhost:9001');
+    assert.equal(accepted('127.0.0.1:9001'), 'http://127.0.0.1:9001');
+    assert.equal(accepted('inference.example.com'), 'https://inference.example.com');
+  });
+
+  it('rejects credentials, query strings and fragments, which would leak into logs', () => {
+    assert.match(rejected('https://user:pass@inference.example.com'), /user name or password/);
+    assert.match(rejected('https://apikey@inference.example.com'), /user name or password/);
+    assert.match(rejected('https://serverless.roboflow.com/?api_key=abc'), /query string/);
+    assert.match(rejected('https://serverless.roboflow.com/?'), /query string/);
+    assert.match(rejected('https://serverless.roboflow.com/#frag'), /query string or fragment/);
+  });
+
+  it('rejects other schemes and garbage', () => {
+    assert.match(rejected('ftp://example.com'), /https:\/\//);
+    assert.match(rejected('file:///etc/passwd'), /https:\/\//);
+    assert.match(rejected('javascript://alert(1)'), /https:\/\//);
+    assert.match(rejected('https://'), /not a valid server URL/);
+    assert.match(rejected('http://exa mple.com'), /not a valid server URL/);
+  });
+
+  it('never echoes a credential it rejects', () => {
+    assert.doesNotMatch(rejected('https://me:s3cretPassw0rd@example.com'), /s3cretPassw0rd/);
+    assert.doesNotMatch(rejected('https://example.com/?api_key=s3cretKey123'), /s3cretKey123/);
+  });
+});
+
+describe('isLoopbackHostname', () => {
+  it('knows localhost, 127.0.0.0/8 and ::1, including IPv4-mapped IPv6', () => {
+    for (const host of ['localhost', '127.0.0.1', '127.255.0.9', '[::1]', '[::ffff:7f00:1]']) assert.ok(isLoopbackHostname(host), host);
+    for (const host of ['example.com', '10.0.0.1', '0.0.0.0', '[::]', '128.0.0.1', 'localhost.example.com', '[::ffff:a00:1]']) {
+      assert.ok(!isLoopbackHostname(host), host);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+// End-to-end: what a person sees in the real workbench when a workflow has mistakes, and the
+// quick fix they reach with Ctrl+. on the squiggle.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openSession } from './workbench.mjs';
+
+let s;
+before(async () => { s = await openSession({ name: 'diagnostics' }); });
+after(async () => { await s?.close(); });
+
+test('the Problems panel lists our findings with codes and fix-it messages', async () => {
+  await s.quickOpen('mistakes.workflow.json');
+  await s.waitForActivation();
+  const row = s.page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown block type' });
+  let rows = [];
+  for (let attempt = 0; attempt < 40 && !rows.some((r) => r.includes('Unknown block type')); attempt++) {
+    rows = await s.problems();
+    if (!rows.some((r) => r.includes('Unknown block type'))) await s.page.waitForTimeout(250);
+  }
+  await row.first().waitFor();
+  const text = rows.join('\n');
+  assert.match(text, /Did you mean `?roboflow_core\/roboflow_object_detection_model@v2/);
+  assert.match(text, /\$inputs\.imgae/);
+  assert.match(text, /unknown-block-type/);
+  await s.screenshot('problems');
+});
+
+test('Ctrl+. on the misspelled input offers the rename, and applying it clears the problem', async () => {
+  // Click inside "imgae" (the end of the "$inputs.imgae" token), as a person would, then Ctrl+.
+  const token = s.page.locator('.editor-instance .view-lines span', { hasText: '$inputs.imgae' }).last();
+  const box = await token.boundingBox();
+  await s.page.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
+  await s.page.keyboard.press('Control+.');
+  const fix = s.page.locator('.action-widget .monaco-list-row', { hasText: 'Change to image' });
+  await fix.first().waitFor();
+  await s.screenshot('quick-fix');
+  await fix.first().click();
+  const editorText = () => s.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+  for (let attempt = 0; attempt < 40 && (await editorText()).includes('imgae'); attempt++) await s.page.waitForTimeout(100);
+  assert.ok(!(await editorText()).includes('imgae'), 'the fix did not change the text');
+  const row = s.page.locator('.markers-panel .monaco-list-row', { hasText: 'imgae' });
+  await row.first().waitFor({ state: 'detached', timeout: 10_000 });
+});

@@ -1,14 +1,27 @@
 import * as vscode from 'vscode';
+import { CatalogSource } from './vscode/catalog/catalogSource';
+import { registerCatalogCommands } from './vscode/catalog/registerCatalog';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerSecurityLenses } from './vscode/lenses/securityLenses';
+import { registerSecrets } from './vscode/secrets/registerSecrets';
+import { registerSharing } from './vscode/sharing/registerSharing';
+import { registerTestApi, type ExtensionTestApi } from './vscode/sharing/testApi';
 import { WorkflowService } from './vscode/workflowService';
 
 /** Composition root: one `register…` per feature; each pushes its disposables on the context. */
-export function activate(context: vscode.ExtensionContext): void {
-  const workflows = new WorkflowService();
-  context.subscriptions.push(workflows);
+export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
+  const catalogs = new CatalogSource(context.globalStorageUri);
+  void catalogs.load();
+  const workflows = new WorkflowService(catalogs);
+  context.subscriptions.push(catalogs, workflows);
   registerDiagnostics(context, workflows);
   registerCodeActions(context, workflows);
+  const secrets = registerSecrets(context, workflows);
+  const sharing = registerSharing(context, workflows);
+  registerSecurityLenses(context, workflows, secrets, sharing);
+  registerCatalogCommands(context, catalogs, secrets);
+  return registerTestApi(context, secrets, sharing); // test-only hooks; undefined outside ExtensionMode.Test
 }
 
 export function deactivate(): void {

@@ -4,6 +4,10 @@
  */
 export { bundledCatalog } from './catalog/bundled';
 export { Catalog } from './catalog/catalog';
+export { blocksFromDescribe } from './catalog/fromDescribe';
+export { describeBlocks } from './server/client';
+export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
+export { Redactor } from './redaction/redactor';
 export { lintWorkflow } from './lint';
 export type { LintResult } from './lint';
 export { validateWorkflow } from './validate';
@@ -22,3 +26,15 @@ export { sharingAvailability } from './sharing/availability';
 export type { SharingAvailability, OptionAvailability } from './sharing/availability';
 export { checkSharingFile, sharingOptionEdits, toggledValue, withSharingOption } from './sharing/sidecar';
 export { exportShareableDefinition, ExportError } from './sharing/exportShareable';
+// Preview runs (src/vscode/preview): the server client, redaction and the run's form and request.
+export { runWorkflow, DEFAULT_RUN_TIMEOUT_MS } from './server/client';
+export type { RunWorkflowOptions } from './server/client';
+export type { ServerFailure, WorkflowRunResult, BlockError } from './server/types';
+export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
+export { Redactor } from './redaction/redactor';
+export { previewForm } from './preview/form';
+export type { PreviewForm, CredentialNeed } from './preview/form';
+export { sharePlan } from './preview/sharePlan';
+export type { SharePlan } from './preview/sharePlan';
+export { parseSpecification, buildRunInputs, literalSecretValues } from './preview/runRequest';
+export type { ImageValue } from './preview/runRequest';

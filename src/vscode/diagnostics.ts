@@ -40,6 +40,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
       timers.delete(document.uri.toString());
       collection.delete(document.uri);
     }),
+    service.onDidChangeCatalog(() => vscode.workspace.textDocuments.forEach(refresh)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('roboflowWorkflows')) vscode.workspace.textDocuments.forEach(refresh);
     }),

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
-import type { LintResult } from '../core/api';
+import type { Catalog, LintResult } from '../core/api';
+import type { CatalogSource } from './catalog/catalogSource';
 import { loadCore } from './core';
+
+const lintWorkflow: typeof import('../core/api').lintWorkflow = (text, catalog) => loadCore().lintWorkflow(text, catalog);
 import { isWorkflowDocument } from './workflowDocuments';
 
 export interface WorkflowAnalysis {
@@ -17,8 +20,24 @@ export class WorkflowService implements vscode.Disposable {
   readonly onDidAnalyze = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
-  constructor() {
-    this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())));
+  private readonly catalogChanged = new vscode.EventEmitter<void>();
+  /** Fires when the block catalog changed: every open workflow needs a new analysis. */
+  readonly onDidChangeCatalog = this.catalogChanged.event;
+
+  constructor(private readonly catalogs: CatalogSource) {
+    this.subscriptions.push(
+      this.catalogChanged,
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      catalogs.onDidChange(() => {
+        this.cache.clear();
+        this.catalogChanged.fire();
+      }),
+    );
+  }
+
+  /** The block catalog analyses use: bundled, plus blocks refreshed from the user's server. */
+  catalog(): Catalog {
+    return this.catalogs.current();
   }
 
   isWorkflow(document: vscode.TextDocument): boolean {
@@ -30,8 +49,7 @@ export class WorkflowService implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached;
-    const core = loadCore();
-    const analysis: WorkflowAnalysis = { document, version: document.version, result: core.lintWorkflow(document.getText(), core.bundledCatalog()) };
+    const analysis: WorkflowAnalysis = { document, version: document.version, result: lintWorkflow(document.getText(), this.catalogs.current()) };
     this.cache.set(key, analysis);
     this.changed.fire(analysis);
     return analysis;

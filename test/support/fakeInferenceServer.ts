@@ -363,24 +363,38 @@ function answerFor(scenario: FakeScenarioName, context: RunContext, serverUrl: s
   }
 }
 
+/** A server with one custom block (as a self-hosted server with plugins would describe it). */
 function blocksDescription(): JsonObject {
+  const selector = (kind: string) => ({ type: 'string', pattern: '^\\$(inputs|steps)\\.', reference: true, selected_element: 'any_data', kind: [{ name: kind, description: '', docs: '' }] });
   return {
     blocks: [
       {
-        manifest_type_identifier: 'roboflow_core/roboflow_object_detection_model@v2',
-        manifest_type_identifier_aliases: ['roboflow_core/roboflow_object_detection_model@v2', 'RoboflowObjectDetectionModel'],
-        human_friendly_block_name: 'Object Detection Model',
-        fully_qualified_block_class_name: 'inference.core.workflows.core_steps.models.roboflow.object_detection.v2.RoboflowObjectDetectionModelBlockV2',
-        block_source: 'workflows_core',
-        block_schema: { type: 'object', properties: { type: { const: 'roboflow_core/roboflow_object_detection_model@v2' }, name: { type: 'string' } }, required: ['type', 'name'] },
-        outputs_manifest: [{ name: 'predictions', kind: [{ name: 'object_detection_prediction' }] }],
+        manifest_type_identifier: 'acme/plate_reader@v1',
+        manifest_type_identifier_aliases: ['PlateReader'],
+        human_friendly_block_name: 'Plate Reader',
+        fully_qualified_block_class_name: 'acme_blocks.plate_reader.v1.PlateReaderBlockV1',
+        block_source: 'acme_blocks',
+        block_schema: {
+          type: 'object',
+          name: 'Plate Reader',
+          short_description: 'Reads licence plates.',
+          block_type: 'model',
+          properties: {
+            type: { enum: ['acme/plate_reader@v1', 'PlateReader'] },
+            name: { type: 'string' },
+            images: { anyOf: [selector('image')] },
+            region: { anyOf: [{ enum: ['eu', 'us'] }, selector('string')], default: 'eu' },
+          },
+          required: ['type', 'name', 'images'],
+        },
+        outputs_manifest: [{ name: 'plates', kind: [{ name: 'string', description: '', docs: '' }] }],
         execution_engine_compatibility: '>=1.3.0,<2.0.0',
         input_dimensionality_offsets: {},
         dimensionality_reference_property: null,
         output_dimensionality_offset: 0,
       },
     ],
-    declared_kinds: [{ name: 'object_detection_prediction', description: 'Prediction with detected bounding boxes', docs: '' }],
+    declared_kinds: [{ name: 'string', description: 'String value', docs: '' }],
     kinds_connections: {},
     primitives_connections: [],
     universal_query_language_description: { operations_description: [], operators_descriptions: [] },

@@ -377,7 +377,7 @@ describe('inference server client (against the fake server)', function () {
       const result = await describeBlocks({ serverUrl: server.url, redactor: new Redactor(), apiKey: API_KEY, executionEngineVersion: '1.5.0' });
       assert.ok(result.ok, result.ok ? '' : result.message);
       const description = result.description as { blocks: Array<{ manifest_type_identifier: string }> };
-      assert.equal(description.blocks[0].manifest_type_identifier, 'roboflow_core/roboflow_object_detection_model@v2');
+      assert.equal(description.blocks[0].manifest_type_identifier, 'acme/plate_reader@v1');
       const [request] = server.requests;
       assert.equal(request.url, '/workflows/blocks/describe');
       assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);

@@ -43,9 +43,19 @@ export class Catalog {
     return [...(this.fieldIndex.get(block)?.keys() ?? [])];
   }
 
-  /** A new catalog with extra or replacement blocks (custom blocks of a self-hosted server). */
+  /**
+   * A new catalog with extra or replacement blocks (a server's description: custom blocks, newer
+   * releases). A server's description has no batch-parameter lists, so a replaced block keeps the
+   * ones this catalog knows.
+   */
   withBlocks(blocks: BlockSpec[]): Catalog {
-    const replaced = new Set(blocks.map((b) => b.type));
-    return new Catalog({ ...this.data, blocks: [...this.data.blocks.filter((b) => !replaced.has(b.type)), ...blocks] });
+    const merged = blocks.map((block) => {
+      const known = this.byType.get(block.type);
+      if (!known?.dimensionality || !block.dimensionality) return block;
+      const { outputOffset, inputOffsets, referenceProperty } = block.dimensionality;
+      return { ...block, dimensionality: { ...known.dimensionality, outputOffset, inputOffsets, referenceProperty } };
+    });
+    const replaced = new Set(merged.map((b) => b.type));
+    return new Catalog({ ...this.data, blocks: [...this.data.blocks.filter((b) => !replaced.has(b.type)), ...merged] });
   }
 }

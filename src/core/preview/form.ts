@@ -1,0 +1,75 @@
+import { getNodeValue } from 'jsonc-parser';
+import type { CredentialField, InputField, JsonValue } from '../../webview/protocol';
+import { controlFor } from '../../webview/inputValues';
+import type { SecurityAnalysis } from '../analysis/analyze';
+import { INPUT_TYPES, type WorkflowInput } from '../model/workflow';
+
+/**
+ * What a preview asks for before a run, from the located definition: one control per input, and
+ * the credentials the run must supply as `$inputs.<name>`. Credential inputs never get a plain
+ * control: their values come from SecretStorage or a password box, never from the webview.
+ */
+
+export type CredentialNeed = Omit<CredentialField, 'status'>;
+
+export interface PreviewForm {
+  inputs: InputField[];
+  credentials: CredentialNeed[];
+}
+
+/** Kinds whose values are credentials, whatever reads them. */
+const SECRET_KINDS = new Set(['secret', 'roboflow_api_key']);
+
+function hasDefault(input: WorkflowInput): boolean {
+  return input.defaultNode !== undefined && input.defaultValue !== null && input.defaultValue !== undefined;
+}
+
+export function previewForm(security: SecurityAnalysis): PreviewForm {
+  const model = security.model;
+  if (!model) return { inputs: [], credentials: [] };
+  const declared = new Map<string, WorkflowInput>();
+  for (const input of model.inputs) if (input.name && !declared.has(input.name)) declared.set(input.name, input);
+
+  // Credentials read from inputs, grouped by input name, in order of first use.
+  const credentials = new Map<string, CredentialNeed>();
+  for (const use of security.credentials.uses) {
+    if (use.source !== 'input' || !use.inputName) continue;
+    const existing = credentials.get(use.inputName);
+    if (existing) {
+      if (!existing.steps.includes(use.stepName)) existing.steps.push(use.stepName);
+      continue;
+    }
+    const input = declared.get(use.inputName);
+    credentials.set(use.inputName, { name: use.inputName, provider: use.provider.name, steps: [use.stepName], hasDefault: !!input && hasDefault(input) });
+  }
+  // Inputs declared as secrets that no credential field reads (a webhook header, an expression).
+  for (const input of declared.values()) {
+    if (credentials.has(input.name!) || !input.kinds.some((k) => SECRET_KINDS.has(k))) continue;
+    credentials.set(input.name!, { name: input.name!, provider: 'Secret input', steps: [], hasDefault: hasDefault(input) });
+  }
+
+  const inputs: InputField[] = [];
+  for (const input of declared.values()) {
+    const name = input.name!;
+    if (credentials.has(name)) continue;
+    const canonical = input.type ? INPUT_TYPES[input.type]?.canonical : undefined;
+    if (canonical === 'WorkflowImage') {
+      inputs.push({ kind: 'image', name });
+      continue;
+    }
+    const defaultValue = input.defaultNode ? (getNodeValue(input.defaultNode) as JsonValue) : undefined;
+    const batch = canonical === 'WorkflowBatchInput' || canonical === 'WorkflowVideoMetadata';
+    const { control, min, max } = batch ? { control: 'json' as const, min: undefined, max: undefined } : controlFor(input.kinds, defaultValue);
+    inputs.push({
+      kind: 'parameter',
+      name,
+      control,
+      kinds: input.kinds,
+      ...(defaultValue !== undefined && { defaultValue }),
+      hasDefault: defaultValue !== undefined && defaultValue !== null,
+      ...(min !== undefined && { min }),
+      ...(max !== undefined && { max }),
+    });
+  }
+  return { inputs, credentials: [...credentials.values()] };
+}

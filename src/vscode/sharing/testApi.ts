@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { SecretStore } from '../secrets/secretStore';
+import { computeContextKeys, CONTEXT_KEYS, type ContextKeyValues } from './contextKeys';
+import { setPrompts, type Prompts } from './prompts';
+import type { SharingFeature } from './registerSharing';
+
+/**
+ * TEST ONLY. What `activate` returns when VS Code runs the extension for its integration tests
+ * (ExtensionMode.Test), and nothing otherwise: other extensions must not be able to answer our
+ * confirmations or read SecretStorage through us.
+ */
+export interface ExtensionTestApi {
+  /** Answers the confirmations, input boxes and quick picks; `setTestHooks({})` restores VS Code's. */
+  setTestHooks(hooks: Partial<Prompts>): void;
+  /** The extension's SecretStore, to read back what commands stored. */
+  secretStore: SecretStore;
+  /** The context keys last set from the active editor. */
+  contextKeys(): ContextKeyValues;
+  /** The pure function behind them, and their names. */
+  computeContextKeys: typeof computeContextKeys;
+  contextKeyNames: typeof CONTEXT_KEYS;
+  /** Where VS Code keeps this extension's files (to check no secret was written there). */
+  storagePaths(): string[];
+}
+
+export function registerTestApi(context: vscode.ExtensionContext, secrets: SecretStore, sharing: SharingFeature): ExtensionTestApi | undefined {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  context.subscriptions.push({ dispose: () => setPrompts({}) });
+  return {
+    setTestHooks: setPrompts,
+    secretStore: secrets,
+    contextKeys: sharing.contextKeys,
+    computeContextKeys,
+    contextKeyNames: CONTEXT_KEYS,
+    storagePaths: () =>
+      [context.globalStorageUri, context.logUri, context.storageUri].filter((u): u is vscode.Uri => !!u && u.scheme === 'file').map((u) => u.fsPath),
+  };
+}

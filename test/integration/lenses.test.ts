@@ -1,0 +1,124 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
+import { CANARY_CREDENTIAL, CANARY_OPENAI_KEY, workflowWithLiteralKey } from '../support/canaries';
+import { activateExtension, closeAllEditors, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
+
+interface LensView {
+  line: number;
+  title: string;
+  command: string;
+  args: unknown[];
+}
+
+async function lensesOf(uri: vscode.Uri): Promise<LensView[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  return lenses
+    .filter((l) => l.command)
+    .map((l) => ({ line: l.range.start.line, title: l.command!.title, command: l.command!.command, args: l.command!.arguments ?? [] }));
+}
+
+/** Waits until the lenses of `uri` satisfy `predicate` (they refresh asynchronously). */
+async function lensesUntil(uri: vscode.Uri, predicate: (lenses: LensView[]) => boolean, what: string): Promise<LensView[]> {
+  let last: LensView[] = [];
+  try {
+    return await waitFor(
+      async () => {
+        last = await lensesOf(uri);
+        return predicate(last) ? last : undefined;
+      },
+      10_000,
+      what,
+    );
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; lenses: ${JSON.stringify(last.map((l) => `${l.line}: ${l.title}`))}`);
+  }
+}
+
+const titles = (lenses: LensView[], line?: number) => lenses.filter((l) => line === undefined || l.line === line).map((l) => l.title);
+
+suite('Code lenses: private models, credentials, sharing summary', () => {
+  let api: ExtensionTestApi;
+
+  suiteSetup(async () => {
+    api = (await activateExtension()).exports as ExtensionTestApi;
+  });
+  teardown(async () => {
+    api.setTestHooks({});
+    for (const name of await api.secretStore.listCredentialNames()) await api.secretStore.deleteCredential(name);
+    await closeAllEditors();
+    await resetAllFixtures();
+  });
+
+  test('a private-model step and the summary line, each leading to its command', async () => {
+    const { doc } = await openFixture('sharing/private-model.workflow.json');
+    const lenses = await lensesUntil(doc.uri, (ls) => ls.length >= 5, 'the lenses');
+    const uri = doc.uri.toString();
+    assert.deepStrictEqual(
+      lenses.filter((l) => l.line === 0).map((l) => [l.title, l.command, l.args]),
+      [
+        ['$(organization) Sharing', 'roboflowWorkflows.openSharingConfiguration', [uri]],
+        ['run access own-key', 'roboflowWorkflows.toggleRunAccess', [uri]],
+        ['credentials user-provided (not offered)', 'roboflowWorkflows.toggleHiddenCredentials', [uri]],
+        ['$(export) Export shareable', 'roboflowWorkflows.exportShareableDefinition', [uri]],
+      ],
+    );
+    const stepLine = doc.positionAt(doc.getText().indexOf('{', doc.getText().indexOf('"steps"'))).line;
+    const model = lenses.find((l) => l.title.startsWith('$(lock)'))!;
+    assert.deepStrictEqual([model.line, model.title, model.command], [stepLine, '$(lock) Private model acme-widgets/3 · people you share with must use their own key', 'roboflowWorkflows.toggleRunAccess']);
+
+    // Clicking it (confirmed) turns run access on: the lenses say so.
+    api.setTestHooks({ confirm: async () => true });
+    await vscode.commands.executeCommand(model.command, ...model.args);
+    const after = await lensesUntil(doc.uri, (ls) => titles(ls).includes('run access owner-key'), 'run access owner-key in the summary');
+    assert.ok(titles(after).includes('$(lock) Private model acme-widgets/3 · people you share with runs under your key'), JSON.stringify(titles(after)));
+  });
+
+  test('lenses follow the sidecar as it is edited, unsaved', async () => {
+    writeFixture('sharing/both.workflow.sharing.json', '{}\n');
+    const { doc } = await openFixture('sharing/both.workflow.json');
+    await lensesUntil(doc.uri, (ls) => titles(ls, 0).includes('credentials user-provided'), 'credentials user-provided');
+    const sidecar = await vscode.workspace.openTextDocument(fixtureUri('sharing/both.workflow.sharing.json'));
+    await setDocumentText(sidecar, '{ "credentials": "owner-hidden" }\n');
+    const lenses = await lensesUntil(doc.uri, (ls) => titles(ls, 0).includes('credentials owner-hidden'), 'credentials owner-hidden');
+    assert.ok(titles(lenses).includes('people you share with: runs with yours, hidden'), JSON.stringify(titles(lenses)));
+  });
+
+  test('a credentialed step: provider, where the value comes from, stored ✓, what sharees get', async () => {
+    const { doc } = await openFixture('sharing/openai.workflow.json');
+    const text = doc.getText();
+    const stepLine = doc.positionAt(text.indexOf('{', text.indexOf('"steps"'))).line;
+    const before = await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.startsWith('$(key)')), 'the credential lens');
+    const key = before.find((l) => l.title.startsWith('$(key)'))!;
+    assert.deepStrictEqual([key.line, key.title, key.command, key.args], [stepLine, '$(key) OpenAI api_key ← $inputs.openai_api_key · not stored', 'roboflowWorkflows.setCredential', ['openai_api_key']]);
+    const sharees = before.find((l) => l.title.startsWith('people you share with'))!;
+    assert.deepStrictEqual([sharees.line, sharees.title, sharees.command], [stepLine, 'people you share with: they supply their own', 'roboflowWorkflows.toggleHiddenCredentials']);
+    assert.ok(titles(before, 0).includes('run access own-key (not offered)'));
+
+    // Storing it (as the lens's command would) refreshes the lens: stored ✓.
+    api.setTestHooks({ inputBox: async () => CANARY_CREDENTIAL });
+    await vscode.commands.executeCommand(key.command, ...key.args);
+    const after = await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title === '$(key) OpenAI api_key ← $inputs.openai_api_key · stored ✓'), 'stored ✓');
+    for (const lens of after) assert.ok(!lens.title.includes(CANARY_CREDENTIAL));
+    await api.secretStore.deleteCredential('openai_api_key');
+    await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.endsWith('· not stored')), 'not stored again after deletion');
+  });
+
+  test('a credential written in the file: the lens offers Move to SecretStorage, and never shows the value', async () => {
+    writeFixture('sharing/literal-lens.workflow.json', workflowWithLiteralKey());
+    const { doc } = await openFixture('sharing/literal-lens.workflow.json');
+    const lenses = await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.startsWith('$(key)')), 'the credential lens');
+    const key = lenses.find((l) => l.title.startsWith('$(key)'))!;
+    assert.strictEqual(key.title, '$(key) OpenAI api_key ← written in the file $(warning) Move to SecretStorage');
+    assert.strictEqual(key.command, 'roboflowWorkflows.moveSecretToStorage');
+    const [uri, offset] = key.args as [string, number];
+    assert.strictEqual(uri, doc.uri.toString());
+    assert.strictEqual(doc.getText().slice(offset, offset + CANARY_OPENAI_KEY.length + 2), JSON.stringify(CANARY_OPENAI_KEY));
+    for (const lens of lenses) assert.ok(!JSON.stringify(lens).includes(CANARY_OPENAI_KEY));
+  });
+
+  test('no lenses on JSON that is not a workflow', async () => {
+    const { doc } = await openFixture('not-a-workflow.json');
+    assert.deepStrictEqual(await lensesOf(doc.uri), []);
+  });
+});

@@ -1,0 +1,285 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
+import { ALL_CANARIES, CANARY_CREDENTIAL, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY, workflowWithLiteralKey } from '../support/canaries';
+import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, waitFor, workspaceDir, writeFixture } from './helpers';
+
+const SOURCE = 'roboflow-workflows';
+const MOVE = 'roboflowWorkflows.moveSecretToStorage';
+const LITERAL = 'sharing/literal-key.workflow.json';
+
+type StoreInternals = { secrets: vscode.SecretStorage };
+
+/** A SecretStorage that fails like a missing Linux keyring. */
+const brokenSecretStorage: vscode.SecretStorage = {
+  get: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+  store: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+  delete: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+  onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+} as vscode.SecretStorage;
+
+async function closeUntitled(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && !d.isClosed)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+async function activateApi(): Promise<ExtensionTestApi> {
+  const api = (await activateExtension()).exports as ExtensionTestApi;
+  assert.ok(api?.secretStore, 'the extension returns its test API in ExtensionMode.Test');
+  return api;
+}
+
+suite('SecretStorage: store, commands, Move to SecretStorage', () => {
+  let api: ExtensionTestApi;
+
+  suiteSetup(async () => {
+    api = await activateApi();
+  });
+  teardown(async () => {
+    api.setTestHooks({});
+    const store = api.secretStore;
+    for (const name of await store.listCredentialNames()) await store.deleteCredential(name);
+    await store.deleteApiKey();
+    await closeUntitled();
+    await closeAllEditors();
+    await resetAllFixtures();
+  });
+
+  test('SecretStore keeps values under its keys and an index of names only', async () => {
+    const store = api.secretStore;
+    const internals = (store as unknown as StoreInternals).secrets;
+    const changes: string[] = [];
+    const sub = store.onDidChange((e) => changes.push(e.kind === 'apiKey' ? 'apiKey' : e.name));
+    try {
+      await store.setCredential('openai_api_key', CANARY_OPENAI_KEY);
+      await store.setCredential('slack_token', CANARY_CREDENTIAL);
+      await store.setApiKey(CANARY_ROBOFLOW_API_KEY);
+      assert.strictEqual(await store.getCredential('openai_api_key'), CANARY_OPENAI_KEY);
+      assert.strictEqual(await internals.get('roboflowWorkflows.credential.openai_api_key'), CANARY_OPENAI_KEY);
+      assert.strictEqual(await internals.get('roboflowWorkflows.apiKey'), CANARY_ROBOFLOW_API_KEY);
+      assert.deepStrictEqual(await store.listCredentialNames(), ['openai_api_key', 'slack_token']);
+      const index = await internals.get('roboflowWorkflows.credentialIndex');
+      assert.deepStrictEqual(JSON.parse(index!), ['openai_api_key', 'slack_token']);
+      for (const canary of ALL_CANARIES) assert.ok(!index!.includes(canary), 'the index holds names only');
+
+      await store.deleteCredential('slack_token');
+      assert.strictEqual(await store.getCredential('slack_token'), undefined);
+      assert.deepStrictEqual(await store.listCredentialNames(), ['openai_api_key']);
+      await assert.rejects(store.setCredential('bad name', 'x'), /not a valid credential name/);
+      await waitFor(() => ['openai_api_key', 'slack_token', 'apiKey'].every((n) => changes.includes(n)), 5_000, 'change events');
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  test('Set Roboflow API Key: a password box, stored in SecretStorage', async () => {
+    const asked: vscode.InputBoxOptions[] = [];
+    api.setTestHooks({
+      inputBox: async (options) => {
+        asked.push(options);
+        return CANARY_ROBOFLOW_API_KEY;
+      },
+    });
+    const result = await vscode.commands.executeCommand<{ changed: boolean }>('roboflowWorkflows.setApiKey');
+    assert.ok(result.changed);
+    assert.strictEqual(asked.length, 1);
+    assert.strictEqual(asked[0].password, true);
+    assert.strictEqual(await api.secretStore.getApiKey(), CANARY_ROBOFLOW_API_KEY);
+
+    api.setTestHooks({ inputBox: async () => undefined });
+    const cancelled = await vscode.commands.executeCommand<{ changed: boolean }>('roboflowWorkflows.setApiKey');
+    assert.strictEqual(cancelled.changed, false);
+    assert.strictEqual(await api.secretStore.getApiKey(), CANARY_ROBOFLOW_API_KEY, 'cancelling keeps the stored key');
+  });
+
+  test("Store a Credential: picks among the workflow's credential inputs and the catalog's providers", async () => {
+    await openFixture('sharing/openai.workflow.json');
+    let offered: vscode.QuickPickItem[] = [];
+    const asked: vscode.InputBoxOptions[] = [];
+    api.setTestHooks({
+      quickPick: async (items) => {
+        offered = [...items];
+        return items.find((i) => i.label === 'openai_api_key');
+      },
+      inputBox: async (options) => {
+        asked.push(options);
+        return CANARY_CREDENTIAL;
+      },
+    });
+    const result = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.setCredential');
+    assert.deepStrictEqual(result, { changed: true, name: 'openai_api_key' });
+    const labels = offered.map((i) => i.label);
+    assert.strictEqual(labels[0], 'This workflow');
+    assert.strictEqual(labels[1], 'openai_api_key');
+    assert.match(offered[1].description!, /OpenAI · not stored/);
+    assert.ok(labels.includes('Known providers'));
+    assert.ok(labels.includes('anthropic_api_key'), `known providers: ${labels.join(', ')}`);
+    assert.strictEqual(labels.filter((l) => l === 'openai_api_key').length, 1, 'listed once');
+    assert.strictEqual(asked[0].password, true);
+    assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), CANARY_CREDENTIAL);
+
+    // With a name (as the code lens passes it): only the password box.
+    api.setTestHooks({
+      quickPick: async () => assert.fail('no quick pick when the name is given'),
+      inputBox: async () => CANARY_OPENAI_KEY,
+    });
+    const named = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.setCredential', 'slack_token');
+    assert.deepStrictEqual(named, { changed: true, name: 'slack_token' });
+    assert.strictEqual(await api.secretStore.getCredential('slack_token'), CANARY_OPENAI_KEY);
+  });
+
+  test('List and clear: names only, never values', async () => {
+    await api.secretStore.setCredential('openai_api_key', CANARY_OPENAI_KEY);
+    await api.secretStore.setApiKey(CANARY_ROBOFLOW_API_KEY);
+    let shown: vscode.QuickPickItem[] = [];
+    api.setTestHooks({
+      quickPick: async (items) => {
+        shown = [...items];
+        return undefined;
+      },
+    });
+    const listed = await vscode.commands.executeCommand<{ apiKey: boolean; names: string[] }>('roboflowWorkflows.listCredentials');
+    assert.deepStrictEqual(listed, { apiKey: true, names: ['openai_api_key'] });
+    await waitFor(() => shown.length, 2_000, 'the quick pick');
+    assert.deepStrictEqual(shown.map((i) => i.label), ['Roboflow API key', 'Credentials', 'openai_api_key']);
+    for (const canary of ALL_CANARIES) assert.ok(!JSON.stringify(shown).includes(canary), 'no value shown');
+
+    api.setTestHooks({ quickPick: async (items) => items.find((i) => i.label === 'openai_api_key') });
+    const cleared = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.clearCredential');
+    assert.deepStrictEqual(cleared, { changed: true, name: 'openai_api_key' });
+    assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), undefined);
+    assert.deepStrictEqual(await api.secretStore.listCredentialNames(), []);
+    api.setTestHooks({ quickPick: async (items) => items.find((i) => i.label === 'Roboflow API key') });
+    assert.deepStrictEqual(await vscode.commands.executeCommand('roboflowWorkflows.clearCredential'), { changed: true, name: 'apiKey' });
+    assert.strictEqual(await api.secretStore.getApiKey(), undefined);
+  });
+
+  test('Move to SecretStorage: stores the value, leaves no secret in the file, one undo restores it', async () => {
+    const original = workflowWithLiteralKey();
+    writeFixture(LITERAL, original);
+    const { doc } = await openFixture(LITERAL);
+    const diagnostics = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    const literal = diagnostics.find((d) => d.code === 'literal-secret');
+    assert.ok(literal, `diagnostics: ${diagnostics.map((d) => d.code).join(', ')}`);
+    assert.ok(!literal.message.includes(CANARY_OPENAI_KEY), 'the message never carries the value');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, literal.range);
+    const move = actions.find((a) => a.title === 'Move to SecretStorage' && a.command?.command === MOVE);
+    assert.ok(move?.command, `actions: ${actions.map((a) => `${a.title} (${a.command?.command ?? 'edit'})`).join(', ')}`);
+    assert.strictEqual(move.edit, undefined, 'the document is edited only after the value is stored');
+
+    const result = await vscode.commands.executeCommand<{ moved: boolean; inputName: string }>(move.command.command, ...(move.command.arguments ?? []));
+    assert.deepStrictEqual(result, { moved: true, inputName: 'openai_api_key' });
+    assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), CANARY_OPENAI_KEY);
+    const text = doc.getText();
+    assert.ok(!text.includes(CANARY_OPENAI_KEY), 'no secret left in the file');
+    const definition = JSON.parse(text);
+    assert.strictEqual(definition.steps[0].api_key, '$inputs.openai_api_key');
+    assert.deepStrictEqual(definition.inputs[1], { type: 'WorkflowParameter', name: 'openai_api_key', kind: ['secret'] });
+    const after = await diagnosticsFor(doc.uri, SOURCE);
+    assert.ok(!after.some((d) => d.code === 'literal-secret'));
+
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === original, 5_000, 'one undo to restore the whole document');
+  });
+
+  test('Move to SecretStorage when SecretStorage fails: a clear error, nothing stored, the file unchanged', async () => {
+    const original = workflowWithLiteralKey();
+    writeFixture(LITERAL, original);
+    const { doc } = await openFixture(LITERAL);
+    const literal = (await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 })).find((d) => d.code === 'literal-secret')!;
+    const internals = api.secretStore as unknown as StoreInternals;
+    const working = internals.secrets;
+    internals.secrets = brokenSecretStorage;
+    try {
+      const result = await vscode.commands.executeCommand<{ moved: boolean; reason: string }>(MOVE, doc.uri.toString(), doc.offsetAt(literal.range.start));
+      assert.strictEqual(result.moved, false);
+      assert.match(result.reason, /secret storage is not available/);
+      assert.match(result.reason, /keyring/);
+      assert.match(result.reason, /Nothing was stored anywhere else/);
+      assert.ok(!result.reason.includes(CANARY_OPENAI_KEY));
+      assert.strictEqual(doc.getText(), original, 'the edit is not applied');
+      assert.ok(!doc.isDirty);
+
+      api.setTestHooks({ inputBox: async () => CANARY_ROBOFLOW_API_KEY });
+      const apiKey = await vscode.commands.executeCommand<{ changed: boolean; reason: string }>('roboflowWorkflows.setApiKey');
+      assert.strictEqual(apiKey.changed, false);
+      assert.match(apiKey.reason, /secret storage is not available/);
+    } finally {
+      internals.secrets = working;
+    }
+    assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), undefined);
+    assert.strictEqual(await api.secretStore.getApiKey(), undefined);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// After every suite of the run: no canary may be found in the run's workspace, the user-data
+// folder (settings, state, backups, logs) or the code-server logs.
+
+function ancestorNamed(file: string, name: string): string | undefined {
+  for (let dir = file; dir !== path.dirname(dir); dir = path.dirname(dir)) if (path.basename(dir) === name) return dir;
+  return undefined;
+}
+
+function filesUnder(dir: string, into: string[] = []): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return into;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) filesUnder(full, into);
+    else if (entry.isFile()) into.push(full);
+  }
+  return into;
+}
+
+after(async function () {
+  this.timeout(120_000);
+  const api = await activateApi();
+  api.setTestHooks({});
+  await closeUntitled();
+  await closeAllEditors();
+  await resetAllFixtures();
+  const store = api.secretStore;
+  for (const name of await store.listCredentialNames()) await store.deleteCredential(name);
+  await store.deleteApiKey();
+  await new Promise((r) => setTimeout(r, 1_000)); // let logs and backups settle
+
+  const userData = api.storagePaths().map((p) => ancestorNamed(p, 'user-data')).find((p): p is string => !!p);
+  assert.ok(userData, `no user-data folder above ${api.storagePaths().join(', ')}`);
+  const profile = path.dirname(userData); // user-data, logs of code-server, home, tmp
+  assert.ok(profile.split(path.sep).includes('.test-run'), `refusing to scan outside .test-run: ${profile}`);
+  const roots = [workspaceDir(), profile];
+  const needles = ALL_CANARIES.flatMap((c) => [Buffer.from(c, 'utf8'), Buffer.from(c, 'utf16le')]);
+  const hits: string[] = [];
+  let scanned = 0;
+  for (const root of roots) {
+    for (const file of filesUnder(root)) {
+      let size = 0;
+      try {
+        size = fs.statSync(file).size;
+      } catch {
+        continue;
+      }
+      if (size > 256 * 1024 * 1024) continue;
+      let content: Buffer;
+      try {
+        content = fs.readFileSync(file);
+      } catch {
+        continue;
+      }
+      scanned++;
+      if (needles.some((n) => content.includes(n))) hits.push(path.relative(path.dirname(profile), file));
+    }
+  }
+  assert.ok(scanned > 0, 'nothing was scanned');
+  assert.deepStrictEqual(hits, [], `canary secrets found in: ${hits.join(', ')}`);
+});

@@ -1,10 +1,10 @@
 import type { SelectorTarget } from './catalog/types';
 
-/** Selector grammar, quoted from the engine (execution_engine/entities/types.py). */
-export const STEP_OUTPUT_SELECTOR = /^\$steps\.[A-Za-z_\-0-9]+\.[A-Za-z_*0-9\-]+$/;
+/** Selector grammar of the engine (execution_engine/entities/types.py), with redundant escapes dropped. */
+export const STEP_OUTPUT_SELECTOR = /^\$steps\.[A-Za-z_0-9-]+\.[A-Za-z_*0-9-]+$/;
 // The engine's regex leaves the `.` unescaped; we require a real dot, as every real document has.
-export const INPUT_SELECTOR = /^\$inputs\.[A-Za-z_0-9\-]+$/;
-export const STEP_SELECTOR = /^\$steps\.[A-Za-z_0-9\-]+$/;
+export const INPUT_SELECTOR = /^\$inputs\.[A-Za-z_0-9-]+$/;
+export const STEP_SELECTOR = /^\$steps\.[A-Za-z_0-9-]+$/;
 
 export type ParsedSelector =
   | { kind: 'input'; input: string }

@@ -30,8 +30,6 @@ export { exportShareableDefinition, ExportError } from './sharing/exportShareabl
 export { runWorkflow, DEFAULT_RUN_TIMEOUT_MS } from './server/client';
 export type { RunWorkflowOptions } from './server/client';
 export type { ServerFailure, WorkflowRunResult, BlockError } from './server/types';
-export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
-export { Redactor } from './redaction/redactor';
 export { previewForm } from './preview/form';
 export type { PreviewForm, CredentialNeed } from './preview/form';
 export { sharePlan } from './preview/sharePlan';

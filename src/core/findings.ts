@@ -18,6 +18,11 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix the editor should offer first. */
   preferred?: boolean;
+  /**
+   * Work the host must do before the edits may be applied (`store-secret`: keep the literal's value
+   * in SecretStorage, or the edit would lose it). Plain edit appliers must not offer such a fix.
+   */
+  hostAction?: 'store-secret';
 }
 
 export interface RelatedLocation {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core/findings';
+import type { Fix } from '../core/findings';
 import { DIAGNOSTIC_SOURCE, toRange, toWorkspaceEdit } from './convert';
 import type { WorkflowService } from './workflowService';
 
@@ -16,12 +16,13 @@ class WorkflowCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const finding = result.findings.find((f) => f.code === diagnostic.code && toRange(document, f.range).isEqual(diagnostic.range));
-      for (const fix of finding?.fixes ?? []) actions.push(this.toAction(document, diagnostic, finding!, fix));
+      // Fixes that need the host first (storing a secret) are offered by the feature that does it.
+      for (const fix of finding?.fixes ?? []) if (!fix.hostAction) actions.push(this.toAction(document, diagnostic, fix));
     }
     return actions;
   }
 
-  private toAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, _finding: Finding, fix: NonNullable<Finding['fixes']>[number]): vscode.CodeAction {
+  private toAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = fix.preferred;

@@ -1,8 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import { CANARY_CREDENTIAL, CANARY_OPENAI_KEY, workflowWithLiteralKey } from '../support/canaries';
-import { activateExtension, closeAllEditors, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
+import { activateExtension, closeAllEditors, fixtureSourceDir, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
 
 interface LensView {
   line: number;
@@ -35,6 +37,13 @@ async function lensesUntil(uri: vscode.Uri, predicate: (lenses: LensView[]) => b
   }
 }
 
+/** A copy of a committed workflow under a name of its own, so its sidecar is new to VS Code. */
+function copyWorkflow(from: string, name: string): string {
+  const to = `sharing/${name}.workflow.json`;
+  writeFixture(to, fs.readFileSync(path.join(fixtureSourceDir, 'sharing', `${from}.workflow.json`), 'utf8'));
+  return to;
+}
+
 const titles = (lenses: LensView[], line?: number) => lenses.filter((l) => line === undefined || l.line === line).map((l) => l.title);
 
 suite('Code lenses: private models, credentials, sharing summary', () => {
@@ -51,7 +60,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
   });
 
   test('a private-model step and the summary line, each leading to its command', async () => {
-    const { doc } = await openFixture('sharing/private-model.workflow.json');
+    const { doc } = await openFixture(copyWorkflow('private-model', 'lens-private'));
     const lenses = await lensesUntil(doc.uri, (ls) => ls.length >= 5, 'the lenses');
     const uri = doc.uri.toString();
     assert.deepStrictEqual(
@@ -75,10 +84,11 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
   });
 
   test('lenses follow the sidecar as it is edited, unsaved', async () => {
-    writeFixture('sharing/both.workflow.sharing.json', '{}\n');
-    const { doc } = await openFixture('sharing/both.workflow.json');
+    const workflow = copyWorkflow('both', 'lens-both');
+    writeFixture(workflow.replace('.json', '.sharing.json'), '{}\n');
+    const { doc } = await openFixture(workflow);
     await lensesUntil(doc.uri, (ls) => titles(ls, 0).includes('credentials user-provided'), 'credentials user-provided');
-    const sidecar = await vscode.workspace.openTextDocument(fixtureUri('sharing/both.workflow.sharing.json'));
+    const sidecar = await vscode.workspace.openTextDocument(fixtureUri(workflow.replace('.json', '.sharing.json')));
     await setDocumentText(sidecar, '{ "credentials": "owner-hidden" }\n');
     const lenses = await lensesUntil(doc.uri, (ls) => titles(ls, 0).includes('credentials owner-hidden'), 'credentials owner-hidden');
     assert.ok(titles(lenses).includes('people you share with: runs with yours, hidden'), JSON.stringify(titles(lenses)));

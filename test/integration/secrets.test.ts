@@ -168,7 +168,9 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     assert.ok(!literal.message.includes(CANARY_OPENAI_KEY), 'the message never carries the value');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, literal.range);
-    const move = actions.find((a) => a.title === 'Move to SecretStorage' && a.command?.command === MOVE);
+    const offered = actions.filter((a) => a.title === 'Move to SecretStorage');
+    assert.strictEqual(offered.length, 1, 'one Move to SecretStorage action: no plain edit that would drop the value');
+    const move = offered.find((a) => a.command?.command === MOVE);
     assert.ok(move?.command, `actions: ${actions.map((a) => `${a.title} (${a.command?.command ?? 'edit'})`).join(', ')}`);
     assert.strictEqual(move.edit, undefined, 'the document is edited only after the value is stored');
 

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import { CANARY_OPENAI_KEY, workflowWithLiteralKey } from '../support/canaries';
-import { activateExtension, closeAllEditors, diagnosticsFor, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
+import * as path from 'path';
+import { activateExtension, closeAllEditors, diagnosticsFor, fixtureSourceDir, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
 
 const SOURCE = 'roboflow-workflows';
 const CMD = {
@@ -29,6 +30,14 @@ interface Confirmation {
 
 function sidecarPath(workflow: string): string {
   return fixtureUri(workflow.replace(/\.json$/, '.sharing.json')).fsPath;
+}
+
+/** A copy of a committed workflow under a name of its own: each test gets sidecars no earlier test
+ * touched (VS Code notices files written or deleted behind its back only a moment later). */
+function copyWorkflow(from: string, name: string): string {
+  const to = `sharing/${name}.workflow.json`;
+  writeFixture(to, fs.readFileSync(path.join(fixtureSourceDir, 'sharing', `${from}.workflow.json`), 'utf8'));
+  return to;
 }
 
 function readJson(file: string): unknown {
@@ -127,21 +136,22 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
 
   test('sidecar missing: confirmed run access creates it; undo removes it; turning off asks nothing', async () => {
     answerConfirmations(true);
-    await openFixture('sharing/private-model.workflow.json');
-    const sidecar = sidecarPath('sharing/private-model.workflow.json');
+    const workflow = copyWorkflow('private-model', 'missing-sidecar');
+    await openFixture(workflow);
+    const sidecar = sidecarPath(workflow);
     const on = await vscode.commands.executeCommand<ToggleResult>(CMD.runAccess);
     assert.deepStrictEqual([on.changed, on.value], [true, 'owner-key']);
     assert.strictEqual(confirmations.length, 1);
     assert.deepStrictEqual(readJson(sidecar), { runAccess: 'owner-key' }, 'created and saved');
 
     // One undo in the sidecar's editor takes the whole change back: the file is gone again.
-    const doc = await sidecarDocument('sharing/private-model.workflow.json');
+    const doc = await sidecarDocument(workflow);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => !fs.existsSync(sidecar), 5_000, 'the created sidecar to be removed by undo');
 
     // On again, then off: turning off needs no confirmation.
-    await openFixture('sharing/private-model.workflow.json');
+    await openFixture(workflow);
     assert.strictEqual((await vscode.commands.executeCommand<ToggleResult>(CMD.runAccess)).value, 'owner-key');
     answerConfirmations('fail');
     const off = await vscode.commands.executeCommand<ToggleResult>(CMD.runAccess);
@@ -151,18 +161,19 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
 
   test('sidecar on disk, closed: the toggle edits the file (comments and formatting kept); undo restores it', async () => {
     const original = '{\n\t// who pays for runs by people I share with\n\t"runAccess": "own-key",\n\t"credentials": "user-provided"\n}\n';
-    writeFixture('sharing/both.workflow.sharing.json', original);
+    const workflow = copyWorkflow('both', 'closed-sidecar');
+    writeFixture(workflow.replace('.json', '.sharing.json'), original);
     answerConfirmations(true);
-    await openFixture('sharing/both.workflow.json');
+    await openFixture(workflow);
     const result = await vscode.commands.executeCommand<ToggleResult>(CMD.credentials);
     assert.deepStrictEqual([result.changed, result.value], [true, 'owner-hidden']);
     assert.strictEqual(confirmations[0].button, 'Allow');
     assert.match(confirmations[0].detail, /`gpt` \(OpenAI\)/);
     assert.match(confirmations[0].detail, /redacted/);
     const expected = original.replace('"user-provided"', '"owner-hidden"');
-    assert.strictEqual(fs.readFileSync(sidecarPath('sharing/both.workflow.json'), 'utf8'), expected, 'one value changed, the rest kept');
+    assert.strictEqual(fs.readFileSync(sidecarPath(workflow), 'utf8'), expected, 'one value changed, the rest kept');
 
-    const doc = await sidecarDocument('sharing/both.workflow.json');
+    const doc = await sidecarDocument(workflow);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => doc.getText() === original, 5_000, 'undo to restore the sidecar text');
@@ -170,15 +181,16 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
 
   test('sidecar open with unsaved changes: the toggle edits the open text, not the disk; undo restores it', async () => {
     const onDisk = '{\n  "credentials": "user-provided"\n}\n';
-    writeFixture('sharing/both.workflow.sharing.json', onDisk);
-    const doc = await sidecarDocument('sharing/both.workflow.json');
+    const workflow = copyWorkflow('both', 'unsaved-sidecar');
+    writeFixture(workflow.replace('.json', '.sharing.json'), onDisk);
+    const doc = await sidecarDocument(workflow);
     await vscode.window.showTextDocument(doc);
     const unsaved = '{\n  // unsaved note\n  "credentials": "user-provided",\n  "runAccess": "own-key"\n}\n';
     await setDocumentText(doc, unsaved);
     assert.ok(doc.isDirty);
 
     answerConfirmations(true);
-    const result = await vscode.commands.executeCommand<ToggleResult>(CMD.runAccess, fixtureUri('sharing/both.workflow.json').toString());
+    const result = await vscode.commands.executeCommand<ToggleResult>(CMD.runAccess, fixtureUri(workflow).toString());
     assert.deepStrictEqual([result.changed, result.value], [true, 'owner-key']);
     assert.strictEqual(doc.getText(), unsaved.replace('"own-key"', '"owner-key"'));
     assert.ok(doc.isDirty, 'the unsaved changes stay unsaved');
@@ -190,8 +202,9 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
   });
 
   test('the toggles work from the sidecar editor too, on its workflow', async () => {
-    writeFixture('sharing/both.workflow.sharing.json', '{}\n');
-    const doc = await sidecarDocument('sharing/both.workflow.json');
+    const workflow = copyWorkflow('both', 'from-sidecar');
+    writeFixture(workflow.replace('.json', '.sharing.json'), '{}\n');
+    const doc = await sidecarDocument(workflow);
     await vscode.window.showTextDocument(doc);
     answerConfirmations(true);
     const result = await vscode.commands.executeCommand<ToggleResult>(CMD.runAccess);
@@ -200,8 +213,9 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
   });
 
   test('sidecar diagnostics: invalid values, unknown keys, settings with no effect; they follow the workflow', async () => {
-    writeFixture('sharing/private-model.workflow.sharing.json', '{\n  "runAccess": "owner-kee",\n  "credentials": "owner-hidden",\n  "colour": "blue"\n}\n');
-    const sidecar = await sidecarDocument('sharing/private-model.workflow.json');
+    const workflowPath = copyWorkflow('private-model', 'diagnosed');
+    writeFixture(workflowPath.replace('.json', '.sharing.json'), '{\n  "runAccess": "owner-kee",\n  "credentials": "owner-hidden",\n  "colour": "blue"\n}\n');
+    const sidecar = await sidecarDocument(workflowPath);
     await vscode.window.showTextDocument(sidecar);
     const diagnostics = await diagnosticsFor(sidecar.uri, SOURCE, { atLeast: 3 });
     const byCode = new Map(diagnostics.map((d) => [String(d.code), d]));
@@ -218,7 +232,7 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
     await waitFor(async () => !(await diagnosticsFor(sidecar.uri, SOURCE)).some((d) => d.code === 'sharing-invalid-value'), 10_000, 'the invalid value to be fixed');
 
     // The workflow gains a credentialed step (unsaved): owner-hidden now has an effect.
-    const { doc: workflow } = await openFixture('sharing/private-model.workflow.json');
+    const { doc: workflow } = await openFixture(workflowPath);
     const both = fs.readFileSync(fixtureUri('sharing/both.workflow.json').fsPath, 'utf8');
     await setDocumentText(workflow, both);
     await waitFor(
@@ -250,8 +264,9 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
     await expect('private model', { isWorkflow: true, isSharingFile: false, hasPrivateModel: true, hasCredentialedStep: false });
     await openFixture('sharing/both.workflow.json');
     await expect('both', { isWorkflow: true, isSharingFile: false, hasPrivateModel: true, hasCredentialedStep: true });
-    writeFixture('sharing/openai.workflow.sharing.json', '{}\n');
-    await vscode.window.showTextDocument(await sidecarDocument('sharing/openai.workflow.json'));
+    const openai = copyWorkflow('openai', 'keys-openai');
+    writeFixture(openai.replace('.json', '.sharing.json'), '{}\n');
+    await vscode.window.showTextDocument(await sidecarDocument(openai));
     await expect('sidecar of the OpenAI workflow', { isWorkflow: false, isSharingFile: true, hasPrivateModel: false, hasCredentialedStep: true });
     await openFixture('not-a-workflow.json');
     await expect('other JSON', { isWorkflow: false, isSharingFile: false, hasPrivateModel: false, hasCredentialedStep: false });
@@ -310,13 +325,14 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
   });
 
   test('open sharing configuration: explains the defaults when there is none, opens it otherwise', async () => {
-    await openFixture('sharing/both.workflow.json');
+    const workflow = copyWorkflow('both', 'open-config');
+    await openFixture(workflow);
     const missing = await vscode.commands.executeCommand<{ opened: boolean; reason?: string }>(CMD.open);
     assert.strictEqual(missing.opened, false);
     assert.match(missing.reason!, /defaults apply/);
-    writeFixture('sharing/both.workflow.sharing.json', '{}\n');
+    writeFixture(workflow.replace('.json', '.sharing.json'), '{}\n');
     const opened = await vscode.commands.executeCommand<{ opened: boolean }>(CMD.open);
     assert.ok(opened.opened);
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, sidecarPath('sharing/both.workflow.json'));
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, sidecarPath(workflow));
   });
 });

@@ -74,7 +74,7 @@ function literalSecretFinding(secret: LiteralSecret, text: string | undefined, p
     severity: 'error',
     message,
     range: secret.range,
-    fixes: [{ title: MOVE_TO_SECRET_STORAGE_TITLE, edits: text === undefined ? [] : literalSecretEdits(text, secret, parsed), preferred: true }],
+    fixes: [{ title: MOVE_TO_SECRET_STORAGE_TITLE, edits: text === undefined ? [] : literalSecretEdits(text, secret, parsed), preferred: true, hostAction: 'store-secret' }],
   };
 }
 

@@ -160,5 +160,6 @@ export function registerSecurityLenses(context: vscode.ExtensionContext, service
     vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], provider),
     store.onDidChange(() => provider.refresh()),
     sharing.changes.onDidChange(() => provider.refresh()),
+    service.onDidChangeCatalog(() => provider.refresh()),
   );
 }

@@ -24,7 +24,7 @@ function findDocument(arg: unknown): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
 }
 
-export async function moveSecretToStorage(store: SecretStore, uriArg: unknown, offsetArg: unknown): Promise<MoveResult> {
+export async function moveSecretToStorage(service: WorkflowService, store: SecretStore, uriArg: unknown, offsetArg: unknown): Promise<MoveResult> {
   const fail = (reason: string, kind: 'info' | 'error' = 'info'): MoveResult => {
     tell(reason, kind);
     return { moved: false, reason };
@@ -33,7 +33,7 @@ export async function moveSecretToStorage(store: SecretStore, uriArg: unknown, o
   if (!document) return fail('Open the workflow that holds the credential first.');
   const offset = typeof offsetArg === 'number' ? offsetArg : document.offsetAt(vscode.window.activeTextEditor?.selection.active ?? new vscode.Position(0, 0));
   const core = loadCore();
-  const catalog = core.bundledCatalog();
+  const catalog = service.catalog();
   const text = document.getText();
   const fix = core.literalSecretFixAt(text, catalog, offset);
   const value = fix && core.readSecretLiteral(text, fix.valueRange);
@@ -89,7 +89,7 @@ class MoveToSecretStorageActions implements vscode.CodeActionProvider {
 
 export function registerMoveToSecretStorage(context: vscode.ExtensionContext, service: WorkflowService, store: SecretStore): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(MOVE_TO_SECRET_STORAGE_COMMAND, (uri?: unknown, offset?: unknown) => moveSecretToStorage(store, uri, offset)),
+    vscode.commands.registerCommand(MOVE_TO_SECRET_STORAGE_COMMAND, (uri?: unknown, offset?: unknown) => moveSecretToStorage(service, store, uri, offset)),
     vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new MoveToSecretStorageActions(service), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Catalog } from '../../core/api';
 import { loadCore } from '../core';
 import { prompts, tell } from '../sharing/prompts';
 import type { WorkflowService } from '../workflowService';
@@ -39,13 +40,14 @@ function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Credential names the catalog's blocks would use (`openai_api_key`…), computed once. */
-let catalogNames: { name: string; provider: string }[] | undefined;
-function knownProviderNames(): { name: string; provider: string }[] {
-  if (catalogNames) return catalogNames;
+/** Credential names the catalog's blocks would use (`openai_api_key`…), computed once per catalog. */
+const catalogNames = new WeakMap<Catalog, { name: string; provider: string }[]>();
+function knownProviderNames(catalog: Catalog): { name: string; provider: string }[] {
+  const cached = catalogNames.get(catalog);
+  if (cached) return cached;
   const core = loadCore();
   const byName = new Map<string, string>();
-  for (const block of core.bundledCatalog().data.blocks) {
+  for (const block of catalog.data.blocks) {
     if (!block.credentialFields.length) continue;
     const provider = core.providerFor(block.type);
     for (const field of block.credentialFields) {
@@ -53,8 +55,9 @@ function knownProviderNames(): { name: string; provider: string }[] {
       if (!byName.has(name) && isValidCredentialName(name)) byName.set(name, provider.name);
     }
   }
-  catalogNames = [...byName].map(([name, provider]) => ({ name, provider })).sort((a, b) => a.name.localeCompare(b.name));
-  return catalogNames;
+  const names = [...byName].map(([name, provider]) => ({ name, provider })).sort((a, b) => a.name.localeCompare(b.name));
+  catalogNames.set(catalog, names);
+  return names;
 }
 
 async function pickCredentialName(service: WorkflowService, store: SecretStore): Promise<string | undefined> {
@@ -72,7 +75,7 @@ async function pickCredentialName(service: WorkflowService, store: SecretStore):
       items.push({ label: secret.name, name: secret.name, description: `${secret.providerName} · ${mark(secret.name)}`, detail: `Read by ${secret.steps.map((s) => `\`${s}\``).join(', ')}` });
     }
   }
-  const known = knownProviderNames().filter((k) => !seen.has(k.name));
+  const known = knownProviderNames(service.catalog()).filter((k) => !seen.has(k.name));
   if (known.length) items.push({ label: 'Known providers', kind: vscode.QuickPickItemKind.Separator });
   for (const k of known) items.push({ label: k.name, name: k.name, description: `${k.provider} · ${mark(k.name)}` });
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: '$(edit) Other name…', other: true });

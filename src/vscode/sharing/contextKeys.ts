@@ -75,6 +75,7 @@ export function registerContextKeys(context: vscode.ExtensionContext, service: W
     vscode.workspace.onDidSaveTextDocument((d) => {
       if (concernsActive(d.uri)) safeUpdate();
     }),
+    service.onDidChangeCatalog(safeUpdate),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('roboflowWorkflows')) safeUpdate();
     }),

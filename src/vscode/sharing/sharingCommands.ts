@@ -3,7 +3,7 @@ import type { OptionAvailability, SharingOption, SharingSettings } from '../../c
 import { loadCore } from '../core';
 import type { WorkflowService } from '../workflowService';
 import { prompts, tell } from './prompts';
-import { openDocument, readSettings, readText, setSidecarOption, sidecarUriFor } from './sidecarFiles';
+import { readSettings, readText, setSidecarOption, sidecarUriFor } from './sidecarFiles';
 import { fileName, resolveTarget, SAVE_FIRST } from './target';
 
 export const SHARING_COMMANDS = Object.freeze({
@@ -96,7 +96,7 @@ async function exportShareable(service: WorkflowService, arg?: unknown): Promise
   let text: string;
   let notes: string[];
   try {
-    ({ text, notes } = core.exportShareableDefinition(target.text, core.bundledCatalog(), settings));
+    ({ text, notes } = core.exportShareableDefinition(target.text, service.catalog(), settings));
   } catch (err) {
     const message = err instanceof core.ExportError ? err.message : `The shareable definition could not be made: ${err instanceof Error ? err.message : String(err)}`;
     tell(message, 'error');
@@ -117,7 +117,7 @@ async function openSharingConfiguration(service: WorkflowService, arg?: unknown)
     return { opened: false, reason: why };
   }
   const sidecar = sidecarUriFor(target!.workflow);
-  if (!openDocument(sidecar) && (await readText(sidecar)) === undefined) {
+  if ((await readText(sidecar)) === undefined) {
     const defaults = loadCore().DEFAULT_SHARING_SETTINGS;
     const message =
       `${fileName(target!.workflow)} has no sharing configuration yet, so the defaults apply (run access ${defaults.runAccess}, credentials ${defaults.credentials}). ` +

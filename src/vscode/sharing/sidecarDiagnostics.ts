@@ -103,6 +103,7 @@ export function registerSidecarDiagnostics(context: vscode.ExtensionContext, ser
       else workflowChanged(document.uri); // unsaved workflow changes dropped
     }),
     service.onDidAnalyze((analysis) => workflowChanged(analysis.document.uri)),
+    service.onDidChangeCatalog(() => vscode.workspace.textDocuments.forEach(schedule)),
     watcher,
     watcher.onDidChange(workflowChanged),
     watcher.onDidCreate(workflowChanged),

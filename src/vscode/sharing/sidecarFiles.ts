@@ -31,10 +31,7 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
 }
 
-/** The text of a document: the open one's (with unsaved changes), else the file's, else undefined. */
-export async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = openDocument(uri);
-  if (open) return open.getText();
+async function readFile(uri: vscode.Uri): Promise<string | undefined> {
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
@@ -42,17 +39,27 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/** The text of a document: the open one's when it has unsaved changes, else the file's (an open
+ * document without changes may lag behind the disk for a moment), else undefined (no file). */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = openDocument(uri);
+  if (open?.isDirty) return open.getText();
+  return readFile(uri);
+}
+
 export async function readSettings(workflow: vscode.Uri): Promise<SharingSettings> {
   return loadCore().parseSharingSettings(await readText(sidecarUriFor(workflow))).settings;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
+/** The open document of an existing file, once it holds what the file holds (VS Code reloads a
+ * document without unsaved changes when its file changes on disk, a moment later). */
+async function documentInStep(uri: vscode.Uri, onDisk: string): Promise<vscode.TextDocument | undefined> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  for (let waited = 0; document.getText() !== onDisk && !document.isDirty; waited += 50) {
+    if (waited >= 2_000) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return document;
 }
 
 /**
@@ -65,7 +72,11 @@ export async function setSidecarOption<K extends SharingOption>(workflow: vscode
   const core = loadCore();
   const sidecar = sidecarUriFor(workflow);
   let document = openDocument(sidecar);
-  if (!document && (await exists(sidecar))) document = await vscode.workspace.openTextDocument(sidecar);
+  if (!document?.isDirty) {
+    const onDisk = await readFile(sidecar);
+    document = onDisk === undefined ? undefined : await documentInStep(sidecar, onDisk);
+    if (onDisk !== undefined && !document) return { applied: false, sidecar, created: false };
+  }
   let edit: vscode.WorkspaceEdit;
   const created = !document;
   if (document) {

@@ -46,7 +46,7 @@ export async function resolveTarget(service: WorkflowService, arg?: unknown): Pr
     if (onDisk === undefined) return { reason: `There is no workflow ${fileName(workflow)} beside this sharing configuration.` };
     const core = loadCore();
     text = onDisk;
-    security = core.analyzeWorkflowSecurity(text, core.bundledCatalog());
+    security = core.analyzeWorkflowSecurity(text, service.catalog());
   }
   return { target: { workflow, text, security, canHaveSidecar: canHaveSidecar(workflow) } };
 }

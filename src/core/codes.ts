@@ -11,7 +11,7 @@ export interface CodeInfo {
 export const CODES: readonly CodeInfo[] = [
   { code: 'json-syntax', severity: 'error', summary: 'The file is not valid JSON (the server parses strict JSON).', example: '`{"version": "1.0",}` (trailing comma)' },
   { code: 'json-comment', severity: 'error', summary: 'Comments are not JSON; the server refuses them.', example: '`// my model` above a step' },
-  { code: 'nesting-too-deep', severity: 'error', summary: 'Brackets nested deeper than 512 levels.', example: '`[[[[…]]]]` 5,000 levels deep' },
+  { code: 'nesting-too-deep', severity: 'error', summary: 'Brackets nested too deep to check (thousands of levels).', example: '`[[[[…]]]]` 100,000 levels deep' },
   { code: 'missing-section', severity: 'error', summary: 'One of `version`, `inputs`, `steps`, `outputs` is missing.', example: 'a definition without `outputs`' },
   { code: 'wrong-type', severity: 'error', summary: 'A section or entry has the wrong JSON type.', example: '`"steps": {}`' },
   { code: 'invalid-version', severity: 'error', summary: '`version` is not a PEP 440 version.', example: '`"version": "latest"`' },

@@ -25,11 +25,13 @@ describe('validator: syntax', () => {
     assert.equal(underlined(text, trailing), '}');
   });
 
-  it('refuses absurd nesting without parsing it', () => {
-    const text = '['.repeat(5000) + ']'.repeat(5000);
-    const findings = validate(text);
-    assert.equal(findings.length, 1);
-    assert.equal(findings[0].code, 'nesting-too-deep');
+  it('survives absurd nesting: 5,000 levels are checked, 100,000 are reported, none crash', () => {
+    assert.equal(validate('['.repeat(5000) + ']'.repeat(5000))[0].code, 'wrong-type');
+    const deepStep = workflowText().replace('"model_id": "yolov8n-640"', `"model_id": ${'['.repeat(5000)}${']'.repeat(5000)}`);
+    assert.ok(validate(deepStep).some((f) => f.code === 'invalid-value'));
+    const findings = validate('{"steps": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}');
+    assert.deepEqual(findings.map((f) => f.code), ['nesting-too-deep']);
+    assert.match(findings[0].message, /100001 levels deep/);
   });
 
   it('reports missing sections and a non-object document', () => {

@@ -1,10 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../findings';
 
-/** Deeper than this, a document is refused before parsing: the engine's own JSON handling
- * gives up far earlier, and a recursive parse of 5,000 levels would risk the stack. */
-export const MAX_NESTING_DEPTH = 512;
-
 export interface ParsedJson {
   root: Node | undefined;
   findings: Finding[];
@@ -60,24 +56,28 @@ export function nestingDepth(text: string): { depth: number; offset: number } {
   return { depth: max, offset: maxOffset };
 }
 
+/** The finding for a document too deeply nested to process (measured only when that happens). */
+export function nestingTooDeep(text: string): Finding {
+  const nesting = nestingDepth(text);
+  return {
+    code: 'nesting-too-deep',
+    severity: 'error',
+    message: `The document is nested ${nesting.depth} levels deep, too deep to check. A workflow needs only a few levels: look for runaway brackets.`,
+    range: { offset: nesting.offset, length: 1 },
+  };
+}
+
 /** Strict JSON parse with ranges for every syntax error. Comments and trailing commas are errors. */
 export function parseJson(text: string): ParsedJson {
-  const nesting = nestingDepth(text);
-  if (nesting.depth > MAX_NESTING_DEPTH) {
-    return {
-      root: undefined,
-      findings: [
-        {
-          code: 'nesting-too-deep',
-          severity: 'error',
-          message: `The document is nested ${nesting.depth} levels deep; at most ${MAX_NESTING_DEPTH} are supported. A workflow needs only a few levels: look for runaway brackets.`,
-          range: { offset: nesting.offset, length: 1 },
-        },
-      ],
-    };
-  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch (error) {
+    // The parser recurses per level; absurd nesting exhausts the stack, which we report instead.
+    if (error instanceof RangeError) return { root: undefined, findings: [nestingTooDeep(text)] };
+    throw error;
+  }
   const findings: Finding[] = errors.map((error) => {
     const name = printParseErrorCode(error.error);
     return {

@@ -2,7 +2,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { Finding } from '../findings';
 import { buildWorkflowModel, firstByName, type WorkflowInput, type WorkflowModel, type WorkflowStep } from '../model/workflow';
-import { parseJson } from '../parse/parseJson';
+import { nestingTooDeep, parseJson } from '../parse/parseJson';
 import type { ValidationContext } from './context';
 import { checkDuplicates } from './duplicates';
 import { checkDynamicBlocks, collectDynamicBlocks } from './dynamicBlocks';
@@ -24,6 +24,16 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
 
 /** Validates a workflow definition's text: syntax, each step's own schema, and the engine's compile-time checks. */
 export function validateWorkflow(text: string, catalog: Catalog): ValidationResult {
+  try {
+    return validateParsed(text, catalog);
+  } catch (error) {
+    // Only absurd nesting can exhaust the stack in the checks that walk values; say so, never crash.
+    if (error instanceof RangeError) return { findings: [nestingTooDeep(text)] };
+    throw error;
+  }
+}
+
+function validateParsed(text: string, catalog: Catalog): ValidationResult {
   const parsed = parseJson(text);
   const root = parsed.root;
   if (!root) return { findings: parsed.findings };

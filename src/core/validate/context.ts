@@ -32,6 +32,8 @@ export interface ValidationContext {
   stepsByName: Map<string, WorkflowStep>;
   dynamicBlocks: Map<string, DynamicBlock>;
   references: SelectorReference[];
+  /** Reuse schema verdicts of unchanged steps from earlier validations. */
+  useCache: boolean;
   /** The plain value of a section entry (`steps`, index): from one native JSON.parse when the text is valid. */
   plainValue(section: 'inputs' | 'steps' | 'outputs', index: number, node: Node): unknown;
 }

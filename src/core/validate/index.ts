@@ -23,9 +23,14 @@ export interface ValidationResult {
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
 /** Validates a workflow definition's text: syntax, each step's own schema, and the engine's compile-time checks. */
-export function validateWorkflow(text: string, catalog: Catalog): ValidationResult {
+export interface ValidationOptions {
+  /** Reuse schema verdicts of steps unchanged since an earlier validation (default true). */
+  cache?: boolean;
+}
+
+export function validateWorkflow(text: string, catalog: Catalog, options: ValidationOptions = {}): ValidationResult {
   try {
-    return validateParsed(text, catalog);
+    return validateParsed(text, catalog, options.cache ?? true);
   } catch (error) {
     // Only absurd nesting can exhaust the stack in the checks that walk values; say so, never crash.
     if (error instanceof RangeError) return { findings: [nestingTooDeep(text)] };
@@ -33,7 +38,7 @@ export function validateWorkflow(text: string, catalog: Catalog): ValidationResu
   }
 }
 
-function validateParsed(text: string, catalog: Catalog): ValidationResult {
+function validateParsed(text: string, catalog: Catalog, useCache: boolean): ValidationResult {
   const parsed = parseJson(text);
   const root = parsed.root;
   if (!root) return { findings: parsed.findings };
@@ -44,8 +49,9 @@ function validateParsed(text: string, catalog: Catalog): ValidationResult {
     };
   }
   const model = buildWorkflowModel(root, catalog);
-  // Native JSON.parse builds plain values far faster than walking the tree, when the text is valid JSON.
-  const plain = parsed.findings.length ? undefined : (JSON.parse(text) as Record<string, unknown[] | undefined>);
+  // Native JSON.parse builds plain values far faster than walking the tree, when the text is valid
+  // JSON; it runs only if some step's verdict is not cached.
+  let plain: Record<string, unknown[] | undefined> | undefined | null = parsed.findings.length ? undefined : null;
   const ctx: ValidationContext = {
     text,
     catalog,
@@ -55,7 +61,9 @@ function validateParsed(text: string, catalog: Catalog): ValidationResult {
     stepsByName: firstByName<WorkflowStep>(model.steps),
     dynamicBlocks: collectDynamicBlocks(root),
     references: [],
+    useCache,
     plainValue: (section, index, node) => {
+      if (plain === null) plain = JSON.parse(text) as Record<string, unknown[] | undefined>;
       const list = plain?.[section];
       return Array.isArray(list) && index < list.length ? list[index] : getNodeValue(node);
     },

@@ -9,6 +9,7 @@ import { setProperties } from '../text/jsonEdits';
 import type { ValidationContext } from './context';
 import { suggestionFixes } from './fixes';
 import { describeAccepted, describeValue, quoteList } from './messages';
+import { cachedVerdict, rememberVerdict } from './schemaVerdicts';
 import { deepestError, groupByProperty, nodeForInstancePath } from './schemaErrors';
 
 const STEP_KEYS = new Set(['type', 'name']);
@@ -102,13 +103,19 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
 
   const validate = stepValidator(block.type);
   if (!validate) return;
+  const key = `${block.type}\u0000${ctx.text.slice(step.node.offset, step.node.offset + step.node.length)}`;
+  let errors = ctx.useCache ? cachedVerdict(ctx.catalog, key) : undefined;
+  if (errors === undefined) {
+    errors = validate(ctx.plainValue('steps', step.index, step.node)) ? null : [...(validate.errors ?? [])];
+    if (ctx.useCache) rememberVerdict(ctx.catalog, key, errors);
+  }
+  if (!errors) return;
   const value = ctx.plainValue('steps', step.index, step.node) as Record<string, unknown>;
-  if (validate(value)) return;
-  for (const [property, errors] of groupByProperty(validate.errors ?? [])) {
+  for (const [property, group] of groupByProperty(errors)) {
     if (!property || STEP_KEYS.has(property)) continue; // type/name problems are reported above
     const field = ctx.catalog.field(block, property);
     if (!field) continue;
-    ctx.findings.push(fieldFinding(step, block, property, field, errors, value));
+    ctx.findings.push(fieldFinding(step, block, property, field, group, value));
   }
 }
 

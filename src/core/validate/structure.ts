@@ -1,4 +1,4 @@
-import type { Node } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import { INPUT_TYPES } from '../model/workflow';
 import { rangeOf, stringValue, valueNode } from '../parse/tree';
@@ -101,7 +101,7 @@ export function checkInputs(ctx: ValidationContext): void {
       continue;
     }
     const validate = inputValidator(input.type)!;
-    if (!validate(ctx.plainValue('inputs', input.index, input.node))) {
+    if (!validate(getNodeValue(input.node))) {
       for (const error of validate.errors ?? []) {
         const target = nodeForInstancePath(input.node, error.instancePath);
         ctx.findings.push(inputSchemaFinding(error.instancePath, error.message ?? 'is invalid', target, input.node, input.type));
@@ -139,7 +139,7 @@ function inputSchemaFinding(path: string, ajvMessage: string, node: Node, inputN
 export function checkOutputShapes(ctx: ValidationContext): void {
   const validate = outputValidator();
   for (const output of ctx.model.outputs) {
-    if (validate(ctx.plainValue('outputs', output.index, output.node))) continue;
+    if (validate(getNodeValue(output.node))) continue;
     for (const error of validate.errors ?? []) {
       const property = error.instancePath.split('/')[1] ?? (error.params as { missingProperty?: string }).missingProperty;
       if (property === 'selector' && error.keyword === 'pattern') continue; // reported by the reference checks, with a better message

@@ -29,13 +29,29 @@ export function stringValue(node: Node | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
 }
 
-/** Every `"key": value` pair of an object node, in document order. */
-export function properties(object: Node | undefined): { key: string; keyNode: Node; value: Node | undefined; property: Node }[] {
-  if (object?.type !== 'object' || !object.children) return [];
-  return object.children.map((property) => ({
-    key: property.children![0].value as string,
-    keyNode: property.children![0],
-    value: property.children![1],
-    property,
-  }));
+export interface PropertyEntry {
+  key: string;
+  keyNode: Node;
+  value: Node | undefined;
+  property: Node;
+}
+
+// Trees are immutable once parsed, and several checks read the same step's properties.
+const propertyLists = new WeakMap<Node, readonly PropertyEntry[]>();
+const NO_PROPERTIES: readonly PropertyEntry[] = [];
+
+/** Every `"key": value` pair of an object node, in document order (computed once per node). */
+export function properties(object: Node | undefined): readonly PropertyEntry[] {
+  if (object?.type !== 'object' || !object.children) return NO_PROPERTIES;
+  let list = propertyLists.get(object);
+  if (!list) {
+    list = object.children.map((property) => ({
+      key: property.children![0].value as string,
+      keyNode: property.children![0],
+      value: property.children![1],
+      property,
+    }));
+    propertyLists.set(object, list);
+  }
+  return list;
 }

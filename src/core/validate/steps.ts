@@ -86,9 +86,9 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
   }
 
   // Unknown properties: the engine drops them silently, so a typo silently changes behaviour.
-  const names = ctx.catalog.propertyNames(block);
   for (const p of props) {
     if (STEP_KEYS.has(p.key) || ctx.catalog.field(block, p.key)) continue;
+    const names = ctx.catalog.propertyNames(block);
     const suggestions = nearest(p.key, names.filter((n) => !present.has(n)));
     ctx.findings.push({
       code: 'unknown-property',
@@ -103,7 +103,7 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
 
   const validate = stepValidator(block.type);
   if (!validate) return;
-  const key = `${block.type}\u0000${ctx.text.slice(step.node.offset, step.node.offset + step.node.length)}`;
+  const key = ctx.useCache ? `${block.type}\u0000${ctx.text.slice(step.node.offset, step.node.offset + step.node.length)}` : '';
   let errors = ctx.useCache ? cachedVerdict(ctx.catalog, key) : undefined;
   if (errors === undefined) {
     errors = validate(ctx.plainValue('steps', step.index, step.node)) ? null : [...(validate.errors ?? [])];

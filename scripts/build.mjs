@@ -60,7 +60,19 @@ const builds = [
   },
 ];
 if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
-  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'src/webview/main.ts' }, outdir: 'media/dist' });
+  // The preview webview: a browser IIFE (no Node banner or import.meta shim); the CSS it imports
+  // becomes media/dist/preview.css. Nothing remote: the panel's CSP allows only these two files.
+  builds.push({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    banner: {},
+    define: {},
+    mainFields: ['browser', 'module', 'main'],
+    entryPoints: { preview: 'src/webview/main.ts' },
+    outdir: 'media/dist',
+  });
 }
 
 // Entry points that do not exist yet are skipped, so a partial tree still builds.

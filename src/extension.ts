@@ -3,6 +3,7 @@ import { CatalogSource } from './vscode/catalog/catalogSource';
 import { registerCatalogCommands } from './vscode/catalog/registerCatalog';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerPreview } from './vscode/preview/registerPreview';
 import { registerSecurityLenses } from './vscode/lenses/securityLenses';
 import { registerSecrets } from './vscode/secrets/registerSecrets';
 import { registerSharing } from './vscode/sharing/registerSharing';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const sharing = registerSharing(context, workflows);
   registerSecurityLenses(context, workflows, secrets, sharing);
   registerCatalogCommands(context, catalogs, secrets);
+  registerPreview(context, workflows, secrets, sharing);
   return registerTestApi(context, secrets, sharing); // test-only hooks; undefined outside ExtensionMode.Test
 }
 

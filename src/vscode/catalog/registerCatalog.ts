@@ -41,7 +41,7 @@ export function registerCatalogCommands(context: vscode.ExtensionContext, source
       try {
         blocks = core.blocksFromDescribe(result.description);
       } catch (error) {
-        void vscode.window.showErrorMessage(`The server at ${url.url} answered with something that is not a block description: ${(error as Error).message}`);
+        void vscode.window.showErrorMessage(redactor.redact(`The server at ${url.url} answered with something that is not a block description: ${(error as Error).message}`));
         return { refreshed: false };
       }
       const known = new Set(core.bundledCatalog().typeIds);

@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { PREVIEW_VIEW_TYPE, type PreviewMode } from '../../webview/protocol';
+import type { SecretStore } from '../secrets/secretStore';
+import type { SharingFeature } from '../sharing/registerSharing';
+import type { WorkflowService } from '../workflowService';
+import { disposePreviewLog } from './log';
+import { PreviewLensProvider } from './previewLens';
+import { PreviewManager } from './previewManager';
+import { SETTINGS } from './serverSetting';
+import { registerPreviewTestApi } from './testApi';
+
+/** Issue #4, redacted preview runs in a webview: the command (palette, editor title, code lens),
+ * one panel per workflow, its serializer, and the refreshes when the workflow, its sharing
+ * configuration, SecretStorage, the settings or workspace trust change. */
+
+export const PREVIEW_COMMAND = 'roboflowWorkflows.preview';
+
+export interface PreviewCommandResult {
+  opened: boolean;
+  reason?: string;
+  /** Restricted Mode: the panel opened, explaining why runs are disabled. */
+  restricted?: boolean;
+}
+
+function toUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg) {
+    try {
+      return vscode.Uri.parse(arg, true);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function registerPreview(context: vscode.ExtensionContext, service: WorkflowService, store: SecretStore, sharing: SharingFeature): PreviewManager {
+  const manager = new PreviewManager(context.extensionUri, service, store, context.extensionMode === vscode.ExtensionMode.Test);
+  const lenses = new PreviewLensProvider(service, PREVIEW_COMMAND);
+
+  const openPreview = async (arg?: unknown): Promise<PreviewCommandResult> => {
+    const uri = toUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
+    const document = uri && (vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined)));
+    if (!uri || !document || !service.isWorkflow(document)) {
+      const reason = 'Open a Roboflow workflow first: a preview runs the workflow in the active editor.';
+      void vscode.window.showInformationMessage(reason);
+      return { opened: false, reason };
+    }
+    manager.open(uri);
+    return { opened: true, ...(!vscode.workspace.isTrusted && { restricted: true }) };
+  };
+
+  context.subscriptions.push(
+    manager,
+    lenses,
+    { dispose: disposePreviewLog },
+    vscode.commands.registerCommand(PREVIEW_COMMAND, openPreview),
+    vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], lenses),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+        const uri = toUri(saved.workflowUri);
+        if (!uri) {
+          panel.dispose();
+          return;
+        }
+        const mode: PreviewMode = saved.mode === 'sharee' ? 'sharee' : 'owner';
+        manager.restore(panel, uri, mode);
+      },
+    }),
+    service.onDidAnalyze((analysis) => manager.refreshFor(analysis.document.uri)),
+    sharing.changes.onDidChange((uri) => manager.refreshFor(uri)),
+    store.onDidChange(() => manager.refreshAll()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      manager.refreshAll();
+      lenses.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.serverUrl}`) || e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.requestTimeoutSeconds}`)) manager.refreshAll();
+    }),
+  );
+  registerPreviewTestApi(context, manager, store);
+  return manager;
+}

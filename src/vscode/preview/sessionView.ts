@@ -1,0 +1,97 @@
+import type { ApiKeyView, CredentialField, PreviewMode, SessionView, SharingView } from '../../webview/protocol';
+import type { SecretStore } from '../secrets/secretStore';
+import type { ServerSetting } from './serverSetting';
+import type { WorkflowSnapshot } from './snapshot';
+
+/** The panel's description of a workflow, for the webview: names and statuses only, never a value. */
+
+export const RESTRICTED_MODE_TEXT =
+  'Previews are disabled in Restricted Mode. A preview run sends your Roboflow API key and stored credentials to an inference server, ' +
+  'and this workspace is not trusted yet. Trust the workspace to run previews; validation keeps working either way.';
+
+interface SecretStatus {
+  apiKey: boolean | undefined;
+  names: ReadonlySet<string> | undefined;
+}
+
+/** What SecretStorage holds (undefined: it cannot be read). */
+export async function secretStatus(store: SecretStore): Promise<SecretStatus> {
+  let apiKey: boolean | undefined;
+  let names: Set<string> | undefined;
+  try {
+    apiKey = (await store.getApiKey()) !== undefined;
+  } catch {
+    apiKey = undefined;
+  }
+  try {
+    names = new Set(await store.listCredentialNames());
+  } catch {
+    names = undefined;
+  }
+  return { apiKey, names };
+}
+
+function ownerApiKey(stored: boolean | undefined): ApiKeyView {
+  if (stored === undefined) return { status: 'unavailable', detail: "VS Code's SecretStorage cannot be read, so the run is sent without an API key." };
+  return stored
+    ? { status: 'stored', detail: 'Your Roboflow API key (from SecretStorage) is sent in the Authorization header only; it is never shown here.' }
+    : { status: 'missing', detail: 'No Roboflow API key stored: the run is sent without one (fine for a local server and public models).' };
+}
+
+function shareeApiKey(snapshot: WorkflowSnapshot, stored: boolean | undefined): ApiKeyView {
+  const none = stored ? '' : ' (you have none stored: the run is sent without a key)';
+  if (snapshot.plan?.apiKey === 'owner-hidden') return { status: 'owner-hidden', detail: `Your key, hidden from them${none}.` };
+  return { status: 'stand-in', detail: `Their own key; your stored key stands in for it in this preview${none}.` };
+}
+
+export function buildSession(args: {
+  snapshot: WorkflowSnapshot;
+  mode: PreviewMode;
+  trusted: boolean;
+  server: ServerSetting;
+  secrets: SecretStatus;
+  running: boolean;
+}): SessionView {
+  const { snapshot, mode, trusted, server, secrets, running } = args;
+  const status = (name: string): CredentialField['status'] => (secrets.names === undefined ? 'unavailable' : secrets.names.has(name) ? 'stored' : 'missing');
+  let credentials: CredentialField[];
+  let apiKey: ApiKeyView;
+  const plan = snapshot.plan;
+  if (mode === 'owner' || !plan) {
+    apiKey = ownerApiKey(secrets.apiKey);
+    credentials = snapshot.form.credentials.map((c) => ({ ...c, status: status(c.name) }));
+  } else {
+    apiKey = shareeApiKey(snapshot, secrets.apiKey);
+    if (plan.credentials === 'sharee') {
+      const shared = snapshot.shareable && 'credentials' in snapshot.shareable ? snapshot.shareable.credentials : [];
+      credentials = shared.map((c) => ({ ...c, status: 'prompt' }));
+    } else if (plan.credentials === 'owner-hidden') {
+      credentials = snapshot.form.credentials.map((c) => ({ ...c, status: status(c.name) === 'stored' ? 'hidden' : status(c.name) }));
+    } else {
+      credentials = snapshot.form.credentials.map((c) => ({ ...c, status: status(c.name) }));
+    }
+  }
+
+  const sharing: SharingView = {
+    runAccess: plan?.runAccessText ?? '',
+    credentials: plan?.credentialsText ?? '',
+    notes: [...(plan?.notes ?? [])],
+  };
+  if (snapshot.shareable && 'error' in snapshot.shareable) sharing.notes.push(`The shareable definition could not be made: ${snapshot.shareable.error}`);
+  if (plan?.blocked) sharing.blocked = { ...plan.blocked, action: { command: 'toggleRunAccess', label: 'Turn On Run Access…' } };
+
+  return {
+    workflow: { uri: snapshot.uri.toString(), fileName: snapshot.fileName },
+    trusted,
+    ...(!trusted && { restricted: RESTRICTED_MODE_TEXT }),
+    server: server.view,
+    mode,
+    ...(snapshot.problem && { definitionProblem: snapshot.problem }),
+    errorCount: snapshot.errorCount,
+    inputs: snapshot.form.inputs,
+    apiKey,
+    credentials,
+    sharing,
+    running,
+  };
+}

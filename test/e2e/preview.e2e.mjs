@@ -1,0 +1,173 @@
+// End-to-end: a preview run in the real workbench, against the fake inference server running as
+// its own process. The API key is typed into VS Code's password box; the image is picked in the
+// Quick Pick; the run's detections are drawn over the image in the webview. Then the webview's DOM,
+// the output channel and every file of the workspace and the profile are searched for the key.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { repoRoot, screenshotsDir } from './codeServer.mjs';
+import { openSession } from './workbench.mjs';
+
+const require = createRequire(import.meta.url);
+const { findLeak } = require(path.join(repoRoot, 'dist/test/support/secretLeaks.js'));
+const { CANARY_ROBOFLOW_API_KEY } = require(path.join(repoRoot, 'dist/test/support/canaries.js'));
+
+let s;
+let fake;
+let fakeUrl;
+
+/** The fake inference server as a separate process; resolves with its URL. */
+function startFakeServer(scenario) {
+  return new Promise((resolve, reject) => {
+    const main = path.join(repoRoot, 'dist/test/support/fakeInferenceServerMain.js');
+    fake = spawn(process.execPath, [main, '--scenario', scenario], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    fake.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /FAKE_INFERENCE_SERVER_URL=(\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    fake.once('exit', (code) => reject(new Error(`fake server exited (${code})`)));
+    setTimeout(() => reject(new Error('fake server did not start')), 10_000);
+  });
+}
+
+async function fakeRequests() {
+  return (await fetch(`${fakeUrl}/__fake/requests`)).json();
+}
+
+function assertNoCanary(text, where) {
+  const leak = findLeak(text, CANARY_ROBOFLOW_API_KEY);
+  assert.equal(leak, undefined, `${where}: ${leak}`);
+}
+
+function filesUnder(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, f)).filter((f) => {
+    try {
+      return fs.statSync(f).isFile();
+    } catch {
+      return false; // sockets, files removed meanwhile
+    }
+  });
+}
+
+before(async () => {
+  // The server echoes the key it gets (raw, JSON-escaped, URL-encoded, base64) in a text output.
+  fakeUrl = await startFakeServer('success-with-secret-echo');
+  s = await openSession({ name: 'preview', settings: { 'roboflowWorkflows.serverUrl': fakeUrl } });
+});
+
+after(async () => {
+  await s?.close();
+  fake?.kill('SIGTERM');
+});
+
+test('the API key is typed into the password box and stored', async () => {
+  await s.quickOpen('detect.workflow.json');
+  await s.waitForActivation();
+  await s.page.locator('.codelens-decoration', { hasText: 'Preview' }).first().waitFor({ timeout: 20_000 });
+  // The editor title bar offers it too (menus.editor/title, when the active editor is a workflow).
+  await s.page.locator('.editor-actions .action-label[aria-label*="Preview Workflow"]').first().waitFor();
+  await s.runCommand('Roboflow Workflows: Set Roboflow API Key');
+  const box = s.page.locator('.quick-input-widget input[type="password"]');
+  await box.waitFor();
+  await box.fill(CANARY_ROBOFLOW_API_KEY);
+  await s.page.keyboard.press('Enter');
+  await box.waitFor({ state: 'hidden' });
+});
+
+test('the Preview code lens opens the panel beside the editor, with the stored key shown only as "stored ✓"', async () => {
+  await s.page.locator('.codelens-decoration a', { hasText: 'Preview' }).first().click();
+  const frame = s.webview();
+  await frame.locator('h1', { hasText: 'detect.workflow.json' }).waitFor({ timeout: 20_000 });
+  await frame.locator('.secret-list .chip', { hasText: 'stored ✓' }).first().waitFor();
+  assert.match(await frame.locator('[data-testid="server"]').innerText(), new RegExp(fakeUrl.replace(/[.:/]/g, '\\$&')));
+  assert.equal(await s.page.locator('.tab', { hasText: 'Preview detect.workflow.json' }).count(), 1);
+});
+
+test('an image picked in the Quick Pick is shown as a thumbnail', async () => {
+  const frame = s.webview();
+  await frame.locator('button', { hasText: 'Choose Image…' }).click();
+  const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'two-objects.jpg' });
+  await row.first().waitFor();
+  await row.first().click();
+  await frame.locator('img.thumb').waitFor();
+  assert.match(await frame.locator('img.thumb').getAttribute('src'), /^data:image\/jpeg;base64,/);
+});
+
+test('Run draws the detections over the image, with class and confidence', async () => {
+  const frame = s.webview();
+  await frame.locator('button', { hasText: 'Run' }).first().click();
+  const figure = frame.locator('svg.overlay');
+  await figure.waitFor({ timeout: 30_000 });
+  assert.equal(await figure.locator('image').count(), 1, 'the input image is under the boxes');
+  assert.match(await figure.locator('image').getAttribute('href'), /^data:image\/jpeg;base64,/);
+  assert.equal(await figure.locator('g.detection rect.box').count(), 2);
+  const labels = await figure.locator('g.detection text.label').allTextContents();
+  assert.deepEqual(labels.sort(), ['ball 87%', 'sign 91%']);
+  assert.equal(await frame.locator('img.output-image').count(), 1, 'the annotated image output');
+  assert.match(await frame.locator('[data-testid="run-meta"]').innerText(), /Done in .* · As you/);
+
+  const [request] = (await fakeRequests()).filter((r) => r.url === '/workflows/run');
+  assert.equal(request.headers.authorization, `Bearer ${CANARY_ROBOFLOW_API_KEY}`);
+  assertNoCanary(request.body, 'the request body');
+  assertNoCanary(request.url, 'the request URL');
+
+  await frame.locator('.output', { hasText: 'llm_output' }).waitFor();
+  assert.match(await frame.locator('.output', { hasText: 'llm_output' }).innerText(), /\[REDACTED\]/);
+  await frame.locator('.output').first().scrollIntoViewIfNeeded();
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  await s.page.screenshot({ path: path.join(screenshotsDir, 'preview.png') });
+});
+
+test('the key is nowhere: webview DOM, output channel, workspace and profile files', async () => {
+  const frame = s.webview();
+  // Expand every JSON node so the whole result is in the DOM, then read it all.
+  const dom = await frame.locator('html').evaluate((html) => {
+    for (const details of html.querySelectorAll('details')) details.open = true;
+    return html.outerHTML;
+  });
+  assert.match(dom, /\[REDACTED\]/);
+  assertNoCanary(dom, 'the webview DOM');
+
+  await frame.locator('button', { hasText: 'Show Log' }).click();
+  const output = s.page.locator('.output-view, .panel .monaco-editor').first();
+  await s.page.locator('.panel .view-lines', { hasText: 'Preview of detect.workflow.json' }).first().waitFor({ timeout: 15_000 });
+  const shown = await s.page.locator('.panel .view-lines').first().innerText();
+  assertNoCanary(shown, 'the output channel as shown');
+  assert.ok(output);
+
+  const files = [...filesUnder(s.workspace), ...filesUnder(s.profile.base)];
+  const logFile = files.find((f) => f.endsWith('Roboflow Workflows.log'));
+  assert.ok(logFile, 'the output channel has a log file in the profile');
+  assert.match(fs.readFileSync(logFile, 'utf8'), /POST http:\/\/127\.0\.0\.1:\d+\/workflows\/run/);
+  const started = Date.now();
+  for (const file of files) {
+    const bytes = fs.readFileSync(file);
+    if (bytes.length > 64 * 1024 * 1024) continue;
+    assertNoCanary(bytes.toString('latin1'), file);
+  }
+  console.log(`searched ${files.length} files in ${Date.now() - started} ms`);
+});
+
+test('reads well in dark and high-contrast themes (theme variables only)', async () => {
+  const frame = s.webview();
+  for (const [theme, bodyClass, file] of [
+    ['Dark Modern', 'vscode-dark', 'preview-dark.png'],
+    ['Dark High Contrast', 'vscode-high-contrast', 'preview-high-contrast.png'],
+  ]) {
+    await s.runCommand('Preferences: Color Theme');
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(theme);
+    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+    await s.page.keyboard.press('Enter');
+    await frame.locator(`body.${bodyClass}`).waitFor({ timeout: 15_000 });
+    await s.page.waitForTimeout(300);
+    await s.page.screenshot({ path: path.join(screenshotsDir, file) });
+  }
+});

@@ -1,0 +1,419 @@
+// Preview runs in the real extension host (issue #4): the request, the redaction of everything
+// posted to the webview, the error scenarios of the inference server, share mode, and the
+// untrusted-message checks. The fake inference server runs in this process on 127.0.0.1.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { PreviewPanel } from '../../src/vscode/preview/previewPanel';
+import type { PreviewTestApi } from '../../src/vscode/preview/testApi';
+import type { RunFailureView, RunNotSentView, RunSuccessView, RunView } from '../../src/webview/protocol';
+import { ALL_CANARIES, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY } from '../support/canaries';
+import { startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../support/fakeInferenceServer';
+import { findLeak } from '../support/secretLeaks';
+import { activateExtension, closeAllEditors, fixtureUri, openFixture, resetFixture, waitFor, writeFixture } from './helpers';
+
+const PREVIEW_TEST_COMMAND = 'roboflowWorkflows.test.previewApi';
+const SHAREE_TYPED_KEY = 'sk-SHAREE-typed-9c41d7e2a05b3f68';
+
+let server: FakeInferenceServer;
+let api: PreviewTestApi;
+
+function assertNoLeak(text: string, what: string, secrets: readonly string[] = [...ALL_CANARIES, SHAREE_TYPED_KEY]): void {
+  for (const secret of secrets) {
+    const leak = findLeak(text, secret);
+    assert.strictEqual(leak, undefined, `${what} leaks ${secret}: ${leak}`);
+  }
+}
+
+function postedText(panel: PreviewPanel): string {
+  return JSON.stringify(panel.posted);
+}
+
+async function setServerUrl(url: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('roboflowWorkflows').update('serverUrl', url, vscode.ConfigurationTarget.Global);
+  await waitFor(() => vscode.workspace.getConfiguration('roboflowWorkflows').inspect<string>('serverUrl')?.globalValue === url, 5_000, `serverUrl = ${url}`);
+}
+
+/** Opens the fixture and its preview; waits until the real webview said `ready` and got its session. */
+async function openPreview(relPath: string): Promise<PreviewPanel> {
+  await openFixture(relPath);
+  const panel = api.open(fixtureUri(relPath));
+  await waitFor(() => panel.lastSession, 20_000, `the session of ${relPath} (sent when the webview is ready)`);
+  return panel;
+}
+
+async function chooseImage(panel: PreviewPanel): Promise<void> {
+  await panel.receive({ type: 'pickImage', input: 'image' });
+  await waitFor(() => panel.posted.some((m) => m.type === 'image' && m.image !== null), 5_000, 'the chosen image');
+}
+
+function run(panel: PreviewPanel, values: Record<string, string | boolean> = {}): Promise<RunView | undefined> {
+  return panel.receive({ type: 'run', runId: 1, values, imageUrls: {}, runSinks: false });
+}
+
+function lastRunRequest(): RecordedRequest {
+  const request = [...server.requests].reverse().find((r) => r.method === 'POST' && r.url === '/workflows/run');
+  assert.ok(request, 'the fake server received no POST /workflows/run');
+  return request;
+}
+
+function asFailure(view: RunView | undefined): RunFailureView {
+  assert.ok(view && view.status === 'failure', `expected a failure, got ${JSON.stringify(view)?.slice(0, 400)}`);
+  return view;
+}
+
+function asSuccess(view: RunView | undefined): RunSuccessView {
+  assert.ok(view && view.status === 'success', `expected a success, got ${JSON.stringify(view)?.slice(0, 400)}`);
+  return view;
+}
+
+function asNotSent(view: RunView | undefined): RunNotSentView {
+  assert.ok(view && view.status === 'not-sent', `expected not-sent, got ${JSON.stringify(view)?.slice(0, 400)}`);
+  return view;
+}
+
+describe('preview', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await activateExtension();
+    server = await startFakeInferenceServer();
+    await setServerUrl(server.url);
+    api = (await vscode.commands.executeCommand(PREVIEW_TEST_COMMAND)) as PreviewTestApi;
+    assert.ok(api?.open, 'the preview test API is available in test mode');
+    await api.secretStore.setApiKey(CANARY_ROBOFLOW_API_KEY);
+    await api.secretStore.setCredential('openai_api_key', CANARY_OPENAI_KEY);
+    api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg') });
+  });
+
+  beforeEach(() => {
+    server.setScenario('success');
+  });
+
+  afterEach(async () => {
+    api.closeAll();
+    api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg') });
+  });
+
+  after(async () => {
+    api?.closeAll();
+    api?.setPrompts({});
+    await api?.secretStore.deleteApiKey();
+    await api?.secretStore.deleteCredential('openai_api_key');
+    await setServerUrl(undefined);
+    await server?.close();
+    await resetFixture('preview/describe.workflow.sharing.json');
+    await resetFixture('.vscode/settings.json');
+    await closeAllEditors();
+  });
+
+  it('opens from the command beside the editor, one panel per workflow', async () => {
+    await openFixture('preview/detect.workflow.json');
+    const first = (await vscode.commands.executeCommand('roboflowWorkflows.preview')) as { opened: boolean };
+    assert.strictEqual(first.opened, true);
+    const panel = api.panel(fixtureUri('preview/detect.workflow.json'));
+    assert.ok(panel, 'a panel for the workflow');
+    await waitFor(() => panel.lastSession, 20_000, 'the session');
+    assert.strictEqual(panel.panel.viewColumn, vscode.ViewColumn.Two, 'opened beside the editor');
+    await vscode.commands.executeCommand('roboflowWorkflows.preview', fixtureUri('preview/detect.workflow.json').toString());
+    assert.strictEqual(api.panel(fixtureUri('preview/detect.workflow.json')), panel, 'the same panel is revealed, not a second one');
+    const session = panel.lastSession!;
+    assert.deepStrictEqual(
+      session.inputs.map((f) => [f.kind, f.name, f.kind === 'parameter' ? f.control : '']),
+      [
+        ['image', 'image', ''],
+        ['parameter', 'confidence', 'number'],
+      ],
+    );
+    assert.strictEqual(session.server.url, server.url);
+    assert.strictEqual(session.apiKey.status, 'stored');
+    assert.deepStrictEqual(panel.rejected, [], 'the real webview only sent valid messages');
+  });
+
+  it('refuses to open a preview for a file that is not a workflow', async () => {
+    await openFixture('not-a-workflow.json');
+    const result = (await vscode.commands.executeCommand('roboflowWorkflows.preview')) as { opened: boolean; reason: string };
+    assert.strictEqual(result.opened, false);
+    assert.match(result.reason, /Open a Roboflow workflow/);
+  });
+
+  it('sends the key only in the Authorization header and the image and parameters as inputs; the webview gets no secret', async () => {
+    const panel = await openPreview('preview/detect.workflow.json');
+    await chooseImage(panel);
+    const view = asSuccess(await run(panel, { confidence: '0.6' }));
+
+    const request = lastRunRequest();
+    assert.strictEqual(request.headers.authorization, `Bearer ${CANARY_ROBOFLOW_API_KEY}`);
+    assertNoLeak(request.url, 'the request URL');
+    assertNoLeak(request.body, 'the request body');
+    const body = JSON.parse(request.body);
+    assert.strictEqual(body.api_key, undefined, 'no api_key in the body');
+    assert.strictEqual(body.disable_sinks, true, 'sinks are off unless asked for');
+    assert.deepStrictEqual(body.specification, JSON.parse(fs.readFileSync(fixtureUri('preview/detect.workflow.json').fsPath, 'utf8')));
+    assert.strictEqual(body.inputs.confidence, 0.6);
+    assert.strictEqual(body.inputs.image.type, 'base64');
+    assert.strictEqual(body.inputs.image.value, fs.readFileSync(fixtureUri('preview/two-objects.jpg').fsPath).toString('base64'));
+
+    assert.deepStrictEqual(Object.keys(view.outputs[0]).sort(), ['annotated', 'predictions']);
+    assert.ok(view.durationMs > 0 && view.responseBytes > 0);
+    const posted = postedText(panel);
+    assertNoLeak(posted, 'the messages posted to the webview');
+    assert.ok(posted.includes('"runFinished"'), 'the result was posted');
+    // The panel also showed a thumbnail of the image as a data URL; the webview never got a path.
+    assert.ok(panel.posted.some((m) => m.type === 'image' && m.image?.dataUrl?.startsWith('data:image/jpeg;base64,')));
+  });
+
+  it('redacts a key the server echoes in outputs, in every encoding, and in Copy as JSON', async () => {
+    server.setScenario('success-with-secret-echo');
+    const panel = await openPreview('preview/detect.workflow.json');
+    await chooseImage(panel);
+    const view = asSuccess(await run(panel));
+    const echoed = String(view.outputs[0].llm_output);
+    assert.match(echoed, /\[REDACTED\]/);
+    assertNoLeak(JSON.stringify(view), 'the run view');
+    assertNoLeak(postedText(panel), 'the messages posted to the webview');
+
+    await panel.receive({ type: 'copy', target: { scope: 'all' } });
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /llm_output/);
+    assertNoLeak(copied, 'the clipboard');
+  });
+
+  const failures: { scenario: Parameters<FakeInferenceServer['setScenario']>[0]; kind: RunFailureView['kind']; status?: number; message: RegExp; check?: (view: RunFailureView) => void }[] = [
+    {
+      scenario: 'unauthorized-model-key-leak',
+      kind: 'http',
+      status: 401,
+      message: /API key was rejected in step `det` \(401 Unauthorized\)/,
+      check: (view) => {
+        assert.strictEqual(view.blockErrors[0]?.step, 'det');
+        assert.strictEqual(view.blockErrors[0]?.inDefinition, true);
+        assert.match(view.innerMessage ?? '', /API key \[REDACTED\] does not have access/);
+      },
+    },
+    {
+      scenario: 'step-error-traceback',
+      kind: 'http',
+      status: 500,
+      message: /Step `det` .*failed while the workflow ran \(500 StepExecutionError\)/,
+      check: (view) => {
+        assert.strictEqual(view.errorType, 'StepExecutionError');
+        assert.match(view.blockErrors[0]?.traceback ?? '', /Traceback \(most recent call last\)/);
+        assert.match(view.blockErrors[0]?.traceback ?? '', /\[REDACTED\]/);
+      },
+    },
+    { scenario: 'malformed-json', kind: 'malformed', message: /not JSON/ },
+    { scenario: 'compile-error', kind: 'http', status: 400, message: /rejected the workflow in step `det` \(400 InvalidReferenceTargetError\)/ },
+    { scenario: 'html-error', kind: 'http', status: 502, message: /502/ },
+    { scenario: 'redirect', kind: 'http', status: 307, message: /Redirects are not followed/ },
+  ];
+  for (const { scenario, kind, status, message, check } of failures) {
+    it(`shows a clear error for the server's ${scenario} answer, with no secret`, async () => {
+      server.setScenario(scenario);
+      const panel = await openPreview('preview/detect.workflow.json');
+      await chooseImage(panel);
+      const view = asFailure(await run(panel));
+      assert.strictEqual(view.kind, kind);
+      if (status !== undefined) assert.strictEqual(view.httpStatus, status);
+      assert.match(view.message, message);
+      check?.(view);
+      assertNoLeak(postedText(panel), 'the messages posted to the webview');
+    });
+  }
+
+  it('explains a refused connection', async () => {
+    const closed = await startFakeInferenceServer();
+    const url = closed.url;
+    await closed.close();
+    await setServerUrl(url);
+    try {
+      const panel = await openPreview('preview/detect.workflow.json');
+      await chooseImage(panel);
+      const view = asFailure(await run(panel));
+      assert.strictEqual(view.kind, 'network');
+      assert.match(view.message, /nothing is listening there/);
+    } finally {
+      await setServerUrl(server.url);
+    }
+  });
+
+  it('cancels a slow run from the panel', async () => {
+    server.setScenario({ name: 'success', delayMs: 20_000 });
+    const panel = await openPreview('preview/detect.workflow.json');
+    await chooseImage(panel);
+    const before = server.requests.length;
+    const started = Date.now();
+    const pending = run(panel);
+    await waitFor(() => server.requests.length > before, 10_000, 'the request to reach the server');
+    assert.ok(panel.posted.some((m) => m.type === 'runStarted'), 'the webview was told the run started');
+    await panel.receive({ type: 'cancel' });
+    const view = asFailure(await pending);
+    assert.strictEqual(view.kind, 'cancelled');
+    assert.ok(Date.now() - started < 10_000, 'cancelled promptly');
+  });
+
+  it('stops reading a 50 MB answer and says why', async () => {
+    server.setScenario('huge');
+    const panel = await openPreview('preview/detect.workflow.json');
+    await chooseImage(panel);
+    const view = asFailure(await run(panel));
+    assert.strictEqual(view.kind, 'too-large');
+    assert.match(view.message, /larger than the 32 MB limit/);
+    assert.ok(postedText(panel).length < 1_000_000, 'nothing big was posted to the webview');
+  });
+
+  it('reveals the step of a step error in the editor', async () => {
+    server.setScenario('compile-error');
+    const panel = await openPreview('preview/detect.workflow.json');
+    await chooseImage(panel);
+    asFailure(await run(panel));
+    await panel.receive({ type: 'revealStep', step: 'det' });
+    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === fixtureUri('preview/detect.workflow.json').fsPath && vscode.window.activeTextEditor, 5_000, 'the workflow editor');
+    const selected = editor.document.getText(editor.selection);
+    assert.strictEqual(JSON.parse(selected).name, 'det', `the step object is selected: ${selected.slice(0, 80)}`);
+  });
+
+  it('refuses a missing image and a bad parameter without sending anything', async () => {
+    const panel = await openPreview('preview/detect.workflow.json');
+    const before = server.requests.length;
+    assert.match(asNotSent(await run(panel)).reason, /Choose an image for `image`/);
+    await chooseImage(panel);
+    assert.match(asNotSent(await run(panel, { confidence: '7' })).reason, /`confidence` must be at most 1/);
+    assert.strictEqual(server.requests.length, before, 'nothing reached the server');
+  });
+
+  it('as me: supplies the stored credential as an input, never in the definition', async () => {
+    const panel = await openPreview('preview/describe.workflow.json');
+    assert.deepStrictEqual(panel.lastSession!.credentials.map((c) => [c.name, c.status]), [['openai_api_key', 'stored']]);
+    assert.ok(!panel.lastSession!.inputs.some((f) => f.name === 'openai_api_key'), 'no plain control for the credential');
+    await chooseImage(panel);
+    asSuccess(await run(panel));
+    const body = JSON.parse(lastRunRequest().body);
+    assert.strictEqual(body.inputs.openai_api_key, CANARY_OPENAI_KEY);
+    assert.strictEqual(body.specification.steps[0].api_key, '$inputs.openai_api_key', 'the definition is sent as written');
+    assert.strictEqual(body.inputs.prompt, undefined, 'an untouched parameter with a default is left to the server');
+    assertNoLeak(postedText(panel), 'the messages posted to the webview');
+  });
+
+  it('as someone I share with, own-key run access and a private model: explains and sends nothing', async () => {
+    const panel = await openPreview('preview/private.workflow.json');
+    await panel.receive({ type: 'setMode', mode: 'sharee' });
+    await waitFor(() => panel.lastSession?.mode === 'sharee' && panel.lastSession, 5_000, 'share mode');
+    const blocked = panel.lastSession!.sharing.blocked;
+    assert.ok(blocked, 'the panel explains before anything is run');
+    assert.match(blocked.reason, /their own Roboflow key, which cannot use your private model `acme-widgets\/3`/);
+    assert.strictEqual(blocked.action.command, 'toggleRunAccess');
+    await chooseImage(panel);
+    const before = server.requests.length;
+    const view = asNotSent(await run(panel));
+    assert.match(view.reason, /would fail for people you share with/);
+    assert.match(view.detail ?? '', /Turn on run access/);
+    assert.strictEqual(view.action?.command, 'toggleRunAccess');
+    assert.strictEqual(server.requests.length, before, 'the fake server saw no request');
+  });
+
+  it('as someone I share with, user-provided credentials: asks in a password box and never uses the stored ones', async () => {
+    const asked: string[] = [];
+    api.setPrompts({
+      pickImage: async () => fixtureUri('preview/two-objects.jpg'),
+      sharedCredential: async ({ name }) => {
+        asked.push(name);
+        return SHAREE_TYPED_KEY;
+      },
+    });
+    const panel = await openPreview('preview/describe.workflow.json');
+    await panel.receive({ type: 'setMode', mode: 'sharee' });
+    await waitFor(() => panel.lastSession?.mode === 'sharee' && panel.lastSession, 5_000, 'share mode');
+    assert.deepStrictEqual(panel.lastSession!.credentials.map((c) => [c.name, c.status]), [['openai_api_key', 'prompt']]);
+    await chooseImage(panel);
+    asSuccess(await run(panel));
+    assert.deepStrictEqual(asked, ['openai_api_key']);
+    const request = lastRunRequest();
+    const body = JSON.parse(request.body);
+    assert.strictEqual(body.inputs.openai_api_key, SHAREE_TYPED_KEY);
+    assertNoLeak(request.body, 'the share-mode request', [CANARY_OPENAI_KEY]);
+    assertNoLeak(postedText(panel), 'the messages posted to the webview');
+
+    // Cancelling the password box sends nothing.
+    api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg'), sharedCredential: async () => undefined });
+    const before = server.requests.length;
+    assert.match(asNotSent(await run(panel)).reason, /Cancelled/);
+    assert.strictEqual(server.requests.length, before);
+  });
+
+  it('as someone I share with, owner-hidden credentials: uses yours, shown as ••••', async () => {
+    let asked = 0;
+    api.setPrompts({
+      pickImage: async () => fixtureUri('preview/two-objects.jpg'),
+      sharedCredential: async () => {
+        asked++;
+        return 'never';
+      },
+    });
+    writeFixture('preview/describe.workflow.sharing.json', '{ "credentials": "owner-hidden" }\n');
+    const panel = await openPreview('preview/describe.workflow.json');
+    await panel.receive({ type: 'setMode', mode: 'sharee' });
+    await waitFor(() => panel.lastSession?.mode === 'sharee' && panel.lastSession?.credentials[0]?.status === 'hidden', 10_000, 'hidden credentials');
+    await chooseImage(panel);
+    asSuccess(await run(panel));
+    assert.strictEqual(asked, 0, 'no password box');
+    assert.strictEqual(JSON.parse(lastRunRequest().body).inputs.openai_api_key, CANARY_OPENAI_KEY);
+    assertNoLeak(postedText(panel), 'the messages posted to the webview');
+    await resetFixture('preview/describe.workflow.sharing.json');
+  });
+
+  it('rejects unknown and malformed messages from the webview', async () => {
+    const panel = await openPreview('preview/detect.workflow.json');
+    const before = server.requests.length;
+    await panel.receive({ type: 'runCommand', command: 'workbench.action.terminal.new' });
+    await panel.receive({ type: 'run', runId: -1, values: {}, imageUrls: {}, runSinks: false });
+    await panel.receive({ type: 'command', command: 'workbench.action.openSettings' });
+    await panel.receive('run');
+    assert.strictEqual(panel.rejected.length, 4, panel.rejected.join('; '));
+    assert.match(panel.rejected[0], /unknown message "runCommand"/);
+    assert.match(panel.rejected[1], /malformed message "run"/);
+    assert.strictEqual(server.requests.length, before);
+  });
+
+  it('ignores a server URL set by the workspace', async () => {
+    const other = await startFakeInferenceServer();
+    try {
+      writeFixture('.vscode/settings.json', JSON.stringify({ 'roboflowWorkflows.serverUrl': other.url }));
+      await new Promise((r) => setTimeout(r, 500));
+      const panel = await openPreview('preview/detect.workflow.json');
+      await chooseImage(panel);
+      asSuccess(await run(panel));
+      assert.strictEqual(other.requests.length, 0, 'the workspace’s server got nothing');
+      assert.strictEqual(panel.lastSession!.server.url, server.url);
+    } finally {
+      await other.close();
+      await resetFixture('.vscode/settings.json');
+    }
+  });
+
+  it('logs runs to the output channel without secrets', async () => {
+    server.setScenario('unauthorized-model-key-leak');
+    const panel = await openPreview('preview/detect.workflow.json');
+    await chooseImage(panel);
+    asFailure(await run(panel));
+    const logFiles = () =>
+      api
+        .storagePaths()
+        .filter((p) => fs.existsSync(p))
+        .flatMap((dir) => (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)))
+        .filter((f) => fs.statSync(f).isFile());
+    const text = await waitFor(
+      () => {
+        const all = logFiles()
+          .map((f) => fs.readFileSync(f, 'utf8'))
+          .join('\n');
+        return /Preview of detect\.workflow\.json \(run \d+\) failed/.test(all) && all;
+      },
+      10_000,
+      'the output channel log file',
+    );
+    assert.match(text, /POST http:\/\/127\.0\.0\.1:\d+\/workflows\/run/);
+    assertNoLeak(text, 'the output channel');
+  });
+});

@@ -252,8 +252,9 @@ function showFieldError(field: ParameterField, control: HTMLElement): void {
 
 function parameterField(field: ParameterField, disabled: boolean): HTMLElement {
   const id = fieldId(field.name);
-  if (!(field.name in state.drafts)) state.drafts[field.name] = initialDraft(field);
-  const draft = state.drafts[field.name];
+  // Untouched controls show the current default_value and are left out of the run (the server
+  // applies the default); only what the user typed is kept in the state.
+  const draft = field.name in state.drafts ? state.drafts[field.name] : initialDraft(field);
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const onInput = (event: Event) => {
@@ -381,6 +382,8 @@ function startRun(): void {
   const imageUrls: Record<string, string> = {};
   for (const field of session.inputs) {
     if (field.kind === 'parameter' && field.name in state.drafts) values[field.name] = state.drafts[field.name];
+    // An unchecked box without a default means false, not "absent" (which the server reads as None).
+    else if (field.kind === 'parameter' && field.control === 'checkbox' && !field.hasDefault) values[field.name] = false;
     if (field.kind === 'image' && state.imageUrls[field.name] && !images[field.name]) imageUrls[field.name] = state.imageUrls[field.name];
   }
   runImages = {};

@@ -155,8 +155,11 @@ export function failureView(view: RunFailureView, ctx: ResultsContext): HTMLElem
       h(
         'dl',
         { class: 'facts' },
-        view.serverMessage && [h('dt', {}, 'Server message'), h('dd', {}, view.serverMessage)],
-        view.innerMessage && view.innerMessage !== view.serverMessage && [h('dt', {}, `Inner error${view.innerErrorType ? ` (${view.innerErrorType})` : ''}`), h('dd', {}, view.innerMessage)],
+        // Our explanation usually quotes the server already: say it once.
+        view.serverMessage && !view.message.includes(view.serverMessage) && [h('dt', {}, 'Server message'), h('dd', {}, view.serverMessage)],
+        view.innerMessage &&
+          view.innerMessage !== view.serverMessage &&
+          !view.message.includes(view.innerMessage) && [h('dt', {}, `Inner error${view.innerErrorType ? ` (${view.innerErrorType})` : ''}`), h('dd', {}, view.innerMessage)],
         view.context && [h('dt', {}, 'Context'), h('dd', {}, view.context)],
       ),
     view.blockErrors.length > 0 && [h('h3', {}, view.blockErrors.length === 1 ? 'Step error' : `Step errors (${view.blockErrors.length})`), h('ul', { class: 'block-errors' }, view.blockErrors.map((e, i) => blockErrorItem(e, i, ctx)))],

@@ -131,6 +131,30 @@ describe('preview', function () {
     assert.deepStrictEqual(panel.rejected, [], 'the real webview only sent valid messages');
   });
 
+  it('locks the webview down: CSP from default-src none, a fresh crypto nonce, media-only resources', async () => {
+    const panel = await openPreview('preview/detect.workflow.json');
+    const { html, options } = panel.panel.webview;
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#39;|&apos;/g, "'");
+    assert.ok(csp, 'a CSP meta tag');
+    const source = panel.panel.webview.cspSource;
+    const nonce = /'nonce-([A-Za-z0-9]{20,})'/.exec(csp)?.[1];
+    assert.ok(nonce, csp);
+    assert.strictEqual(
+      csp,
+      `default-src 'none'; img-src ${source} data:; style-src ${source}; font-src ${source}; script-src 'nonce-${nonce}'; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-src 'none'`,
+    );
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    assert.deepStrictEqual(scripts.map((attrs) => attrs.includes(`nonce="${nonce}"`)), [true], 'one script, with the nonce');
+    assert.doesNotMatch(html, /style="/, 'no inline styles');
+    assert.strictEqual(options.enableScripts, true);
+    assert.strictEqual(options.enableCommandUris, false);
+    assert.deepStrictEqual(options.localResourceRoots?.map((u) => u.path), [vscode.Uri.joinPath(vscode.extensions.getExtension('roboflow-workflows-community.roboflow-workflows')!.extensionUri, 'media').path]);
+    assert.notStrictEqual((panel.panel.options as { retainContextWhenHidden?: boolean }).retainContextWhenHidden, true);
+    api.closeAll();
+    const again = await openPreview('preview/detect.workflow.json');
+    assert.ok(!again.panel.webview.html.includes(nonce), 'a new nonce for every panel');
+  });
+
   it('refuses to open a preview for a file that is not a workflow', async () => {
     await openFixture('not-a-workflow.json');
     const result = (await vscode.commands.executeCommand('roboflowWorkflows.preview')) as { opened: boolean; reason: string };

@@ -7,6 +7,7 @@ import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { buildWorkflowModel } from '../../src/core/model/workflow';
 import { parseJson } from '../../src/core/parse/parseJson';
+import { det, gpt } from '../support/securitySteps';
 
 const catalog = bundledCatalog();
 const CANARY = 'sk-CANARY-findings-0123456789';
@@ -15,8 +16,6 @@ function workflow(steps: object[], inputs: object[] = [], indent: string | numbe
   return JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }, ...inputs], steps, outputs: [] }, null, indent);
 }
 
-const gpt = (apiKey: unknown, name = 'gpt') => ({ type: 'roboflow_core/open_ai@v2', name, images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: apiKey });
-const det = (modelId: unknown, name = 'det') => ({ type: 'roboflow_core/roboflow_object_detection_model@v2', name, images: '$inputs.image', model_id: modelId });
 
 function codes(findings: Finding[]): [string, string][] {
   return findings.map((f) => [f.code, f.severity]);

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
-import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { previewForm } from '../../src/core/preview/form';
 import { buildRunInputs, literalSecretValues, parseSpecification } from '../../src/core/preview/runRequest';
 import { sharePlan } from '../../src/core/preview/sharePlan';
@@ -8,15 +6,9 @@ import { checkImageUrl, controlFor, initialDraft, parseDraft } from '../../src/w
 import { classifyOutput, colorSlot, detectionBounds, imageDataUrl } from '../../src/webview/predictions';
 import { isSafeImageDataUrl, parseHostMessage, parseWebviewMessage, type ParameterField, type SessionView } from '../../src/webview/protocol';
 import { SAMPLE_JPEG_BASE64 } from '../support/sampleImage';
+import { analysisOf, det, gpt } from '../support/securitySteps';
 
-const catalog = bundledCatalog();
 
-function analysisOf(steps: object[], inputs: object[] = []) {
-  const text = JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }, ...inputs], steps, outputs: [] }, null, 2);
-  return analyzeWorkflowSecurity(text, catalog);
-}
-const det = (modelId: string, name = 'det') => ({ type: 'roboflow_core/roboflow_object_detection_model@v2', name, images: '$inputs.image', model_id: modelId });
-const gpt = (apiKey: string) => ({ type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: apiKey });
 
 describe('preview: message protocol', () => {
   it('accepts every well-formed webview message', () => {

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
-import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
 import { applyTextEdits } from '../../src/core/text/jsonEdits';
-import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { sharingAvailability } from '../../src/core/sharing/availability';
 import { SHARING_CODES } from '../../src/core/sharing/settings';
 import { checkSharingFile } from '../../src/core/sharing/sidecar';
+import { analysisOf, det, gpt } from '../support/securitySteps';
 
-const catalog = bundledCatalog();
 
-function analysisOf(steps: object[], inputs: object[] = []) {
-  const text = JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }, ...inputs], steps, outputs: [] }, null, 2);
-  return analyzeWorkflowSecurity(text, catalog);
-}
 
-const det = (modelId: string, name = 'det') => ({ type: 'roboflow_core/roboflow_object_detection_model@v2', name, images: '$inputs.image', model_id: modelId });
-const gpt = (apiKey: string) => ({ type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: apiKey });
 
 describe('sharing: availability', () => {
   it('offers run access only when a private model is detected', () => {

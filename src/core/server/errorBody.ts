@@ -1,4 +1,4 @@
-import type { BlockError, RequestValidationIssue } from './types';
+import type { BlockError, RequestValidationIssue, ServerErrorDetails } from './types';
 
 /**
  * Reads the error bodies of the inference server (`with_route_exceptions`): the full
@@ -6,17 +6,7 @@ import type { BlockError, RequestValidationIssue } from './types';
  * python_blocks_*), the short `{message, error_type, …}` form, the bare `{message}`, hosted
  * `{status, message}` and FastAPI's `{detail}` (a string, or a list of issues for 422).
  */
-export interface ParsedErrorBody {
-  serverMessage?: string;
-  errorType?: string;
-  innerErrorType?: string;
-  innerMessage?: string;
-  context?: string;
-  blockErrors: BlockError[];
-  validationIssues?: RequestValidationIssue[];
-  pythonBlocksOutputStreams?: unknown;
-  pythonBlocksDebugTraces?: unknown;
-}
+export type ParsedErrorBody = ServerErrorDetails;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

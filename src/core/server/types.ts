@@ -36,12 +36,8 @@ export interface RequestValidationIssue {
   message: string;
 }
 
-export interface ServerFailure {
-  ok: false;
-  kind: ServerFailureKind;
-  /** A complete, human explanation of what went wrong and what to do about it. */
-  message: string;
-  status?: number;
+/** What an error body says, read from any of the server's error shapes (see errorBody.ts). */
+export interface ServerErrorDetails {
   /** The server's `error_type`, e.g. `WorkflowSyntaxError`, `StepExecutionError`. */
   errorType?: string;
   /** The server's own `message` (or `detail`), as sent. */
@@ -56,6 +52,14 @@ export interface ServerFailure {
   /** `python_blocks_output_streams` / `python_blocks_debug_traces` when `debug` was on. */
   pythonBlocksOutputStreams?: unknown;
   pythonBlocksDebugTraces?: unknown;
+}
+
+export interface ServerFailure extends ServerErrorDetails {
+  ok: false;
+  kind: ServerFailureKind;
+  /** A complete, human explanation of what went wrong and what to do about it. */
+  message: string;
+  status?: number;
   durationMs: number;
 }
 

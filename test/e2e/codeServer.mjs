@@ -178,6 +178,7 @@ export async function startCodeServer({
   logFile,
   echo = !!process.env.CS_VERBOSE,
   startTimeoutMs = 30_000,
+  workspaceTrust = false, // true: Workspace Trust on, so a test can choose Restricted Mode
 } = {}) {
   ensureInstalled();
   if (!userDataDir || !extensionsDir || !home || !tmpDir) {
@@ -193,7 +194,7 @@ export async function startCodeServer({
     codeServerEntry,
     '--auth', 'none',
     '--bind-addr', `${host}:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver',
     '--user-data-dir', userDataDir,

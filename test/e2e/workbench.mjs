@@ -21,13 +21,13 @@ import {
  *   extensionDevelopmentPath, window titled "[Extension Development Host]"), 'installed' (linked into
  *   the extensions folder like an installed vsix) or 'none'.
  */
-export async function openSession({ name, workspace, settings = {}, extension = 'development', viewport, verbose = !!process.env.CS_VERBOSE }) {
+export async function openSession({ name, workspace, settings = {}, extension = 'development', viewport, verbose = !!process.env.CS_VERBOSE, workspaceTrust = false }) {
   if (!name) throw new Error('openSession needs a name');
   if (!['development', 'installed', 'none'].includes(extension)) throw new Error(`unknown extension mode ${extension}`);
   const ws = workspace ?? prepareWorkspace(`e2e/${name}/workspace`);
-  const profile = prepareProfile(`e2e/${name}/profile`, settings);
+  const profile = prepareProfile(`e2e/${name}/profile`, workspaceTrust ? { ...settings, 'security.workspace.trust.enabled': true } : settings);
   if (extension === 'installed') linkExtension(profile.extensionsDir);
-  const server = await startCodeServer({ workspace: ws, ...profile, echo: verbose });
+  const server = await startCodeServer({ workspace: ws, ...profile, echo: verbose, workspaceTrust });
   let browser;
   try {
     browser = await launchBrowser({ home: profile.home, tmpDir: profile.tmpDir, viewport });

@@ -1,0 +1,37 @@
+// End-to-end in Restricted Mode (an untrusted workspace): validation still works, previews are
+// disabled and the panel says why.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openSession } from './workbench.mjs';
+
+let s;
+before(async () => {
+  s = await openSession({ name: 'restricted', workspaceTrust: true, settings: { 'security.workspace.trust.startupPrompt': 'never' } });
+});
+after(async () => { await s?.close(); });
+
+test('an untrusted workspace still gets diagnostics', async () => {
+  await s.quickOpen('mistakes.workflow.json');
+  await s.waitForActivation();
+  let rows = [];
+  for (let attempt = 0; attempt < 40 && !rows.some((r) => r.includes('Unknown block type')); attempt++) {
+    rows = await s.problems();
+    if (!rows.some((r) => r.includes('Unknown block type'))) await s.page.waitForTimeout(250);
+  }
+  assert.ok(rows.some((r) => r.includes('Unknown block type')), rows.join('\n'));
+});
+
+test('the preview panel explains that runs are disabled until the workspace is trusted', async () => {
+  await s.quickOpen('detect.workflow.json');
+  await s.runCommand('Roboflow Workflows: Preview Workflow');
+  const frame = s.webview();
+  const notice = frame.locator('body', { hasText: 'Restricted Mode' });
+  await notice.first().waitFor({ timeout: 20_000 });
+  const text = await frame.locator('body').innerText();
+  assert.match(text, /Previews are disabled in Restricted Mode/);
+  assert.match(text, /API key/);
+  assert.ok(await frame.locator('input[type=radio][value=owner]').isChecked(), 'Run as: Me is the default');
+  const run = frame.locator('button', { hasText: 'Run' }).first();
+  assert.ok(await run.isDisabled(), 'Run is disabled in Restricted Mode');
+  await s.screenshot('panel');
+});

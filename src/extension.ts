@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CatalogSource } from './vscode/catalog/catalogSource';
 import { registerCatalogCommands } from './vscode/catalog/registerCatalog';
 import { registerCodeActions } from './vscode/codeActions';
+import { registerCompletions } from './vscode/completions';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerPreview } from './vscode/preview/registerPreview';
 import { registerSecurityLenses } from './vscode/lenses/securityLenses';
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   context.subscriptions.push(catalogs, workflows);
   registerDiagnostics(context, workflows);
   registerCodeActions(context, workflows);
+  registerCompletions(context, workflows);
   const secrets = registerSecrets(context, workflows);
   const sharing = registerSharing(context, workflows);
   registerSecurityLenses(context, workflows, secrets, sharing);

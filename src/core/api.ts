@@ -9,6 +9,7 @@ export { describeBlocks } from './server/client';
 export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
 export { Redactor } from './redaction/redactor';
 export { lintWorkflow } from './lint';
+export { selectorCompletions } from './complete/selectorCompletions';
 export type { LintResult } from './lint';
 export { validateWorkflow } from './validate';
 export type { ValidationResult } from './validate';

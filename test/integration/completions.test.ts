@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, openFixture, resetAllFixtures, setDocumentText } from './helpers';
+
+suite('Selector completions', () => {
+  suiteSetup(activateExtension);
+  teardown(async () => {
+    await closeAllEditors();
+    await resetAllFixtures();
+  });
+
+  test('typing `$steps.det.` in a field offers that step\'s outputs, fitting kinds first, and inserts the whole selector', async () => {
+    const { doc, editor } = await openFixture('clean.workflow.json');
+    await setDocumentText(doc, doc.getText().replace('"selector": "$steps.det.predictions"', '"selector": "$steps.det."'));
+    const position = doc.positionAt(doc.getText().indexOf('"$steps.det."') + '"$steps.det.'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '.');
+    const ours = list.items.filter((i) => String(typeof i.label === 'string' ? i.label : i.label.label).startsWith('$'));
+    const labels = ours.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('$steps.det.predictions'), labels.join(', '));
+    assert.ok(labels.includes('$steps.det.*'), 'workflow outputs may take all of a step\'s outputs');
+    const item = ours.find((i) => i.label === '$steps.det.predictions')!;
+    assert.match(String(item.detail), /object_detection_prediction/);
+
+    editor.selection = new vscode.Selection(position, position);
+    const range = item.range as vscode.Range;
+    await editor.edit((b) => b.replace(range, '$steps.det.predictions'));
+    assert.ok(doc.getText().includes('"selector": "$steps.det.predictions"'));
+  });
+});

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { bundledCatalog } from '../../src/core/catalog/bundled';
+import { selectorCompletions } from '../../src/core/complete/selectorCompletions';
+import { DETECTION_STEP, workflowText } from '../support/workflowText';
+
+const catalog = bundledCatalog();
+const CROP = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.' };
+
+function at(text: string, marker: string) {
+  const offset = text.indexOf(marker) + marker.length;
+  return selectorCompletions(text, offset, catalog);
+}
+
+describe('selector completions', () => {
+  const text = workflowText({
+    inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'confidence', kind: ['float_zero_to_one'] }],
+    steps: [DETECTION_STEP, CROP],
+  });
+
+  it('offers the outputs of other steps and the inputs, kind-compatible first', () => {
+    const items = at(text, '"$steps.det.');
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('$steps.det.predictions'));
+    assert.ok(!labels.some((l) => l.startsWith('$steps.crop.')), 'a step cannot reference itself');
+    assert.equal(items[0].label, '$steps.det.predictions');
+    assert.equal(items.find((i) => i.label === '$inputs.confidence')!.compatible, false);
+    assert.match(items[0].detail, /object_detection_prediction/);
+    // The completion replaces the whole string content.
+    const start = text.indexOf('"$steps.det."') + 1;
+    assert.deepEqual(items[0].range, { offset: start, length: '$steps.det.'.length });
+  });
+
+  it('offers `$steps.<step>.*` in workflow outputs and nothing outside selector fields', () => {
+    const labels = at(text, '"selector": "$steps.').map((i) => i.label);
+    assert.ok(labels.includes('$steps.crop.*'));
+    assert.ok(labels.includes('$steps.crop.crops'));
+    assert.deepEqual(at(text, '"version": "1'), []);
+    assert.deepEqual(at(text, '"type": "roboflow_core/dynamic'), []);
+  });
+
+  it('offers steps (not outputs) in flow-control targets', () => {
+    const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {}, next_steps: ['$steps.'] };
+    const labels = at(workflowText({ steps: [DETECTION_STEP, gate] }), '"$steps.').map((i) => i.label);
+    assert.deepEqual(labels, ['$steps.det']);
+  });
+});

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@vscode/test-cli';
+import { DEFAULT_SETTINGS } from './test/e2e/settings.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const runRoot = path.join(root, '.test-run');
@@ -22,18 +23,7 @@ fs.rmSync(profile, { recursive: true, force: true });
 fs.mkdirSync(path.join(profile, 'user-data/User'), { recursive: true });
 fs.writeFileSync(
   path.join(profile, 'user-data/User/settings.json'),
-  JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': 'off',
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'chat.disableAIFeatures': true,
-    'git.enabled': false,
-    'window.restoreWindows': 'none',
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  }, null, 2),
+  JSON.stringify(DEFAULT_SETTINGS, null, 2),
 );
 
 export default defineConfig([

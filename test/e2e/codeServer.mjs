@@ -24,22 +24,9 @@ const pidDir = path.join(runRoot, 'pids');
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 export const extensionId = `${manifest.publisher}.${manifest.name}`;
 
-/** User settings for every throw-away profile (see /work/shared/vscode-testing/README.md). */
-export const DEFAULT_SETTINGS = Object.freeze({
-  'workbench.startupEditor': 'none',
-  'security.workspace.trust.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': 'off',
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'chat.disableAIFeatures': true,
-  'git.enabled': false,
-  'window.restoreWindows': 'none',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'extensions.ignoreRecommendations': true,
-});
+import { DEFAULT_SETTINGS } from './settings.mjs';
+
+export { DEFAULT_SETTINGS };
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

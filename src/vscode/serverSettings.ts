@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-
-export const DEFAULT_SERVER_URL = 'https://serverless.roboflow.com';
+import { DEFAULT_SERVER_URL } from '../core/server/serverUrl';
 
 /**
  * The inference server URL from the user's own settings only. The setting is application-scoped,

@@ -25,7 +25,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
   const schedule = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
     clearTimeout(timers.get(key));
-    const delay = vscode.workspace.getConfiguration('roboflowWorkflows').get<number>('validationDelay', 200);
+    const base = vscode.workspace.getConfiguration('roboflowWorkflows').get<number>('validationDelay', 200);
+    // Validation grows with size (about 70 ms a megabyte): wait longer in huge documents, so typing
+    // in one does not queue a validation per pause.
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end); // without copying the text
+    const delay = base + Math.min(2000, Math.floor(length / 15_000));
     timers.set(key, setTimeout(() => refresh(document), delay));
   };
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, setDocumentText } from './helpers';
+import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, setDocumentText, writeFixture } from './helpers';
 
 const SOURCE = 'roboflow-workflows';
 
@@ -106,6 +106,45 @@ suite('Diagnostics in the editor', () => {
     const { doc } = await openFixture('detected/pipeline.json');
     await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
     await setDocumentText(doc, '{ "name": "no longer a workflow", "steps": 3 }');
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+  });
+});
+
+suite('Diagnostics on bad input', () => {
+  suiteSetup(activateExtension);
+  teardown(async () => {
+    await closeAllEditors();
+    await resetAllFixtures();
+  });
+
+  test('a 10 MB workflow is validated and its one mistake found, without stalling the editor', async function () {
+    this.timeout(120_000);
+    const step = (i: number) => `    { "type": "roboflow_core/roboflow_object_detection_model@v2", "name": "det${i}", "images": "$inputs.image", "model_id": "yolov8n-640", "class_filter": ["${'x'.repeat(420)}"] }`;
+    const steps = Array.from({ length: 20_000 }, (_, i) => step(i));
+    const text = `{\n  "version": "1.0",\n  "inputs": [{ "type": "WorkflowImage", "name": "image" }],\n  "steps": [\n${steps.join(',\n')}\n  ],\n  "outputs": [{ "type": "JsonField", "name": "p", "selector": "$steps.det19999.predictionz" }]\n}\n`;
+    assert.ok(text.length > 10_000_000);
+    writeFixture('huge.workflow.json', text);
+    const started = Date.now();
+    const { doc } = await openFixture('huge.workflow.json');
+    const diagnostics = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1, timeoutMs: 60_000 });
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual(errors.map((d) => d.code), ['unknown-step-output']);
+    console.log(`[huge] 10 MB workflow: diagnostics after ${Date.now() - started} ms`);
+    // Our providers still answer promptly (the analysis is cached per document version).
+    const ping = Date.now();
+    await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
+    assert.ok(Date.now() - ping < 5_000, `code lenses took ${Date.now() - ping} ms`);
+  });
+
+  test('malformed JSON gets syntax diagnostics and no crash; fixing it restores the checks', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    await setDocumentText(doc, doc.getText().replace('"name": "det",', '"name": "det" "oops",'));
+    const broken = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    const syntax = broken.find((d) => d.code === 'json-syntax');
+    assert.ok(syntax, broken.map((d) => d.code).join(', '));
+    assert.strictEqual(syntax.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(syntax.range.start.line, doc.positionAt(doc.getText().indexOf('"oops"')).line);
+    await setDocumentText(doc, doc.getText().replace('"name": "det" "oops",', '"name": "det",'));
     assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
   });
 });

@@ -4,6 +4,7 @@ import { registerCatalogCommands } from './vscode/catalog/registerCatalog';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCompletions } from './vscode/completions';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerHovers } from './vscode/hovers';
 import { registerPreview } from './vscode/preview/registerPreview';
 import { registerSecurityLenses } from './vscode/lenses/securityLenses';
 import { registerSecrets } from './vscode/secrets/registerSecrets';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   registerDiagnostics(context, workflows);
   registerCodeActions(context, workflows);
   registerCompletions(context, workflows);
+  registerHovers(context, workflows);
   const secrets = registerSecrets(context, workflows);
   const sharing = registerSharing(context, workflows);
   registerSecurityLenses(context, workflows, secrets, sharing);

@@ -10,6 +10,7 @@ export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
 export { Redactor } from './redaction/redactor';
 export { lintWorkflow } from './lint';
 export { selectorCompletions } from './complete/selectorCompletions';
+export { hoverAt } from './complete/hover';
 export type { LintResult } from './lint';
 export { validateWorkflow } from './validate';
 export type { ValidationResult } from './validate';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, openFixture, resetAllFixtures, setDocumentText } from './helpers';
 
-suite('Selector completions', () => {
+suite('Selector completions and hovers', () => {
   suiteSetup(activateExtension);
   teardown(async () => {
     await closeAllEditors();
@@ -25,5 +25,16 @@ suite('Selector completions', () => {
     const range = item.range as vscode.Range;
     await editor.edit((b) => b.replace(range, '$steps.det.predictions'));
     assert.ok(doc.getText().includes('"selector": "$steps.det.predictions"'));
+  });
+
+  test('hovering a selector says what it points at, and hovering a type describes the block', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    const at = (marker: string) => doc.positionAt(doc.getText().indexOf(marker) + 3);
+    const text = async (position: vscode.Position) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    assert.match(await text(at('"$steps.det.predictions"')), /Output \*\*predictions\*\* of step `det`.*object_detection_prediction/);
+    assert.match(await text(at('"roboflow_core/roboflow_object_detection_model@v2"')), /\*\*Object Detection Model\*\*/);
   });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
+import { hoverAt } from '../../src/core/complete/hover';
 import { selectorCompletions } from '../../src/core/complete/selectorCompletions';
+import { validateWorkflow } from '../../src/core/validate';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
 const catalog = bundledCatalog();
@@ -42,5 +44,25 @@ describe('selector completions', () => {
     const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {}, next_steps: ['$steps.'] };
     const labels = at(workflowText({ steps: [DETECTION_STEP, gate] }), '"$steps.').map((i) => i.label);
     assert.deepEqual(labels, ['$steps.det']);
+  });
+});
+
+
+describe('hovers', () => {
+  const text = workflowText({ steps: [{ ...DETECTION_STEP, confidence: 0.5 }] });
+  const model = validateWorkflow(text, catalog).model!;
+  const hover = (marker: string) => hoverAt(model, catalog, text.indexOf(marker) + 2);
+
+  it('describes a step\'s block on its type, with its outputs', () => {
+    const info = hover('"roboflow_core/roboflow_object_detection_model@v2"')!;
+    assert.match(info.markdown, /\*\*Object Detection Model\*\*/);
+    assert.match(info.markdown, /`predictions` \(object_detection_prediction\)/);
+  });
+
+  it('describes a field on its name, and what a selector points at', () => {
+    assert.match(hover('"confidence"')!.markdown, /\*\*confidence\*\* of Object Detection Model[\s\S]*a number/);
+    assert.match(hover('"$steps.det.predictions"')!.markdown, /Output \*\*predictions\*\* of step `det`.*object_detection_prediction/);
+    assert.match(hover('"$inputs.image"')!.markdown, /Input \*\*image\*\*: WorkflowImage, kind `image`/);
+    assert.equal(hover('"version"'), undefined);
   });
 });

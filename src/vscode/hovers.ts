@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { loadCore } from './core';
+import { toRange } from './convert';
+import type { WorkflowService } from './workflowService';
+
+/** Hovers: a block's description and outputs on its type, a field's accepted values, a selector's target and kind. */
+class WorkflowHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly service: WorkflowService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!this.service.isWorkflow(document)) return undefined;
+    const { model } = this.service.analyze(document).result;
+    const info = model && loadCore().hoverAt(model, this.service.catalog(), document.offsetAt(position));
+    return info ? new vscode.Hover(new vscode.MarkdownString(info.markdown), toRange(document, info.range)) : undefined;
+  }
+}
+
+export function registerHovers(context: vscode.ExtensionContext, service: WorkflowService): void {
+  context.subscriptions.push(vscode.languages.registerHoverProvider([{ language: 'json' }, { language: 'jsonc' }], new WorkflowHoverProvider(service)));
+}

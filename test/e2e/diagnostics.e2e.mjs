@@ -11,13 +11,7 @@ after(async () => { await s?.close(); });
 test('the Problems panel lists our findings with codes and fix-it messages', async () => {
   await s.quickOpen('mistakes.workflow.json');
   await s.waitForActivation();
-  const row = s.page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown block type' });
-  let rows = [];
-  for (let attempt = 0; attempt < 40 && !rows.some((r) => r.includes('Unknown block type')); attempt++) {
-    rows = await s.problems();
-    if (!rows.some((r) => r.includes('Unknown block type'))) await s.page.waitForTimeout(250);
-  }
-  await row.first().waitFor();
+  const rows = await s.problemsUntil((r) => r.some((t) => t.includes('Unknown block type')));
   const text = rows.join('\n');
   assert.match(text, /Did you mean `?roboflow_core\/roboflow_object_detection_model@v2/);
   assert.match(text, /\$inputs\.imgae/);

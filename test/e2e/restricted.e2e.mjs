@@ -13,11 +13,7 @@ after(async () => { await s?.close(); });
 test('an untrusted workspace still gets diagnostics', async () => {
   await s.quickOpen('mistakes.workflow.json');
   await s.waitForActivation();
-  let rows = [];
-  for (let attempt = 0; attempt < 40 && !rows.some((r) => r.includes('Unknown block type')); attempt++) {
-    rows = await s.problems();
-    if (!rows.some((r) => r.includes('Unknown block type'))) await s.page.waitForTimeout(250);
-  }
+  const rows = await s.problemsUntil((r) => r.some((t) => t.includes('Unknown block type')));
   assert.ok(rows.some((r) => r.includes('Unknown block type')), rows.join('\n'));
 });
 

@@ -49,6 +49,7 @@ export async function openSession({ name, workspace, settings = {}, extension = 
     runCommand: (title) => runCommand(page, title),
     /** Opens the Problems panel; returns the texts of its rows. */
     problems: () => problems(page),
+    problemsUntil: (predicate, timeoutMs) => problemsUntil(page, predicate, timeoutMs),
     /** Texts of the visible code lenses. */
     codeLenses: () => codeLenses(page),
     /** FrameLocator for the content of the active webview (e.g. a preview panel). */
@@ -103,6 +104,18 @@ export async function problems(page) {
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').first().waitFor();
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+}
+
+/** Rows of the Problems panel once `predicate(rows)` holds (diagnostics arrive after a debounce). */
+export async function problemsUntil(page, predicate, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let rows = await problems(page);
+  while (!predicate(rows)) {
+    if (Date.now() > deadline) throw new Error(`Problems panel never matched; last rows:\n${rows.join('\n')}`);
+    await page.waitForTimeout(250);
+    rows = await problems(page);
+  }
+  return rows;
 }
 
 export async function codeLenses(page) {

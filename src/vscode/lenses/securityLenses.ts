@@ -129,8 +129,39 @@ class SecurityLensProvider implements vscode.CodeLensProvider {
     private readonly store: SecretStore,
   ) {}
 
+  // Lenses are asked for again as the user types; the sidecar and the stored names change far less
+  // often, so each is read once and kept until its own change event.
+  private readonly settings = new Map<string, Promise<SharingSettings>>();
+  private storedNames: Promise<Set<string> | undefined> | undefined;
+
+  /** The sidecar or the catalog changed: read the sharing settings again. */
   refresh(): void {
+    this.settings.clear();
     this.changed.fire();
+  }
+
+  /** SecretStorage changed: read the stored names again. */
+  refreshSecrets(): void {
+    this.storedNames = undefined;
+    this.changed.fire();
+  }
+
+  private settingsFor(uri: vscode.Uri): Promise<SharingSettings> {
+    const key = uri.toString();
+    let settings = this.settings.get(key);
+    if (!settings) {
+      settings = canHaveSidecar(uri) ? readSettings(uri) : Promise.resolve({ ...loadCore().DEFAULT_SHARING_SETTINGS });
+      this.settings.set(key, settings);
+    }
+    return settings;
+  }
+
+  private stored(): Promise<Set<string> | undefined> {
+    this.storedNames ??= this.store.listCredentialNames().then(
+      (names) => new Set(names),
+      () => undefined, // SecretStorage unavailable: lenses say "not stored"
+    );
+    return this.storedNames;
   }
 
   dispose(): void {
@@ -142,13 +173,8 @@ class SecurityLensProvider implements vscode.CodeLensProvider {
     const core = loadCore();
     const { result } = this.service.analyze(document);
     if (!result.security.model) return [];
-    const settings = canHaveSidecar(document.uri) ? await readSettings(document.uri) : { ...core.DEFAULT_SHARING_SETTINGS };
-    let stored: Set<string> | undefined;
-    try {
-      stored = new Set(await this.store.listCredentialNames());
-    } catch {
-      stored = undefined;
-    }
+    const settings = await this.settingsFor(document.uri);
+    const stored = await this.stored();
     return buildLenses(document, result.security, { summary: core.securitySummary(result.security, settings), settings, stored });
   }
 }
@@ -158,7 +184,7 @@ export function registerSecurityLenses(context: vscode.ExtensionContext, service
   context.subscriptions.push(
     provider,
     vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], provider),
-    store.onDidChange(() => provider.refresh()),
+    store.onDidChange(() => provider.refreshSecrets()),
     sharing.changes.onDidChange(() => provider.refresh()),
     service.onDidChangeCatalog(() => provider.refresh()),
   );

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot, screenshotsDir } from './codeServer.mjs';
-import { openSession } from './workbench.mjs';
+import { openSession, runCommand } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const { findLeak } = require(path.join(repoRoot, 'dist/test/support/secretLeaks.js'));
@@ -168,18 +168,18 @@ test('reads well in a dark theme (theme variables only)', async () => {
 });
 
 test('reads well in a high-contrast theme, and runs from the keyboard', async () => {
-  // This workbench ignores a colour theme written in settings.json before it starts, but applies
-  // one saved through its own settings editor.
+  // Through the settings editor (this workbench ignores a colour theme written into settings.json
+  // before it starts, but applies one saved in its own editor). The whole file is replaced, so the
+  // edit does not depend on where the cursor lands.
+  const settingsFile = path.join(s.profile.userDataDir, 'User/settings.json');
+  const settings = { ...JSON.parse(fs.readFileSync(settingsFile, 'utf8')), 'workbench.colorTheme': 'Default High Contrast' };
   await s.runCommand('Preferences: Open User Settings (JSON)');
   await s.page.locator('.tab', { hasText: 'settings.json' }).first().waitFor();
   await s.page.locator('.editor-instance .monaco-editor .view-lines').last().click();
-  await s.page.keyboard.press('Control+End');
-  await s.page.keyboard.press('ArrowUp');
-  await s.page.keyboard.press('ArrowUp');
-  await s.page.keyboard.press('End');
-  await s.page.keyboard.insertText(',\n"workbench.colorTheme": "Default High Contrast"');
+  await s.page.keyboard.press('Control+A');
+  await s.page.keyboard.insertText(JSON.stringify(settings));
   await s.page.keyboard.press('Control+S');
-  await s.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15_000 });
+  await s.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 30_000 });
   await s.page.locator('.tab', { hasText: 'Preview detect.workflow.json' }).first().click();
   const frame = s.webview();
   await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 15_000 });
@@ -203,8 +203,11 @@ test('after a reload, the panel is restored (WebviewPanelSerializer + getState) 
   await s.page.locator('.tab', { hasText: 'Preview detect.workflow.json' }).first().click();
   await frame.locator('#input-confidence').fill('0.55');
   await s.page.keyboard.press('Tab');
-  await s.page.waitForTimeout(2000);
-  await s.page.reload();
+  // Reload the way a user does: VS Code's own reload saves the webview state before unloading
+  // (a browser reload may cut the storage flush short), then wait for the new page.
+  const reloaded = s.page.waitForNavigation({ timeout: 60_000 });
+  await runCommand(s.page, 'Developer: Reload Window');
+  await reloaded;
   await s.page.waitForSelector('.monaco-workbench');
   await s.page.waitForFunction(() => typeof window.driver?.whenWorkbenchRestored === 'function');
   await s.page.evaluate(() => window.driver.whenWorkbenchRestored());

@@ -46,7 +46,7 @@ const builds = [
   { ...common, entryPoints: { bench: 'bench/bench.ts', 'corpus-report': 'scripts/corpus-report.ts' }, outdir: 'dist', external: ['vscode-json-languageservice'] },
   {
     ...common,
-    entryPoints: filesUnder('test/unit', '.test.ts').concat(filesUnder('test/support', '.ts')),
+    entryPoints: filesUnder('test/unit', '.test.ts').concat(filesUnder('test/engine', '.test.ts'), filesUnder('test/support', '.ts')),
     outdir: 'dist/test',
     outbase: 'test',
     external: ['vscode', 'mocha', 'fast-check'],

@@ -75,8 +75,12 @@ suite('Blocks newer than the catalog, and the background catalog refresh', () =>
     assert.match(diagnostics[0].message, /Did you mean `prompt`/);
   }
 
+  /** The profile's own values (autoRefresh is off in every test profile), put back at the end. */
+  let saved: { serverUrl?: string; autoRefresh?: boolean };
+
   suiteSetup(async () => {
     api = (await activateExtension()).exports as ExtensionTestApi;
+    saved = { serverUrl: settings().inspect<string>('serverUrl')?.globalValue, autoRefresh: settings().inspect<boolean>('catalog.autoRefresh')?.globalValue };
   });
   teardown(async () => {
     await setAutoRefresh(false);
@@ -86,8 +90,9 @@ suite('Blocks newer than the catalog, and the background catalog refresh', () =>
     await resetAllFixtures();
   });
   suiteTeardown(async () => {
-    await settings().update('serverUrl', undefined, vscode.ConfigurationTarget.Global);
-    await settings().update('catalog.autoRefresh', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('serverUrl', saved.serverUrl, vscode.ConfigurationTarget.Global);
+    await settings().update('catalog.autoRefresh', saved.autoRefresh, vscode.ConfigurationTarget.Global);
+    assert.strictEqual(settings().inspect<boolean>('catalog.autoRefresh')?.globalValue, false, 'later suites must not refresh from the hosted API');
     await Promise.all(servers.map((s) => s.close()));
   });
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CatalogSource } from './vscode/catalog/catalogSource';
-import { registerCatalogCommands } from './vscode/catalog/registerCatalog';
+import { registerCatalog } from './vscode/catalog/registerCatalog';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCompletions } from './vscode/completions';
 import { registerDiagnostics } from './vscode/diagnostics';
@@ -25,9 +25,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const secrets = registerSecrets(context, workflows);
   const sharing = registerSharing(context, workflows);
   registerSecurityLenses(context, workflows, secrets, sharing);
-  registerCatalogCommands(context, catalogs, secrets);
+  const catalogRefresh = registerCatalog(context, workflows, catalogs, secrets);
   registerPreview(context, workflows, secrets, sharing);
-  return registerTestApi(context, secrets, sharing); // test-only hooks; undefined outside ExtensionMode.Test
+  return registerTestApi(context, secrets, sharing, catalogRefresh); // test-only hooks; undefined outside ExtensionMode.Test
 }
 
 export function deactivate(): void {

@@ -5,6 +5,7 @@
 export { bundledCatalog } from './catalog/bundled';
 export { Catalog } from './catalog/catalog';
 export { blocksFromDescribe } from './catalog/fromDescribe';
+export { usableBlocks } from './catalog/blockShape';
 export { describeBlocks } from './server/client';
 export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
 export { Redactor } from './redaction/redactor';

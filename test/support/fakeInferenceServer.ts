@@ -77,6 +77,15 @@ export interface FakeInferenceServerOptions {
   scenario?: FakeScenarioName | FakeScenario;
   /** Answer keyless POSTs with the hosted 401 `Unauthorized api_key`, like serverless.roboflow.com. */
   requireApiKey?: boolean;
+  describe?: FakeDescribeAnswer;
+}
+
+/** What `POST /workflows/blocks/describe` answers. */
+export interface FakeDescribeAnswer {
+  /** Releases of core blocks newer than the bundled catalog, described besides the custom plate reader (see `newerReleaseBlock`). */
+  newerReleases?: string[];
+  /** Answer as this scenario does instead (`internal-error`, `malformed-json`, `hang`…); `success` describes the blocks. */
+  scenario?: FakeScenarioName;
 }
 
 export interface FakeInferenceServer {
@@ -85,6 +94,8 @@ export interface FakeInferenceServer {
   port: number;
   requests: RecordedRequest[];
   setScenario(scenario: FakeScenarioName | FakeScenario): void;
+  /** Changes what `/workflows/blocks/describe` answers from now on (runs are not affected). */
+  setDescribeAnswer(answer: FakeDescribeAnswer): void;
   close(): Promise<void>;
 }
 
@@ -363,11 +374,51 @@ function answerFor(scenario: FakeScenarioName, context: RunContext, serverUrl: s
   }
 }
 
-/** A server with one custom block (as a self-hosted server with plugins would describe it). */
-function blocksDescription(): JsonObject {
-  const selector = (kind: string) => ({ type: 'string', pattern: '^\\$(inputs|steps)\\.', reference: true, selected_element: 'any_data', kind: [{ name: kind, description: '', docs: '' }] });
+const selectorSchema = (kind: string): JsonObject => ({
+  type: 'string',
+  pattern: '^\\$(inputs|steps)\\.',
+  reference: true,
+  selected_element: 'any_data',
+  kind: [{ name: kind, description: '', docs: '' }],
+});
+
+/**
+ * A release of a core block newer than any bundled catalog (`roboflow_core/open_ai@v99`), as a
+ * newer server would describe it: `images` (required) and `prompt` in, `output` out.
+ */
+export function newerReleaseBlock(type: string): JsonObject {
+  return {
+    manifest_type_identifier: type,
+    manifest_type_identifier_aliases: [],
+    human_friendly_block_name: 'Newer Release',
+    fully_qualified_block_class_name: 'inference.core.workflows.core_steps.newer.NewerReleaseBlock',
+    block_source: 'workflows_core',
+    block_schema: {
+      type: 'object',
+      name: 'Newer Release',
+      short_description: 'A block version released after the bundled catalog.',
+      block_type: 'model',
+      properties: {
+        type: { const: type },
+        name: { type: 'string' },
+        images: { anyOf: [selectorSchema('image')] },
+        prompt: { anyOf: [{ type: 'string' }, selectorSchema('string')], default: null },
+      },
+      required: ['type', 'name', 'images'],
+    },
+    outputs_manifest: [{ name: 'output', kind: [{ name: 'string', description: '', docs: '' }] }],
+    execution_engine_compatibility: '>=1.3.0,<2.0.0',
+    input_dimensionality_offsets: {},
+    dimensionality_reference_property: null,
+    output_dimensionality_offset: 0,
+  };
+}
+
+/** A server with one custom block (as a self-hosted server with plugins would describe it), and any newer releases asked for. */
+function blocksDescription(newerReleases: readonly string[] = []): JsonObject {
   return {
     blocks: [
+      ...newerReleases.map(newerReleaseBlock),
       {
         manifest_type_identifier: 'acme/plate_reader@v1',
         manifest_type_identifier_aliases: ['PlateReader'],
@@ -382,8 +433,8 @@ function blocksDescription(): JsonObject {
           properties: {
             type: { enum: ['acme/plate_reader@v1', 'PlateReader'] },
             name: { type: 'string' },
-            images: { anyOf: [selector('image')] },
-            region: { anyOf: [{ enum: ['eu', 'us'] }, selector('string')], default: 'eu' },
+            images: { anyOf: [selectorSchema('image')] },
+            region: { anyOf: [{ enum: ['eu', 'us'] }, selectorSchema('string')], default: 'eu' },
           },
           required: ['type', 'name', 'images'],
         },
@@ -452,6 +503,7 @@ async function streamHugeAnswer(response: ServerResponse, totalBytes: number): P
 
 export async function startFakeInferenceServer(options: FakeInferenceServerOptions = {}): Promise<FakeInferenceServer> {
   let current = asScenario(options.scenario ?? 'success');
+  let describe: FakeDescribeAnswer = options.describe ?? {};
   const requests: RecordedRequest[] = [];
   const pendingTimers = new Set<NodeJS.Timeout>();
   const serverUuid = randomUUID();
@@ -514,8 +566,13 @@ export async function startFakeInferenceServer(options: FakeInferenceServerOptio
       case 'GET /healthz':
       case 'GET /readiness':
         return send(response, { status: 200, body: { name: 'Roboflow Inference Server', version: FAKE_SERVER_VERSION, uuid: serverUuid } });
-      case 'POST /workflows/blocks/describe':
-        return send(response, { status: 200, body: blocksDescription() });
+      case 'POST /workflows/blocks/describe': {
+        const failure = describe.scenario && describe.scenario !== 'success' ? answerFor(describe.scenario, { apiKey, specification: {}, inputs: {} }, serverUrl) : undefined;
+        if (failure === 'hang') return;
+        if (failure === 'reset') return void request.socket.destroy();
+        if (failure && failure !== 'huge') return send(response, failure);
+        return send(response, { status: 200, body: blocksDescription(describe.newerReleases) });
+      }
       case 'POST /workflows/run':
       case 'POST /infer/workflows':
         break;
@@ -563,6 +620,9 @@ export async function startFakeInferenceServer(options: FakeInferenceServerOptio
     requests,
     setScenario(scenario) {
       current = asScenario(scenario);
+    },
+    setDescribeAnswer(answer) {
+      describe = answer;
     },
     close() {
       for (const timer of pendingTimers) clearTimeout(timer);

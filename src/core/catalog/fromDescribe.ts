@@ -1,3 +1,4 @@
+import { isBlockSpec } from './blockShape';
 import type { BatchSpec, BlockSpec, CredentialFieldSpec, FieldSpec, LiteralType, SelectorContainer, SelectorTarget } from './types';
 
 /**
@@ -38,6 +39,7 @@ export interface DescribeResponse {
 const kindName = (k: string | { name: string }) => (typeof k === 'string' ? k : k.name);
 
 function resolve(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema {
+  if (typeof schema !== 'object' || schema === null) return {}; // a malformed property schema accepts anything
   if (typeof schema.$ref === 'string') return defs[schema.$ref.split('/').pop()!] ?? {};
   return schema;
 }
@@ -45,7 +47,7 @@ function resolve(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSche
 function alternatives(schema: JsonSchema, defs: Record<string, JsonSchema>, depth = 0): JsonSchema[] {
   const s = resolve(schema, defs);
   const nested = s.anyOf ?? s.oneOf ?? s.allOf;
-  if (nested && depth < 8) return nested.flatMap((n) => alternatives(n, defs, depth + 1));
+  if (Array.isArray(nested) && depth < 8) return nested.flatMap((n) => alternatives(n, defs, depth + 1));
   return [s];
 }
 
@@ -88,7 +90,8 @@ function toBlock(described: DescribedBlock): BlockSpec {
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {})
     .filter(([name]) => name !== 'type' && name !== 'name')
-    .map(([name, property]) => toField(name, property, required.has(name), defs));
+    // A property schema that is not an object (malformed) is read as "accepts anything".
+    .map(([name, property]) => toField(name, typeof property === 'object' && property !== null ? property : {}, required.has(name), defs));
   const outputs = (described.outputs_manifest ?? []).map((o) => ({ name: o.name, kinds: (o.kind ?? []).map(kindName) }));
   const credentialFields: CredentialFieldSpec[] = fields
     .filter((f) => f.private || f.selectorKinds.includes('secret') || f.selectorKinds.includes('ROBOFLOW_MANAGED_KEY'))
@@ -111,7 +114,7 @@ function toBlock(described: DescribedBlock): BlockSpec {
   };
   return {
     type: described.manifest_type_identifier,
-    aliases: described.manifest_type_identifier_aliases ?? [],
+    aliases: Array.isArray(described.manifest_type_identifier_aliases) ? described.manifest_type_identifier_aliases.filter((a) => typeof a === 'string') : [],
     humanName: described.human_friendly_block_name ?? (schema.name as string | undefined) ?? described.manifest_type_identifier,
     description: (schema.short_description as string | undefined) ?? (schema.description as string | undefined) ?? '',
     blockType: (schema.block_type as string | undefined) ?? 'unknown',
@@ -126,9 +129,21 @@ function toBlock(described: DescribedBlock): BlockSpec {
   };
 }
 
+/** A block, or undefined when the server's entry is malformed in a way the converter cannot read. */
+function toBlockOrSkip(described: DescribedBlock): BlockSpec | undefined {
+  if (typeof described?.manifest_type_identifier !== 'string' || !described.manifest_type_identifier) return undefined;
+  if (typeof described.block_schema !== 'object' || described.block_schema === null) return undefined;
+  try {
+    const block = toBlock(described);
+    return isBlockSpec(block) ? block : undefined;
+  } catch {
+    return undefined; // e.g. `outputs_manifest` or `required` of the wrong JSON type
+  }
+}
+
 /** Blocks of a describe answer; malformed entries are skipped rather than failing the refresh. */
 export function blocksFromDescribe(response: unknown): BlockSpec[] {
   const blocks = (response as DescribeResponse | undefined)?.blocks;
   if (!Array.isArray(blocks)) throw new Error('The server\'s block description has no `blocks` list.');
-  return blocks.filter((b) => typeof b?.manifest_type_identifier === 'string' && typeof b.block_schema === 'object' && b.block_schema).map(toBlock);
+  return blocks.map(toBlockOrSkip).filter((b): b is BlockSpec => !!b);
 }

@@ -14,8 +14,8 @@ import type { WorkflowSnapshot } from './snapshot';
  * One preview run, entirely in the extension host: check that it may be sent, gather the key and
  * credentials (SecretStorage, or password boxes in share mode), feed every secret to a new
  * Redactor, `POST /workflows/run` with a cancellable progress notification, and turn the answer
- * into what the webview shows. The key goes only in `Authorization: Bearer`; credentials only in
- * `inputs`, never into the definition.
+ * into what the webview shows. The key goes in the body's `api_key` and `Authorization: Bearer`
+ * (never a URL); credentials only in `inputs`, never into the definition.
  */
 
 /** Larger answers are cut off with a clear error: everything shown travels to the webview. */
@@ -174,7 +174,7 @@ export async function runPreview(request: RunRequest, context: RunContext): Prom
 
   const summary = modeSummary(mode, snapshot);
   previewLog.info(
-    `Preview of ${snapshot.fileName} (run ${runId}): POST ${server.url}/workflows/run · ${summary} · API key ${apiKey ? 'in the Authorization header' : 'none'} · inputs ${Object.keys(inputs.value).join(', ') || 'none'}`,
+    `Preview of ${snapshot.fileName} (run ${runId}): POST ${server.url}/workflows/run · ${summary} · API key ${apiKey ? 'in the body and the Authorization header' : 'none'} · inputs ${Object.keys(inputs.value).join(', ') || 'none'}`,
     redactor,
   );
 

@@ -34,7 +34,7 @@ export async function secretStatus(store: SecretStore): Promise<SecretStatus> {
 function ownerApiKey(stored: boolean | undefined): ApiKeyView {
   if (stored === undefined) return { status: 'unavailable', detail: "VS Code's SecretStorage cannot be read, so the run is sent without an API key." };
   return stored
-    ? { status: 'stored', detail: 'Your Roboflow API key (from SecretStorage) is sent in the Authorization header only; it is never shown here.' }
+    ? { status: 'stored', detail: 'Your Roboflow API key (from SecretStorage) goes to the server in the request body and the Authorization header, never in a URL; it is never shown here.' }
     : { status: 'missing', detail: 'No Roboflow API key stored: the run is sent without one (fine for a local server and public models).' };
 }
 

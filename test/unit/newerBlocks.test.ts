@@ -143,7 +143,10 @@ describe('the catalog merged with a server\'s blocks stays sane', () => {
   it('a server block replaces the bundled block of the same type, and only that one', () => {
     const replaced = block(DETECTION_STEP.type, [], [{ name: 'predictions', kinds: ['object_detection_prediction'] }]);
     const merged = catalog.withBlocks([replaced]);
-    assert.equal(merged.block(DETECTION_STEP.type), replaced);
+    const served = merged.block(DETECTION_STEP.type)!;
+    assert.deepEqual({ fields: served.fields, outputs: served.outputs }, { fields: replaced.fields, outputs: replaced.outputs });
+    // The bundled block's model-id fields survive only where the server's block still has the field.
+    assert.deepEqual(served.modelIdFields, []);
     assert.equal(merged.typeIds.length, catalog.typeIds.length);
   });
 

@@ -79,9 +79,16 @@ export class Catalog {
   withBlocks(blocks: BlockSpec[], origin?: string): Catalog {
     const merged = blocks.map((block) => {
       const known = this.byType.get(block.type);
-      if (!known?.dimensionality || !block.dimensionality) return block;
+      if (!known) return block;
+      // Model-id fields that the bundled catalog learnt beyond the `roboflow_model_id` kind (a
+      // foundation block's `version`) stay model-id fields while the server's block still has them.
+      const fieldNames = new Set(block.fields.map((f) => f.name));
+      const modelIdFields = [...new Set([...block.modelIdFields, ...known.modelIdFields.filter((n) => fieldNames.has(n))])];
+      // Describe cannot say that a block computes its outputs per step; the bundled catalog can.
+      const dynamicOutputs = known.dynamicOutputs || block.outputs.some((o) => o.name === '*');
+      if (!known.dimensionality || !block.dimensionality) return { ...block, modelIdFields, dynamicOutputs };
       const { outputOffset, inputOffsets, referenceProperty } = block.dimensionality;
-      return { ...block, dimensionality: { ...known.dimensionality, outputOffset, inputOffsets, referenceProperty } };
+      return { ...block, modelIdFields, dynamicOutputs, dimensionality: { ...known.dimensionality, outputOffset, inputOffsets, referenceProperty } };
     });
     const replaced = new Set(merged.map((b) => b.type));
     return new Catalog({

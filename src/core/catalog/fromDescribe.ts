@@ -59,12 +59,19 @@ function toField(name: string, schema: JsonSchema, required: boolean, defs: Reco
     field.containers.push(container);
   };
   for (const alt of alternatives(schema, defs)) {
-    const items = alt.items && resolve(alt.items, defs);
-    const values = typeof alt.additionalProperties === 'object' ? resolve(alt.additionalProperties, defs) : undefined;
+    // A list or dict whose elements may be selectors: `List[Selector]`, or `Dict[str, Union[Selector, str, …]]`.
+    const items = alt.items ? alternatives(alt.items, defs) : [];
+    const values = typeof alt.additionalProperties === 'object' ? alternatives(alt.additionalProperties, defs) : [];
+    const selectorItems = items.filter((i) => i.reference === true);
+    const selectorValues = values.filter((v) => v.reference === true);
     if (alt.reference === true) addSelector(alt, 'single');
-    else if (items?.reference === true) addSelector(items, 'list');
-    else if (values?.reference === true) addSelector(values, 'dict');
-    else if (alt.enum || 'const' in alt) {
+    else if (selectorItems.length) {
+      for (const item of selectorItems) addSelector(item, 'list');
+      if (selectorItems.length < items.length) field.literalTypes.push('array');
+    } else if (selectorValues.length) {
+      for (const value of selectorValues) addSelector(value, 'dict');
+      if (selectorValues.length < values.length) field.literalTypes.push('object');
+    } else if (alt.enum || 'const' in alt) {
       field.literalTypes.push('enum');
       field.enumValues = [...(field.enumValues ?? []), ...((alt.enum ?? [alt.const]) as FieldSpec['enumValues'] & unknown[])];
     } else {
@@ -84,6 +91,19 @@ function toField(name: string, schema: JsonSchema, required: boolean, defs: Reco
   return field;
 }
 
+const CREDENTIAL_KINDS = ['secret', 'ROBOFLOW_MANAGED_KEY', 'roboflow_api_key'];
+/** Fields named as credentials are credentials even when a block forgets `private` and the `secret`
+ * kind (`password` on the OPC and MQTT writers); `max_tokens` and friends are not. */
+const CREDENTIAL_NAME = /(^|_)(api_key|password|token|auth_token|account_sid|access_key_id|secret_access_key)$/;
+
+/** Why a field holds a credential: declared private, a credential kind, or its name; none if it does not. */
+function credentialReasons(field: FieldSpec): string[] {
+  const reasons = field.private ? ['private_field'] : [];
+  reasons.push(...field.selectorKinds.filter((k) => CREDENTIAL_KINDS.includes(k)).map((k) => `kind:${k}`));
+  if (CREDENTIAL_NAME.test(field.name) && field.literalTypes.some((t) => t === 'string' || t === 'any')) reasons.push('name');
+  return reasons;
+}
+
 function toBlock(described: DescribedBlock): BlockSpec {
   const schema = described.block_schema;
   const defs = { ...(schema.definitions ?? {}), ...(schema.$defs ?? {}) };
@@ -94,13 +114,14 @@ function toBlock(described: DescribedBlock): BlockSpec {
     .map(([name, property]) => toField(name, typeof property === 'object' && property !== null ? property : {}, required.has(name), defs));
   const outputs = (described.outputs_manifest ?? []).map((o) => ({ name: o.name, kinds: (o.kind ?? []).map(kindName) }));
   const credentialFields: CredentialFieldSpec[] = fields
-    .filter((f) => f.private || f.selectorKinds.includes('secret') || f.selectorKinds.includes('ROBOFLOW_MANAGED_KEY'))
-    .map((f) => ({
+    .map((f) => ({ field: f, reasons: credentialReasons(f) }))
+    .filter(({ reasons }) => reasons.length > 0)
+    .map(({ field: f, reasons }) => ({
       name: f.name,
       required: f.required,
       acceptsRoboflowManagedKey: f.selectorKinds.includes('ROBOFLOW_MANAGED_KEY'),
       ...(typeof f.default === 'string' ? { default: f.default } : {}),
-      reasons: [...(f.private ? ['private_field'] : []), ...f.selectorKinds.filter((k) => k === 'secret' || k === 'ROBOFLOW_MANAGED_KEY').map((k) => `kind:${k}`)],
+      reasons,
     }));
   // The describe answer has no batch-parameter lists: leave batch acceptance open rather than guess.
   const dimensionality: BatchSpec = {

@@ -81,7 +81,12 @@ describe('a step type newer than the block catalog', () => {
     const findings = lintWorkflow(text, catalog).findings;
     assert.deepEqual(
       findings.map((f) => `${f.severity} ${f.code} ${underlined(text, f)}`),
-      [`warning block-newer-than-catalog ${JSON.stringify(NEWER_DETECTION)}`, `warning block-newer-than-catalog ${JSON.stringify(NEWER_OPEN_AI)}`],
+      [
+        `warning block-newer-than-catalog ${JSON.stringify(NEWER_DETECTION)}`,
+        `warning block-newer-than-catalog ${JSON.stringify(NEWER_OPEN_AI)}`,
+        // Analysed as the newest known open_ai, whose api_key defaults to a Roboflow-managed key.
+        `information managed-key ${JSON.stringify(NEWER_OPEN_AI)}`,
+      ],
     );
   });
 
@@ -181,5 +186,31 @@ describe('the catalog merged with a server\'s blocks stays sane', () => {
     const merged = catalog.withBlocks(blocks);
     const text = workflowText({ steps: [DETECTION_STEP, { type: 'acme/plate_reader@v1', name: 'plates', images: '$inputs.image' }], outputs: [{ type: 'JsonField', name: 'p', selector: '$steps.plates.plates' }] });
     assert.deepEqual(validateWorkflow(text, merged).findings.map((f) => f.code), ['unused-step']);
+  });
+});
+
+describe('a step newer than the catalog is analysed as the newest known version of its block', () => {
+  const KEY = 'sk-proj-' + 'Q'.repeat(40);
+
+  it('a secret written into it is still a literal-secret error, with its value nowhere in the message', () => {
+    const text = workflowText({
+      steps: [{ type: NEWER_OPEN_AI, name: 'gpt', images: '$inputs.image', prompt: 'Describe', api_key: KEY }],
+      outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.gpt.output' }],
+    });
+    const findings = lintWorkflow(text, catalog).findings;
+    const secret = findings.find((f) => f.code === 'literal-secret');
+    assert.ok(secret, `no literal-secret among ${findings.map((f) => f.code)}`);
+    assert.equal(secret.severity, 'error');
+    assert.equal(underlined(text, secret), JSON.stringify(KEY));
+    assert.ok(!findings.some((f) => f.message.includes(KEY)), 'the key is quoted in a message');
+    assert.ok(findings.some((f) => f.code === 'block-newer-than-catalog'));
+  });
+
+  it('a private model id in it is still flagged', () => {
+    const text = workflowText({
+      steps: [{ type: NEWER_DETECTION, name: 'det', images: '$inputs.image', model_id: 'acme-hard-hats/7' }],
+    });
+    const codes = lintWorkflow(text, catalog).findings.map((f) => f.code);
+    assert.ok(codes.includes('private-model'), `codes: ${codes}`);
   });
 });

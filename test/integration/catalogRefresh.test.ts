@@ -56,8 +56,11 @@ suite('Blocks newer than the catalog, and the background catalog refresh', () =>
   }
 
   async function newerWarningOnly(doc: vscode.TextDocument): Promise<vscode.Diagnostic> {
-    const diagnostics = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
-    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['block-newer-than-catalog'], summary(diagnostics));
+    const all = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    // Until the refresh, the step is analysed as the newest known open_ai, whose api_key defaults to a
+    // Roboflow-managed key: that information is expected, and nothing else.
+    const diagnostics = all.filter((d) => d.code !== 'managed-key');
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['block-newer-than-catalog'], summary(all));
     return diagnostics[0];
   }
 

@@ -21,6 +21,7 @@ import os
 import socket
 import sys
 import tempfile
+import urllib.parse
 
 
 def unused_loopback_port() -> int:
@@ -42,7 +43,7 @@ MODEL_FAMILY_SWITCHES = (
 ).split()
 
 
-def offline_environment(state_dir: str) -> dict:
+def offline_environment(state_dir: str, api_base_url: str) -> dict:
     return {
         **{switch: "False" for switch in MODEL_FAMILY_SWITCHES},
         "OFFLINE_MODE": "True",
@@ -57,8 +58,9 @@ def offline_environment(state_dir: str) -> dict:
         "LAMBDA": "False",
         "GCP_SERVERLESS": "False",
         "WORKFLOWS_STEP_EXECUTION_MODE": "local",
-        # Roboflow's API, should anything ask it: a loopback port with no listener (refused at once).
-        "API_BASE_URL": f"http://127.0.0.1:{unused_loopback_port()}",
+        # Roboflow's API, should anything ask it: a loopback port with no listener (refused at once), or
+        # the tests' own recorder on loopback.
+        "API_BASE_URL": api_base_url,
         "MODEL_CACHE_DIR": os.path.join(state_dir, "model-cache"),
         "INFERENCE_HOME": os.path.join(state_dir, "model-cache"),
         "HF_HUB_OFFLINE": "1",
@@ -67,7 +69,14 @@ def offline_environment(state_dir: str) -> dict:
     }
 
 
-def build_app(state_dir: str):
+def loopback_url(url: str) -> str:
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme != "http" or parsed.hostname not in ("127.0.0.1", "localhost", "::1") or not parsed.port:
+        raise SystemExit(f"--api-base-url must be http://127.0.0.1:<port> (loopback only), not {url!r}")
+    return url.rstrip("/")
+
+
+def build_app(state_dir: str, api_base_url: str):
     """The app docker/config/cpu_http.py builds, offline, working in `state_dir`."""
     # HttpInterface mounts the landing page's static folders relative to the working directory (the
     # Docker image's /app); the wheel has no landing page, so empty folders stand in for them.
@@ -78,7 +87,7 @@ def build_app(state_dir: str):
     # No key of the caller's reaches the server: requests carry their own, or none.
     for name in ("ROBOFLOW_API_KEY", "API_KEY"):
         os.environ.pop(name, None)
-    os.environ.update(offline_environment(state_dir))
+    os.environ.update(offline_environment(state_dir, api_base_url))
 
     from inference.core.env import MAX_ACTIVE_MODELS
     from inference.core.interfaces.http.http_api import HttpInterface
@@ -96,6 +105,12 @@ def build_app(state_dir: str):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, help="loopback port to serve on")
+    parser.add_argument(
+        "--api-base-url",
+        type=loopback_url,
+        default=None,
+        help="where the server finds Roboflow's API: a loopback URL (default: an unused loopback port)",
+    )
     parser.add_argument("--check", action="store_true", help="build the app, print the server's version as JSON, exit")
     parser.add_argument("--state-dir", default=None, help="working directory for the server (default: a new temporary one)")
     parser.add_argument(
@@ -108,15 +123,16 @@ def main() -> int:
         parser.error("--port is required (or --check)")
 
     launch_dir = os.getcwd()
+    api_base_url = args.api_base_url or f"http://127.0.0.1:{unused_loopback_port()}"
     if args.check:
         with tempfile.TemporaryDirectory(prefix="inference-server-check-") as state_dir:
-            app = build_app(state_dir)
+            app = build_app(state_dir, api_base_url)
             os.chdir(launch_dir)
             print(json.dumps({"name": app.title, "version": app.version}))
         return 0
 
     state_dir = os.path.abspath(args.state_dir or tempfile.mkdtemp(prefix="inference-server-"))
-    app = build_app(state_dir)
+    app = build_app(state_dir, api_base_url)
     if args.trace_imports:
         # uvicorn re-raises SIGTERM after its graceful shutdown, so the trace is written on the way down.
         trace_file = os.path.abspath(os.path.join(launch_dir, args.trace_imports))

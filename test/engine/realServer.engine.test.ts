@@ -65,21 +65,28 @@ function failure(result: WorkflowRunResult | WorkflowValidationResult, status: n
   return failed;
 }
 
-/** A webhook receiver on 127.0.0.1 that records what reaches it. */
-async function startWebhookListener(): Promise<{ url: string; received: { method: string; url: string; body: string }[]; close(): Promise<void> }> {
-  const received: { method: string; url: string; body: string }[] = [];
+interface Recorded {
+  method: string;
+  url: string;
+  authorization?: string;
+  body: string;
+}
+
+/** An HTTP listener on 127.0.0.1 that records what reaches it and answers `status` with `body`. */
+async function startRecorder(status: number, body: unknown): Promise<{ url: string; received: Recorded[]; close(): Promise<void> }> {
+  const received: Recorded[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ method: request.method ?? '', url: request.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"received": true}');
+      received.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hook`,
+    url: `http://127.0.0.1:${port}`,
     received,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -87,7 +94,10 @@ async function startWebhookListener(): Promise<{ url: string; received: { method
 
 describe('the extension\'s client against the real inference server (offline, loopback)', function () {
   let server: RealInferenceServer | undefined;
-  let webhook: Awaited<ReturnType<typeof startWebhookListener>>;
+  /** Receives the webhook sink's calls. */
+  let webhook: Awaited<ReturnType<typeof startRecorder>>;
+  /** Stands in for Roboflow's API (API_BASE_URL): records anything the server sends it (nothing, offline). */
+  let roboflowApi: Awaited<ReturnType<typeof startRecorder>>;
 
   before(async function () {
     this.timeout(300_000);
@@ -97,14 +107,16 @@ describe('the extension\'s client against the real inference server (offline, lo
       if (required) throw new Error(`no inference server at ${SERVER_PYTHON}: run scripts/setup-inference-server.sh`);
       this.skip();
     }
-    webhook = await startWebhookListener();
-    server = await startRealInferenceServer();
+    webhook = await startRecorder(200, { received: true });
+    roboflowApi = await startRecorder(503, { message: 'the tests\' stand-in for Roboflow\'s API' });
+    server = await startRealInferenceServer({ apiBaseUrl: roboflowApi.url });
     console.log(`      (inference server answered /info ${(server.startupMs / 1000).toFixed(1)} s after spawn)`);
   });
   after(async function () {
     this.timeout(60_000);
     await server?.stop();
     await webhook?.close();
+    await roboflowApi?.close();
   });
   afterEach(function () {
     if (this.currentTest?.state === 'failed' && server) console.log(`--- inference server output (last lines) ---\n${server.output().slice(-3000)}`);
@@ -371,7 +383,7 @@ describe('the extension\'s client against the real inference server (offline, lo
           {
             type: 'roboflow_core/webhook_sink@v1',
             name: 'notify',
-            url: webhook.url,
+            url: `${webhook.url}/hook`,
             method: 'POST',
             json_payload: { note: '$inputs.note' },
             // Wait for the answer, so when the run returns the request has been made or never will be.
@@ -429,20 +441,26 @@ describe('the extension\'s client against the real inference server (offline, lo
       assert.equal(described.ok, true, described.ok ? '' : described.message);
     });
 
-    it('a model step with no key: the server refuses it, and the user sees why', async () => {
+    it('a model step, with or without a key: refused at once, OFFLINE_MODE never asking Roboflow\'s API', async () => {
       const model = {
         version: '1.0',
         inputs: [{ type: 'WorkflowImage', name: 'image' }],
-        steps: [{ type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'detector', images: '$inputs.image', model_id: 'yolov8n-640' }],
+        steps: [{ type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'detector', images: '$inputs.image', model_id: 'acme-widgets/3' }],
         outputs: [{ type: 'JsonField', name: 'predictions', selector: '$steps.detector.predictions' }],
       };
-      const answer = await run({ specification: model, inputs: { image: IMAGE_INPUT } });
-      assert.equal(answer.ok, false, 'a model ran on a server with no weights and no internet');
-      if (answer.ok) return;
-      console.log(`      (no key, model step: ${answer.status} ${answer.errorType ?? ''}: ${answer.serverMessage ?? answer.message})`);
-      assert.equal(answer.kind, 'http');
-      assert.ok(answer.status! >= 400, answer.message);
-      assert.ok(answer.message.length > 20);
+      for (const apiKey of [UNKNOWN_KEY, undefined]) {
+        const refused = failure(await run({ specification: model, inputs: { image: IMAGE_INPUT }, apiKey }), 500, 'StepExecutionError');
+        assert.match(refused.serverMessage ?? '', /Could not connect to Roboflow API/);
+        assert.equal(refused.blockErrors[0]?.blockId, 'detector');
+        assert.ok(!JSON.stringify(refused).includes(UNKNOWN_KEY), 'the key is not in what the user sees');
+      }
+    });
+  });
+
+  // A suite of its own, last: mocha runs a suite's own tests before its child suites.
+  describe('after everything above', () => {
+    it('nothing reached "Roboflow\'s API" (a recorder at API_BASE_URL)', () => {
+      assert.deepEqual(roboflowApi.received.map((call) => `${call.method} ${call.url.replace(UNKNOWN_KEY, '<key>')}`), []);
     });
   });
 });

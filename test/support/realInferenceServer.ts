@@ -69,12 +69,22 @@ async function stopProcess(child: ChildProcess, graceMs: number): Promise<void> 
   }
 }
 
-export async function startRealInferenceServer(options: { deadlineMs?: number; traceImports?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RealInferenceServer> {
+export interface StartOptions {
+  deadlineMs?: number;
+  /** Where the server finds "Roboflow's API": a loopback URL (a recorder); else an unused loopback port. */
+  apiBaseUrl?: string;
+  /** Write the files the server loaded to this path when it stops (for trimming the lock). */
+  traceImports?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startRealInferenceServer(options: StartOptions = {}): Promise<RealInferenceServer> {
   const deadlineMs = options.deadlineMs ?? 180_000;
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfw-inference-server-'));
   const args = [LAUNCHER, '--port', String(port), '--state-dir', stateDir];
+  if (options.apiBaseUrl) args.push('--api-base-url', options.apiBaseUrl);
   const traceImports = options.traceImports ?? process.env.INFERENCE_SERVER_TRACE_IMPORTS;
   if (traceImports) args.push('--trace-imports', traceImports);
   // The launcher sets the offline environment itself and drops any Roboflow key it inherits.

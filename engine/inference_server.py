@@ -10,9 +10,11 @@ This builds the same app from the installed package's own parts, the way that fi
 call the Roboflow API), wrapped in `WithFixedSizeCache`, `init_pingback()` (a no-op with metrics off),
 and `HttpInterface(model_manager).app`, served by uvicorn on 127.0.0.1 only.
 
-Nothing leaves the machine: OFFLINE_MODE, no metrics, no version check, no font downloads, no API key,
-and API_BASE_URL points at a loopback port nobody listens on, so any call to Roboflow's API fails at
-once instead of going out. The caller's environment may override none of these.
+Nothing leaves the machine: OFFLINE_MODE (the server then refuses to call Roboflow's API at all), no
+metrics, no version check, no font downloads, no API key, the model families that download weights off,
+and API_BASE_URL on loopback: an unused port, or `--api-base-url`, the tests' recorder, which checks that
+nothing arrives. These settings override the caller's environment; everything else is the package's default
+(e.g. the key is read from the body and from `Authorization: Bearer`, ALLOW_API_KEY_FROM_HEADERS=True).
 """
 
 import argparse

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # `npm test`: everything CI checks, in order, stopping at the first failure.
 #   install (npm ci when node_modules is missing, scripts/setup-vscode.sh) -> build -> typecheck ->
-#   lint -> unit tests (mocha) -> engine tests (Roboflow's real Execution Engine, scripts/setup-engine.sh)
-#   -> integration tests (real VS Code) -> end-to-end UI tests.
+#   lint -> unit tests (mocha) -> engine tests (Roboflow's real Execution Engine, scripts/setup-engine.sh, and
+#   the real inference HTTP server, scripts/setup-inference-server.sh) -> integration tests (real VS Code)
+#   -> end-to-end UI tests.
 # Non-interactive (CI runs it as root on a fresh clone, CI=true, no stdin).
 # Env: SKIP_E2E=1 / SKIP_INTEGRATION=1 / SKIP_ENGINE=1 skip those stages (not for CI);
-#      REQUIRE_ENGINE=1 (set by .ci/run) fails instead of skipping when the engine cannot be installed.
+#      SKIP_INFERENCE_SERVER=1 runs the engine stage without the real-server suite (not for CI);
+#      REQUIRE_ENGINE=1 (set by .ci/run) fails instead of skipping when the engine or the server cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -62,6 +64,16 @@ engine() {
   fi
   [ "$status" = 0 ] || return "$status"
   .engine/venv/bin/python -W ignore -m unittest engine/test_bridge.py
+  if [ "${SKIP_INFERENCE_SERVER:-}" = 1 ] && [ "${REQUIRE_ENGINE:-}" != 1 ]; then
+    echo "!!! real inference server suite skipped (SKIP_INFERENCE_SERVER=1)"
+  else
+    # The same Python that installed the engine serves here, so a missing one was reported above.
+    local t=$SECONDS
+    bash scripts/setup-inference-server.sh >/dev/null
+    echo "inference server ready in $((SECONDS - t)) s"
+    # Installed, so the suite must run: it fails rather than skips.
+    export REQUIRE_INFERENCE_SERVER=1
+  fi
   npx mocha --config test/engine/.mocharc.json
 }
 if [ "${SKIP_ENGINE:-}" != 1 ]; then stage engine engine; fi

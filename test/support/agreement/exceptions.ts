@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../repoRoot';
+import type { Judgement, Outcome } from './judge';
+import type { Subject } from './subjects';
+
+/**
+ * Deliberate differences between the linter and the engine (engine/agreement-exceptions.json).
+ * Every condition given must hold for an exception to cover a disagreement; each has a reason.
+ */
+export interface AgreementException {
+  id: string;
+  outcome: Exclude<Outcome, 'agree'>;
+  /** Mutation kind (or `corpus` / `example`). */
+  kind?: string;
+  /** Regular expression on the mutation variant. */
+  variant?: string;
+  engineClass?: string;
+  /** Regular expression on the engine's message. */
+  engineMessage?: string;
+  /** Every error code the linter reported is one of these. */
+  linterCodes?: string[];
+  reason: string;
+}
+
+export const EXCEPTIONS_FILE = path.join(repoRoot(), 'engine/agreement-exceptions.json');
+
+export function loadExceptions(file = EXCEPTIONS_FILE): AgreementException[] {
+  if (!fs.existsSync(file)) return [];
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { exceptions?: AgreementException[] };
+  const exceptions = data.exceptions ?? [];
+  for (const e of exceptions) if (!e.id || !e.outcome || !e.reason) throw new Error(`${file}: every exception needs id, outcome and reason (${JSON.stringify(e)})`);
+  return exceptions;
+}
+
+export function matchException(exceptions: readonly AgreementException[], subject: Subject, judgement: Judgement): AgreementException | undefined {
+  if (judgement.outcome === 'agree') return undefined;
+  return exceptions.find(
+    (e) =>
+      e.outcome === judgement.outcome &&
+      (e.kind === undefined || e.kind === subject.kind) &&
+      (e.variant === undefined || new RegExp(e.variant).test(subject.variant)) &&
+      (e.engineClass === undefined || e.engineClass === judgement.engineClass) &&
+      (e.engineMessage === undefined || new RegExp(e.engineMessage).test(judgement.engineMessage ?? '')) &&
+      (e.linterCodes === undefined || (judgement.linterCodes.length > 0 && judgement.linterCodes.every((c) => e.linterCodes!.includes(c)))),
+  );
+}

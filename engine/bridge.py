@@ -84,6 +84,14 @@ def _manifest_fact(manifest: Any, method: str) -> Any:
     return value
 
 
+def _overrides(manifest: Any, method: str) -> bool:
+    from roboflow_workflows.prototypes.block import WorkflowBlockManifest
+
+    return getattr(manifest, method) is not getattr(WorkflowBlockManifest, method) and any(
+        method in vars(cls) for cls in manifest.__mro__ if cls is not WorkflowBlockManifest and issubclass(cls, WorkflowBlockManifest)
+    )
+
+
 def _field_aliases(manifest: Any) -> Dict[str, List[str]]:
     """Second spellings a field accepts (`image` for `images`): the JSON Schema names only one."""
     out: Dict[str, List[str]] = {}
@@ -116,7 +124,8 @@ def facts() -> Dict[str, Any]:
         primary = type_ids[0] if type_ids else block.identifier
         out[primary] = {
             "identifier": block.identifier,
-            "enterprise": block.identifier.startswith("roboflow_workflows.enterprise_blocks."),
+            # The engine names enterprise blocks by their legacy module path (inference.enterprise…).
+            "enterprise": ".enterprise_blocks." in block.identifier,
             "init_parameters": sorted(block.block_class.get_init_parameters()),
             "accepts_batch_input": bool(manifest.accepts_batch_input()),
             "accepts_empty_values": bool(manifest.accepts_empty_values()),
@@ -128,6 +137,9 @@ def facts() -> Dict[str, Any]:
             "output_dimensionality_offset": manifest.get_output_dimensionality_offset(),
             "execution_engine_compatibility": manifest.get_execution_engine_compatibility(),
             "field_aliases": _field_aliases(manifest),
+            # Outputs that depend on the step's configuration: the manifest computes them per step.
+            "dynamic_outputs": _overrides(manifest, "get_actual_outputs")
+            or any(o.name == "*" for o in manifest.describe_outputs()),
         }
     return {"blocks": out}
 

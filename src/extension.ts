@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CatalogSource } from './vscode/catalog/catalogSource';
-import { registerCatalogCommands } from './vscode/catalog/registerCatalog';
+import { registerCatalog } from './vscode/catalog/registerCatalog';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCompletions } from './vscode/completions';
 import { registerDiagnostics } from './vscode/diagnostics';
@@ -8,6 +8,8 @@ import { registerHovers } from './vscode/hovers';
 import { registerPreview } from './vscode/preview/registerPreview';
 import { registerSecurityLenses } from './vscode/lenses/securityLenses';
 import { registerSecrets } from './vscode/secrets/registerSecrets';
+import { registerServerValidation } from './vscode/serverValidation/registerServerValidation';
+import { createServerIdentities } from './vscode/serverIdentities';
 import { registerSharing } from './vscode/sharing/registerSharing';
 import { registerTestApi, type ExtensionTestApi } from './vscode/sharing/testApi';
 import { WorkflowService } from './vscode/workflowService';
@@ -18,16 +20,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   void catalogs.load();
   const workflows = new WorkflowService(catalogs);
   context.subscriptions.push(catalogs, workflows);
-  registerDiagnostics(context, workflows);
+  const diagnostics = registerDiagnostics(context, workflows);
   registerCodeActions(context, workflows);
   registerCompletions(context, workflows);
   registerHovers(context, workflows);
   const secrets = registerSecrets(context, workflows);
   const sharing = registerSharing(context, workflows);
   registerSecurityLenses(context, workflows, secrets, sharing);
-  registerCatalogCommands(context, catalogs, secrets);
-  registerPreview(context, workflows, secrets, sharing);
-  return registerTestApi(context, secrets, sharing); // test-only hooks; undefined outside ExtensionMode.Test
+  const catalogRefresh = registerCatalog(context, workflows, catalogs, secrets);
+  const servers = createServerIdentities();
+  registerPreview(context, workflows, secrets, sharing, servers);
+  registerServerValidation(context, workflows, secrets, diagnostics, servers);
+  return registerTestApi(context, secrets, sharing, catalogRefresh); // test-only hooks; undefined outside ExtensionMode.Test
 }
 
 export function deactivate(): void {

@@ -5,6 +5,7 @@
 export { bundledCatalog } from './catalog/bundled';
 export { Catalog } from './catalog/catalog';
 export { blocksFromDescribe } from './catalog/fromDescribe';
+export { usableBlocks } from './catalog/blockShape';
 export { describeBlocks } from './server/client';
 export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
 export { Redactor } from './redaction/redactor';
@@ -38,3 +39,14 @@ export { sharePlan } from './preview/sharePlan';
 export type { SharePlan } from './preview/sharePlan';
 export { parseSpecification, buildRunInputs, literalSecretValues } from './preview/runRequest';
 export type { ImageValue } from './preview/runRequest';
+// Servers of every version (issue 7 §4): what /info says, the sinks rule, Validate on Server.
+export { fetchServerInfo, validateWorkflow as validateWorkflowOnServer } from './server/client';
+export type { ValidateWorkflowOptions } from './server/client';
+export type { ServerInfoResult, WorkflowValidationResult } from './server/types';
+export { describeServerSoftware } from './server/serverIdentity';
+export type { ServerIdentity } from './server/serverIdentity';
+export { sinkStepNames, sinksNotice, sinksAllowRun, DISABLE_SINKS_SINCE } from './preview/sinkRule';
+export { serverVerdict } from './serverValidation/verdict';
+export type { ServerVerdict } from './serverValidation/verdict';
+export { locateServerErrors } from './serverValidation/locate';
+export type { ServerFinding } from './serverValidation/locate';

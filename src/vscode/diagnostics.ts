@@ -2,24 +2,51 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import type { WorkflowService } from './workflowService';
 
+/** The one diagnostics collection of workflows: local findings, and the server's verdict beside them. */
+export interface WorkflowDiagnostics {
+  /**
+   * Publishes a server's findings for the document as it was at `version`, beside the local
+   * findings, until the document changes (or closes). An empty list clears them.
+   */
+  setServerDiagnostics(document: vscode.TextDocument, version: number, diagnostics: vscode.Diagnostic[]): void;
+}
+
 /**
  * Diagnostics as you type: debounced per document, the latest edit wins, cleared when the
- * document closes or stops being a workflow.
+ * document closes or stops being a workflow. A server's findings (Validate on Server) describe
+ * one version of the text, so any edit drops them.
  */
-export function registerDiagnostics(context: vscode.ExtensionContext, service: WorkflowService): vscode.DiagnosticCollection {
+export function registerDiagnostics(context: vscode.ExtensionContext, service: WorkflowService): WorkflowDiagnostics {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const local = new Map<string, vscode.Diagnostic[]>();
+  const fromServer = new Map<string, { version: number; diagnostics: vscode.Diagnostic[] }>();
+
+  const publish = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    const server = fromServer.get(key);
+    const current = server?.version === document.version ? server.diagnostics : [];
+    collection.set(document.uri, [...(local.get(key) ?? []), ...current]);
+  };
+
+  const forget = (uri: vscode.Uri) => {
+    const key = uri.toString();
+    local.delete(key);
+    fromServer.delete(key);
+    collection.delete(uri);
+  };
 
   const refresh = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
     timers.delete(key);
     if (document.isClosed) return;
     if (!service.isWorkflow(document)) {
-      collection.delete(document.uri);
+      forget(document.uri);
       return;
     }
     const { result } = service.analyze(document);
-    collection.set(document.uri, result.findings.map((f) => toDiagnostic(document, f)));
+    local.set(key, result.findings.map((f) => toDiagnostic(document, f)));
+    publish(document);
   };
 
   const schedule = (document: vscode.TextDocument) => {
@@ -37,12 +64,15 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
     collection,
     vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length) schedule(e.document);
+      if (!e.contentChanges.length) return;
+      // The server judged the text before this edit: its findings go now, not after the debounce.
+      if (fromServer.delete(e.document.uri.toString())) publish(e.document);
+      schedule(e.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       clearTimeout(timers.get(document.uri.toString()));
       timers.delete(document.uri.toString());
-      collection.delete(document.uri);
+      forget(document.uri);
     }),
     service.onDidChangeCatalog(() => vscode.workspace.textDocuments.forEach(refresh)),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -51,5 +81,14 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
   vscode.workspace.textDocuments.forEach(refresh);
-  return collection;
+
+  return {
+    setServerDiagnostics(document, version, diagnostics) {
+      if (document.isClosed || document.version !== version) return;
+      const key = document.uri.toString();
+      if (diagnostics.length === 0) fromServer.delete(key);
+      else fromServer.set(key, { version, diagnostics });
+      refresh(document);
+    },
+  };
 }

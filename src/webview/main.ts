@@ -109,6 +109,12 @@ function renderTop(view: SessionView): HTMLElement[] {
         { class: 'server muted' },
         'Server: ',
         h('span', { 'data-testid': 'server' }, server.url ? `${server.label} · ${server.url}` : server.label),
+        server.software &&
+          h(
+            'span',
+            { class: `software ${server.software.status}`, 'data-testid': 'server-software', title: server.software.detail },
+            ` · ${server.software.text}`,
+          ),
         ' ',
         button('Change…', () => command('openServerSetting'), { key: 'server-setting', kind: 'link', title: 'Open the roboflowWorkflows.serverUrl setting (user settings only)' }),
         button('Show Log', () => command('showLog'), { key: 'show-log', kind: 'link' }),
@@ -126,6 +132,18 @@ function renderTop(view: SessionView): HTMLElement[] {
         'This workspace sets ',
         h('code', {}, 'roboflowWorkflows.serverUrl'),
         ` to “${server.ignoredWorkspaceValue}”. It is ignored: only your user settings choose where your API key is sent.`,
+      ),
+    );
+  }
+  if (view.sinks && view.sinks.support !== 'yes') {
+    // 'no': the host refuses the run unless sinks may fire; 'unknown': it runs, with this warning.
+    const sinksFire = view.sinks.support === 'no' && state.runSinks;
+    parts.push(
+      h(
+        'div',
+        { class: `banner ${view.sinks.support === 'no' ? 'warning' : 'info'}`, role: 'note', 'data-testid': 'sinks-notice' },
+        view.sinks.message,
+        sinksFire && h('strong', {}, ' “Let sinks fire” is ticked: they will fire.'),
       ),
     );
   }
@@ -406,6 +424,7 @@ function renderActions(view: SessionView): HTMLElement[] {
         onchange: (event: Event) => {
           state.runSinks = (event.target as HTMLInputElement).checked;
           save();
+          if (session?.sinks) rerender(top, () => renderTop(session!));
         },
       }),
       ' Let sinks fire (e-mail, webhooks, uploads)',

@@ -83,9 +83,27 @@ export interface SharingView {
   blocked?: ShareBlock;
 }
 
+/** What the server's `GET /info` said: checking (no answer yet), identified, or unidentified. */
+export interface ServerSoftwareView {
+  status: 'checking' | 'identified' | 'unidentified';
+  /** "inference 1.8.3", "checking the version…" or "version unknown". */
+  text: string;
+  /** Why the version is unknown. */
+  detail?: string;
+}
+
+/** The workflow's sink steps and whether this server honours `disable_sinks` (yes, no, unknown). */
+export interface SinksView {
+  support: 'yes' | 'no' | 'unknown';
+  steps: string[];
+  message: string;
+}
+
 export interface ServerView {
   /** The normalised URL, when valid. */
   url?: string;
+  /** Absent when the URL cannot be used. */
+  software?: ServerSoftwareView;
   /** "Hosted (serverless.roboflow.com)", "This machine", "Dedicated deployment". */
   label: string;
   /** Why the URL cannot be used, when it cannot. */
@@ -105,6 +123,8 @@ export interface SessionView {
   definitionProblem?: string;
   /** Error-level problems the validator found (the server may reject the run). */
   errorCount: number;
+  /** Present when the workflow has sink steps. */
+  sinks?: SinksView;
   inputs: InputField[];
   apiKey: ApiKeyView;
   credentials: CredentialField[];
@@ -320,10 +340,17 @@ const sessionView = object({
   workflow: object({ uri: str(), fileName: str() }),
   trusted: bool,
   restricted: optional(str()),
-  server: object({ url: optional(str()), label: str(), problem: optional(str()), ignoredWorkspaceValue: optional(str()) }),
+  server: object({
+    url: optional(str()),
+    software: optional(object({ status: oneOf(['checking', 'identified', 'unidentified']), text: str(), detail: optional(str()) })),
+    label: str(),
+    problem: optional(str()),
+    ignoredWorkspaceValue: optional(str()),
+  }),
   mode: oneOf(modes),
   definitionProblem: optional(str()),
   errorCount: int,
+  sinks: optional(object({ support: oneOf(['yes', 'no', 'unknown']), steps: arrayOf(str()), message: str() })),
   inputs: arrayOf(inputField),
   apiKey: object({ status: oneOf(['stored', 'missing', 'unavailable', 'owner-hidden', 'stand-in', 'not-used']), detail: str() }),
   credentials: arrayOf(

@@ -14,5 +14,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'extensions.ignoreRecommendations': true,
+  // Tests never reach Roboflow's hosted API behind their back; the catalog tests turn it on against a fake server.
+  'roboflowWorkflows.catalog.autoRefresh': false,
 });
 

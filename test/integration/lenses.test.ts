@@ -15,9 +15,10 @@ interface LensView {
 
 async function lensesOf(uri: vscode.Uri): Promise<LensView[]> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
-  // The preview lens (its own feature, tested in preview.test.ts) is left out of these views.
+  // The preview and Validate on Server lenses (their own features, tested in preview.test.ts and
+  // serverValidation.test.ts) are left out of these views.
   return lenses
-    .filter((l) => l.command && l.command.command !== 'roboflowWorkflows.preview')
+    .filter((l) => l.command && l.command.command !== 'roboflowWorkflows.preview' && l.command.command !== 'roboflowWorkflows.validateOnServer')
     .map((l) => ({ line: l.range.start.line, title: l.command!.title, command: l.command!.command, args: l.command!.arguments ?? [] }));
 }
 

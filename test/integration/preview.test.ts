@@ -9,7 +9,7 @@ import type { PreviewPanel } from '../../src/vscode/preview/previewPanel';
 import type { PreviewTestApi } from '../../src/vscode/preview/testApi';
 import type { RunFailureView, RunNotSentView, RunSuccessView, RunView } from '../../src/webview/protocol';
 import { ALL_CANARIES, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY } from '../support/canaries';
-import { startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../support/fakeInferenceServer';
+import { FAKE_SERVER_VERSION, startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../support/fakeInferenceServer';
 import { findLeak } from '../support/secretLeaks';
 import { activateExtension, closeAllEditors, fixtureUri, openFixture, resetFixture, waitFor, writeFixture } from './helpers';
 
@@ -162,7 +162,7 @@ describe('preview', function () {
     assert.match(result.reason, /Open a Roboflow workflow/);
   });
 
-  it('sends the key only in the Authorization header and the image and parameters as inputs; the webview gets no secret', async () => {
+  it('sends the key in the body\'s api_key and the Authorization header (never the URL), the image and parameters as inputs; the webview gets no secret', async () => {
     const panel = await openPreview('preview/detect.workflow.json');
     await chooseImage(panel);
     const view = asSuccess(await run(panel, { confidence: '0.6' }));
@@ -170,9 +170,10 @@ describe('preview', function () {
     const request = lastRunRequest();
     assert.strictEqual(request.headers.authorization, `Bearer ${CANARY_ROBOFLOW_API_KEY}`);
     assertNoLeak(request.url, 'the request URL');
-    assertNoLeak(request.body, 'the request body');
     const body = JSON.parse(request.body);
-    assert.strictEqual(body.api_key, undefined, 'no api_key in the body');
+    assert.strictEqual(body.api_key, CANARY_ROBOFLOW_API_KEY, 'the body carries the key too, for servers that ignore the header');
+    const { api_key: _key, ...rest } = body;
+    assertNoLeak(JSON.stringify(rest), 'the request body outside api_key');
     assert.strictEqual(body.disable_sinks, true, 'sinks are off unless asked for');
     assert.deepStrictEqual(body.specification, JSON.parse(fs.readFileSync(fixtureUri('preview/detect.workflow.json').fsPath, 'utf8')));
     assert.strictEqual(body.inputs.confidence, 0.6);
@@ -209,7 +210,7 @@ describe('preview', function () {
       scenario: 'unauthorized-model-key-leak',
       kind: 'http',
       status: 401,
-      message: /API key was rejected in step `det` \(401 Unauthorized\)/,
+      message: /refused the Roboflow API key in step `det` \(401 Unauthorized\)/,
       check: (view) => {
         assert.strictEqual(view.blockErrors[0]?.step, 'det');
         assert.strictEqual(view.blockErrors[0]?.inDefinition, true);
@@ -413,6 +414,61 @@ describe('preview', function () {
     } finally {
       await other.close();
       await resetFixture('.vscode/settings.json');
+    }
+  });
+
+  it('shows the server\'s name and version, asked once per server', async () => {
+    const panel = await openPreview('preview/detect.workflow.json');
+    const software = await waitFor(() => panel.lastSession?.server.software?.status === 'identified' && panel.lastSession.server.software, 10_000, 'the server version');
+    assert.strictEqual(software.text, `inference ${FAKE_SERVER_VERSION}`);
+    await openPreview('preview/describe.workflow.json');
+    assert.strictEqual(server.requests.filter((r) => r.url === '/info').length, 1, 'GET /info once for this URL in this session');
+  });
+
+  it('on a server older than 1.3.7 (which ignores disable_sinks), runs a workflow with sinks only when sinks may fire', async () => {
+    const old = await startFakeInferenceServer({ behaviour: { version: '1.3.2' } });
+    await setServerUrl(old.url);
+    try {
+      const panel = await openPreview('preview/sinks.workflow.json');
+      const session = await waitFor(() => panel.lastSession?.sinks?.support === 'no' && panel.lastSession, 10_000, 'the sinks notice of an old server');
+      const expected = 'This server (inference 1.3.2) ignores disable_sinks: the sink step `notify` would fire. Tick "Let sinks fire" to run anyway, or use a server ≥ 1.3.7.';
+      assert.strictEqual(session.sinks!.message, expected);
+      assert.strictEqual(session.server.software?.text, 'inference 1.3.2');
+      await chooseImage(panel);
+
+      const refused = asNotSent(await run(panel));
+      assert.strictEqual(refused.reason, expected);
+      assert.strictEqual(old.requests.filter((r) => r.url === '/workflows/run').length, 0, 'nothing was run');
+
+      asSuccess(await panel.receive({ type: 'run', runId: 2, values: {}, imageUrls: {}, runSinks: true }));
+      const [request] = old.requests.filter((r) => r.url === '/workflows/run');
+      assert.strictEqual(JSON.parse(request.body).disable_sinks, false, 'ticked: sinks may fire');
+
+      // A workflow without sinks runs as usual there.
+      const plain = await openPreview('preview/detect.workflow.json');
+      assert.strictEqual(plain.lastSession?.sinks, undefined);
+      await chooseImage(plain);
+      asSuccess(await run(plain));
+    } finally {
+      await setServerUrl(server.url);
+      await old.close();
+    }
+  });
+
+  it('on a server whose version is unknown, warns about the sinks but runs with disable_sinks', async () => {
+    const silent = await startFakeInferenceServer({ behaviour: { version: null } });
+    await setServerUrl(silent.url);
+    try {
+      const panel = await openPreview('preview/sinks.workflow.json');
+      const session = await waitFor(() => panel.lastSession?.sinks?.support === 'unknown' && panel.lastSession.server.software?.status === 'unidentified' && panel.lastSession, 10_000, 'the unknown-version notice');
+      assert.match(session.sinks!.message, /version is unknown \(GET \/info failed: .*404.*\)\. .*older than inference 1\.3\.7 ignore that: on one, the sink step `notify` would fire/);
+      await chooseImage(panel);
+      asSuccess(await run(panel));
+      const [request] = silent.requests.filter((r) => r.url === '/workflows/run');
+      assert.strictEqual(JSON.parse(request.body).disable_sinks, true);
+    } finally {
+      await setServerUrl(server.url);
+      await silent.close();
     }
   });
 

@@ -9,6 +9,12 @@
  *   2. a runtime input `fake_scenario` in the run request;
  *   3. a `WorkflowParameter` input named `fake_scenario` in the specification (its `default_value`);
  *   4. the server's current scenario: `setScenario()`, or `POST /__fake/scenario` from another process.
+ *
+ * It can also play an older or differently configured server (`configure()`): the version `/info`
+ * reports (or no `/info` at all), and where it reads the API key from: `any` (inference ≥ 1.5.0:
+ * query, then `Authorization: Bearer`, then the body's `api_key`), `body` (older servers, or
+ * ALLOW_API_KEY_FROM_HEADERS=False) or `header`. `POST /workflows/validate` compiles for real the
+ * little it can (sections, references to steps and inputs) and answers with the engine's bodies.
  */
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -48,6 +54,10 @@ export const FAKE_SCENARIOS = [
   'hang',
   /** Closes the connection without answering. */
   'reset',
+  /** 400 WorkflowSyntaxError: the first step's `type` matches no block (pydantic's tag error). */
+  'syntax-error',
+  /** 400 DuplicatedNameError: the short `{message, error_type, context, …}` form, no blocks_errors. */
+  'definition-error',
 ] as const;
 
 export type FakeScenarioName = (typeof FAKE_SCENARIOS)[number];
@@ -60,13 +70,22 @@ export interface FakeScenario {
   hugeBytes?: number;
 }
 
+/** Where the server looks for the API key (see the header comment). */
+export type ApiKeySource = 'any' | 'body' | 'header';
+
+export interface FakeServerBehaviour {
+  /** What `/info` reports as `version`; `null`: there is no `/info` (404). */
+  version: string | null;
+  apiKeyFrom: ApiKeySource;
+}
+
 export interface RecordedRequest {
   method: string;
   /** Path and query exactly as received. */
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
-  /** The key the real server would use: query `api_key`, then `Authorization: Bearer`, then body `api_key`. */
+  /** The key this server used, following `apiKeyFrom` (by default: query `api_key`, then `Authorization: Bearer`, then body `api_key`). */
   apiKey: string | undefined;
   scenario: FakeScenarioName | undefined;
 }
@@ -77,6 +96,17 @@ export interface FakeInferenceServerOptions {
   scenario?: FakeScenarioName | FakeScenario;
   /** Answer keyless POSTs with the hosted 401 `Unauthorized api_key`, like serverless.roboflow.com. */
   requireApiKey?: boolean;
+  describe?: FakeDescribeAnswer;
+  /** `FAKE_SERVER_VERSION` and `any` by default. */
+  behaviour?: Partial<FakeServerBehaviour>;
+}
+
+/** What `POST /workflows/blocks/describe` answers. */
+export interface FakeDescribeAnswer {
+  /** Releases of core blocks newer than the bundled catalog, described besides the custom plate reader (see `newerReleaseBlock`). */
+  newerReleases?: string[];
+  /** Answer as this scenario does instead (`internal-error`, `malformed-json`, `hang`…); `success` describes the blocks. */
+  scenario?: FakeScenarioName;
 }
 
 export interface FakeInferenceServer {
@@ -85,10 +115,16 @@ export interface FakeInferenceServer {
   port: number;
   requests: RecordedRequest[];
   setScenario(scenario: FakeScenarioName | FakeScenario): void;
+  /** Changes what `/workflows/blocks/describe` answers from now on (runs are not affected). */
+  setDescribeAnswer(answer: FakeDescribeAnswer): void;
+  /** Plays another server version or key reading from now on; `configure({})` restores the defaults. */
+  configure(behaviour: Partial<FakeServerBehaviour>): void;
   close(): Promise<void>;
 }
 
-export const FAKE_SERVER_VERSION = '0.99.0-fake';
+/** A recent release: honours `disable_sinks` (≥ 1.3.7) and reads the key from the header (≥ 1.5.0). */
+export const FAKE_SERVER_VERSION = '1.8.3';
+const DEFAULT_BEHAVIOUR: FakeServerBehaviour = { version: FAKE_SERVER_VERSION, apiKeyFrom: 'any' };
 const DEFAULT_HUGE_BYTES = 50 * 1024 * 1024;
 const AUTH_DOCS = 'Visit https://docs.roboflow.com/api-reference/authentication#retrieve-an-api-key to learn how to retrieve one.';
 
@@ -119,12 +155,18 @@ function asScenario(scenario: FakeScenarioName | FakeScenario): FakeScenario {
   return typeof scenario === 'string' ? { name: scenario } : scenario;
 }
 
-function resolveApiKey(request: IncomingMessage, requestUrl: URL, body: unknown): string | undefined {
+function resolveApiKey(request: IncomingMessage, requestUrl: URL, body: unknown, from: ApiKeySource): string | undefined {
   const fromQuery = requestUrl.searchParams.get('api_key');
-  if (fromQuery) return fromQuery;
-  const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  if (bearer) return bearer.trim();
-  return isObject(body) && typeof body.api_key === 'string' ? body.api_key : undefined;
+  const fromHeader = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
+  const fromBody = isObject(body) && typeof body.api_key === 'string' ? body.api_key : undefined;
+  switch (from) {
+    case 'body':
+      return fromQuery || fromBody;
+    case 'header':
+      return fromHeader;
+    default:
+      return fromQuery || fromHeader || fromBody;
+  }
 }
 
 function scenarioFromRequest(request: IncomingMessage, body: unknown): FakeScenarioName | undefined {
@@ -132,7 +174,9 @@ function scenarioFromRequest(request: IncomingMessage, body: unknown): FakeScena
   if (isScenarioName(header)) return header;
   if (!isObject(body)) return undefined;
   if (isObject(body.inputs) && isScenarioName(body.inputs.fake_scenario)) return body.inputs.fake_scenario;
-  const declared = isObject(body.specification) && Array.isArray(body.specification.inputs) ? body.specification.inputs : [];
+  // A run carries the definition as `specification`; /workflows/validate's body is the definition.
+  const specification = isObject(body.specification) ? body.specification : body;
+  const declared = Array.isArray(specification.inputs) ? specification.inputs : [];
   for (const input of declared) {
     if (isObject(input) && input.name === 'fake_scenario' && isScenarioName(input.default_value)) return input.default_value;
   }
@@ -356,6 +400,38 @@ function answerFor(scenario: FakeScenarioName, context: RunContext, serverUrl: s
       };
     case 'redirect':
       return { status: 307, body: '', headers: { location: `https://other-host.example.com/workflows/run?api_key=${key}` } };
+    case 'syntax-error': {
+      const first = steps(context)[0];
+      const type = typeof first?.type === 'string' ? first.type : 'unknown';
+      return {
+        status: 400,
+        body: workflowErrorResponse({
+          message: 'Could not parse workflow definition. Details provided in inner error.',
+          error_type: 'WorkflowSyntaxError',
+          context: 'workflow_compilation | workflow_definition_parsing',
+          inner_error_type: 'ValidationError',
+          inner_error_message: `1 validation error for WorkflowSpecificationV1\nsteps.0\n  Input tag '${type}' found using 'type' does not match any of the expected tags`,
+          blocks_errors: [
+            blockErrorEntry({
+              block_id: step,
+              block_type: type,
+              property_details: `Input tag '${type}' found using 'type' does not match any of the expected tags: 'roboflow_core/roboflow_object_detection_model@v2', …`,
+            }),
+          ],
+        }),
+      };
+    }
+    case 'definition-error':
+      return {
+        status: 400,
+        body: {
+          message: 'Found duplicated input steps names',
+          error_type: 'DuplicatedNameError',
+          context: 'workflow_compilation | specification_validation',
+          inner_error_type: null,
+          inner_error_message: 'None',
+        },
+      };
     case 'hang':
     case 'reset':
     case 'huge':
@@ -363,11 +439,118 @@ function answerFor(scenario: FakeScenarioName, context: RunContext, serverUrl: s
   }
 }
 
-/** A server with one custom block (as a self-hosted server with plugins would describe it). */
-function blocksDescription(): JsonObject {
-  const selector = (kind: string) => ({ type: 'string', pattern: '^\\$(inputs|steps)\\.', reference: true, selected_element: 'any_data', kind: [{ name: kind, description: '', docs: '' }] });
+/** The reference checks of the engine's graph construction (`graph_constructor.py`), for
+ * `/workflows/validate` when no error scenario is chosen: a reference to a step or input that
+ * does not exist gives its InvalidReferenceTargetError, with the engine's `blocks_errors`. */
+function referenceError(specification: JsonObject): Answer | undefined {
+  const stepNames = new Set(steps({ apiKey: undefined, specification, inputs: {} }).map((step) => step.name));
+  const inputNames = new Set((Array.isArray(specification.inputs) ? specification.inputs.filter(isObject) : []).map((input) => input.name));
+  /** The node a selector points at (`$steps.det` for `$steps.det.predictions`), when it does not exist. */
+  const missingTarget = (value: Json): string | undefined => {
+    if (typeof value !== 'string') return undefined;
+    const [root, name] = value.split('.');
+    if (root === '$steps' && !stepNames.has(name)) return `$steps.${name}`;
+    if (root === '$inputs' && !inputNames.has(name)) return `$inputs.${name}`;
+    return undefined;
+  };
+  const answer = (target: string, blockError: JsonObject): Answer => ({
+    status: 400,
+    body: workflowErrorResponse({
+      message: `Workflow references '${target}' which points to a non-existent ${target.startsWith('$inputs.') ? 'input parameter' : 'block'}.`,
+      error_type: 'InvalidReferenceTargetError',
+      context: 'workflow_compilation | execution_graph_construction',
+      inner_error_type: 'None',
+      inner_error_message: 'None',
+      blocks_errors: [blockErrorEntry({ ...blockError, property_details: `Invalid reference to ${target}` })],
+    }),
+  });
+  for (const step of steps({ apiKey: undefined, specification, inputs: {} })) {
+    for (const [property, value] of Object.entries(step)) {
+      if (property === 'type' || property === 'name') continue;
+      const target = (Array.isArray(value) ? value : [value]).map(missingTarget).find((t) => t !== undefined);
+      if (target) return answer(target, { block_id: step.name ?? null, block_type: step.type ?? null, property_name: property });
+    }
+  }
+  for (const output of Array.isArray(specification.outputs) ? specification.outputs.filter(isObject) : []) {
+    const target = missingTarget(output.selector ?? null);
+    if (target) return answer(target, { block_id: '$outputs', property_name: output.name ?? null });
+  }
+  return undefined;
+}
+
+/** `POST /workflows/validate`: the body is the raw definition (extra top-level keys, such as a
+ * body `api_key`, are ignored like pydantic's default `extra="ignore"` does). */
+function validationAnswer(scenario: FakeScenarioName, definition: unknown, apiKey: string | undefined, serverUrl: string): Answer | 'hang' | 'reset' | 'huge' {
+  if (!isObject(definition)) {
+    return { status: 422, body: { detail: [{ type: 'dict_type', loc: ['body'], msg: 'Input should be a valid dictionary', input: null }] } };
+  }
+  if (scenario !== 'success') {
+    // Error scenarios answer as on a run; the successful ones (outputs) become the route's "ok".
+    const answer = answerFor(scenario, { apiKey, specification: definition, inputs: {} }, serverUrl);
+    return typeof answer === 'object' && answer.status === 200 && typeof answer.body !== 'string' ? { status: 200, body: { status: 'ok' } } : answer;
+  }
+  const missing = ['version', 'inputs', 'steps', 'outputs'].filter((section) => !(section in definition));
+  if (missing.length > 0) {
+    return {
+      status: 400,
+      body: workflowErrorResponse({
+        message: 'Could not parse workflow definition. Details provided in inner error.',
+        error_type: 'WorkflowSyntaxError',
+        context: 'workflow_compilation | workflow_definition_parsing',
+        inner_error_type: 'ValidationError',
+        inner_error_message: missing.map((section) => `${section}\n  Field required`).join('\n'),
+        blocks_errors: [],
+      }),
+    };
+  }
+  return referenceError(definition) ?? { status: 200, body: { status: 'ok' } };
+}
+
+const selectorSchema = (kind: string): JsonObject => ({
+  type: 'string',
+  pattern: '^\\$(inputs|steps)\\.',
+  reference: true,
+  selected_element: 'any_data',
+  kind: [{ name: kind, description: '', docs: '' }],
+});
+
+/**
+ * A release of a core block newer than any bundled catalog (`roboflow_core/open_ai@v99`), as a
+ * newer server would describe it: `images` (required) and `prompt` in, `output` out.
+ */
+export function newerReleaseBlock(type: string): JsonObject {
+  return {
+    manifest_type_identifier: type,
+    manifest_type_identifier_aliases: [],
+    human_friendly_block_name: 'Newer Release',
+    fully_qualified_block_class_name: 'inference.core.workflows.core_steps.newer.NewerReleaseBlock',
+    block_source: 'workflows_core',
+    block_schema: {
+      type: 'object',
+      name: 'Newer Release',
+      short_description: 'A block version released after the bundled catalog.',
+      block_type: 'model',
+      properties: {
+        type: { const: type },
+        name: { type: 'string' },
+        images: { anyOf: [selectorSchema('image')] },
+        prompt: { anyOf: [{ type: 'string' }, selectorSchema('string')], default: null },
+      },
+      required: ['type', 'name', 'images'],
+    },
+    outputs_manifest: [{ name: 'output', kind: [{ name: 'string', description: '', docs: '' }] }],
+    execution_engine_compatibility: '>=1.3.0,<2.0.0',
+    input_dimensionality_offsets: {},
+    dimensionality_reference_property: null,
+    output_dimensionality_offset: 0,
+  };
+}
+
+/** A server with one custom block (as a self-hosted server with plugins would describe it), and any newer releases asked for. */
+function blocksDescription(newerReleases: readonly string[] = []): JsonObject {
   return {
     blocks: [
+      ...newerReleases.map(newerReleaseBlock),
       {
         manifest_type_identifier: 'acme/plate_reader@v1',
         manifest_type_identifier_aliases: ['PlateReader'],
@@ -382,8 +565,8 @@ function blocksDescription(): JsonObject {
           properties: {
             type: { enum: ['acme/plate_reader@v1', 'PlateReader'] },
             name: { type: 'string' },
-            images: { anyOf: [selector('image')] },
-            region: { anyOf: [{ enum: ['eu', 'us'] }, selector('string')], default: 'eu' },
+            images: { anyOf: [selectorSchema('image')] },
+            region: { anyOf: [{ enum: ['eu', 'us'] }, selectorSchema('string')], default: 'eu' },
           },
           required: ['type', 'name', 'images'],
         },
@@ -452,6 +635,8 @@ async function streamHugeAnswer(response: ServerResponse, totalBytes: number): P
 
 export async function startFakeInferenceServer(options: FakeInferenceServerOptions = {}): Promise<FakeInferenceServer> {
   let current = asScenario(options.scenario ?? 'success');
+  let describe: FakeDescribeAnswer = options.describe ?? {};
+  let behaviour: FakeServerBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   const requests: RecordedRequest[] = [];
   const pendingTimers = new Set<NodeJS.Timeout>();
   const serverUuid = randomUUID();
@@ -482,7 +667,7 @@ export async function startFakeInferenceServer(options: FakeInferenceServerOptio
       bodyIsJson = false;
     }
     const route = `${request.method ?? 'GET'} ${requestUrl.pathname.replace(/\/+$/, '') || '/'}`;
-    const apiKey = resolveApiKey(request, requestUrl, body);
+    const apiKey = resolveApiKey(request, requestUrl, body, behaviour.apiKeyFrom);
     const chosen = scenarioFromRequest(request, body);
     const scenario: FakeScenario = chosen === undefined ? current : { ...current, name: chosen };
     const isControl = route.includes('/__fake/');
@@ -493,7 +678,7 @@ export async function startFakeInferenceServer(options: FakeInferenceServerOptio
         headers: request.headers,
         body: rawBody,
         apiKey,
-        scenario: route === 'POST /workflows/run' ? scenario.name : undefined,
+        scenario: route === 'POST /workflows/run' || route === 'POST /workflows/validate' ? scenario.name : undefined,
       });
     }
 
@@ -504,18 +689,39 @@ export async function startFakeInferenceServer(options: FakeInferenceServerOptio
           return send(response, { status: 200, body: { scenario: current.name } });
         }
         return send(response, { status: 400, body: { message: `Unknown scenario; expected one of ${FAKE_SCENARIOS.join(', ')}` } });
+      case 'POST /__fake/configure':
+        behaviour = { ...DEFAULT_BEHAVIOUR, ...(isObject(body) ? (body as Partial<FakeServerBehaviour>) : {}) };
+        return send(response, { status: 200, body: behaviour as unknown as Json });
       case 'GET /__fake/requests':
         return send(response, { status: 200, body: requests as unknown as Json });
       case 'POST /__fake/reset':
         requests.length = 0;
         current = { name: 'success' };
+        behaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
         return send(response, { status: 200, body: { scenario: current.name } });
       case 'GET /info':
       case 'GET /healthz':
       case 'GET /readiness':
-        return send(response, { status: 200, body: { name: 'Roboflow Inference Server', version: FAKE_SERVER_VERSION, uuid: serverUuid } });
-      case 'POST /workflows/blocks/describe':
-        return send(response, { status: 200, body: blocksDescription() });
+        if (behaviour.version === null) return send(response, { status: 404, body: { detail: 'Not Found' } });
+        return send(response, { status: 200, body: { name: 'Roboflow Inference Server', version: behaviour.version, uuid: serverUuid } });
+      case 'POST /workflows/blocks/describe': {
+        const failure = describe.scenario && describe.scenario !== 'success' ? answerFor(describe.scenario, { apiKey, specification: {}, inputs: {} }, serverUrl) : undefined;
+        if (failure === 'hang') return;
+        if (failure === 'reset') return void request.socket.destroy();
+        if (failure && failure !== 'huge') return send(response, failure);
+        return send(response, { status: 200, body: blocksDescription(describe.newerReleases) });
+      }
+      case 'POST /workflows/validate': {
+        if (!bodyIsJson) return send(response, { status: 422, body: { detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {} }] } });
+        if (options.requireApiKey && apiKey === undefined) return send(response, { status: 401, body: { status: 401, message: 'Unauthorized api_key' } });
+        if (scenario.delayMs) await wait(scenario.delayMs, response);
+        if (response.destroyed) return;
+        const answer = validationAnswer(scenario.name, body, apiKey, serverUrl);
+        if (answer === 'hang') return;
+        if (answer === 'reset') return void request.socket.destroy();
+        if (answer === 'huge') return streamHugeAnswer(response, scenario.hugeBytes ?? DEFAULT_HUGE_BYTES);
+        return send(response, answer);
+      }
       case 'POST /workflows/run':
       case 'POST /infer/workflows':
         break;
@@ -563,6 +769,12 @@ export async function startFakeInferenceServer(options: FakeInferenceServerOptio
     requests,
     setScenario(scenario) {
       current = asScenario(scenario);
+    },
+    setDescribeAnswer(answer) {
+      describe = answer;
+    },
+    configure(changes) {
+      behaviour = { ...DEFAULT_BEHAVIOUR, ...changes };
     },
     close() {
       for (const timer of pendingTimers) clearTimeout(timer);

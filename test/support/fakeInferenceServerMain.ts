@@ -3,12 +3,14 @@
  * the extension from another process:
  *
  *   node dist/test/support/fakeInferenceServerMain.js [--port 0] [--scenario success] [--require-api-key]
+ *        [--version 1.3.2 | --no-info] [--api-key-from any|body|header]
  *
  * Prints one line, `FAKE_INFERENCE_SERVER_URL=http://127.0.0.1:<port>`, once it is listening.
  * Change the answer with `POST /__fake/scenario {"name": "...", "delayMs": ...}`, read what it
- * received with `GET /__fake/requests`, start over with `POST /__fake/reset`. Stops on SIGINT/SIGTERM.
+ * received with `GET /__fake/requests`, play another server with `POST /__fake/configure
+ * {"version": "1.3.2", "apiKeyFrom": "body"}`, start over with `POST /__fake/reset`. Stops on SIGINT/SIGTERM.
  */
-import { FAKE_SCENARIOS, startFakeInferenceServer, type FakeScenarioName } from './fakeInferenceServer';
+import { FAKE_SCENARIOS, startFakeInferenceServer, type ApiKeySource, type FakeScenarioName } from './fakeInferenceServer';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -25,6 +27,11 @@ async function main(): Promise<void> {
     port: Number(argument('--port') ?? 0),
     scenario: scenario as FakeScenarioName,
     requireApiKey: process.argv.includes('--require-api-key'),
+    behaviour: {
+      ...(argument('--version') !== undefined && { version: argument('--version') }),
+      ...(process.argv.includes('--no-info') && { version: null }),
+      ...(argument('--api-key-from') !== undefined && { apiKeyFrom: argument('--api-key-from') as ApiKeySource }),
+    },
   });
   console.log(`FAKE_INFERENCE_SERVER_URL=${server.url}`);
   const stop = (): void => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { repoRoot } from '../support/repoRoot';
 import { workflowText } from '../support/workflowText';
 
@@ -64,6 +65,29 @@ describe('command-line linter', () => {
       assert.ok(!output.stdout.includes(CANARY) && !output.stderr.includes(CANARY), 'the linter printed the secret');
       assert.ok(!output.stdout.includes('CANARY'), 'the linter printed part of the secret');
     }
+  });
+
+  it('reports a block newer than the catalog as a warning (exit 0), in text and SARIF; --quiet leaves it out', () => {
+    const family = 'roboflow_core/open_ai';
+    const newer = `${family}@v${Math.max(...bundledCatalog().typeIds.filter((id) => id.startsWith(`${family}@v`)).map((id) => Number(id.split('@v')[1]))) + 1}`;
+    fs.writeFileSync(
+      path.join(dir, 'newer.workflow.json'),
+      workflowText({ steps: [{ type: newer, name: 'gpt', images: '$inputs.image', brand_new_field: 1 }], outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.gpt.brand_new_output' }] }),
+    );
+    const text = run(['lint', 'newer.workflow.json'], dir);
+    assert.equal(text.code, 0);
+    // The step is analysed as the newest known open_ai: without an api_key it runs on a managed key (information).
+    const lines = text.stdout.trim().split('\n').filter((line) => !/ information managed-key /.test(line));
+    assert.equal(lines.length, 1, text.stdout);
+    assert.match(lines[0], new RegExp(`^newer\\.workflow\\.json:\\d+:\\d+ warning block-newer-than-catalog '${newer}' is newer than the block catalog \\(`));
+    assert.match(text.stderr, /1 workflow checked: 0 errors, 1 warnings/);
+
+    const sarif = JSON.parse(run(['lint', '--format', 'sarif', 'newer.workflow.json'], dir).stdout);
+    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['block-newer-than-catalog', 'warning'], ['managed-key', 'note']]);
+    assert.ok(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'block-newer-than-catalog'));
+
+    const quiet = run(['lint', '--quiet', 'newer.workflow.json'], dir);
+    assert.deepEqual([quiet.code, quiet.stdout], [0, '']);
   });
 
   it('exits 2 for usage and I/O problems', () => {

@@ -73,7 +73,7 @@ describe('inference server client (against the fake server)', function () {
   }
 
   describe('requests', () => {
-    it('POSTs {specification, inputs} to /workflows/run with the key only in the Authorization header', async () => {
+    it('POSTs {specification, inputs} to /workflows/run with the key in the body\'s api_key and the Authorization header, never the URL', async () => {
       const result = await run('success');
       assert.ok(result.ok);
       assert.equal(server.requests.length, 1);
@@ -83,10 +83,22 @@ describe('inference server client (against the fake server)', function () {
       assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
       assert.equal(request.headers['content-type'], 'application/json');
       assert.equal(request.apiKey, API_KEY);
-      assert.deepEqual(Object.keys(JSON.parse(request.body) as object).sort(), ['inputs', 'specification']);
-      assert.ok(!request.body.includes(API_KEY), 'key in body');
       assert.ok(!request.url.includes(API_KEY), 'key in URL');
-      assert.deepEqual(JSON.parse(request.body), { specification: SPECIFICATION, inputs: INPUTS });
+      const keyHeaders = Object.entries(request.headers).filter(([name, value]) => name !== 'authorization' && String(value).includes(API_KEY));
+      assert.deepEqual(keyHeaders, [], 'key in another header');
+      assert.deepEqual(JSON.parse(request.body), { specification: SPECIFICATION, inputs: INPUTS, api_key: API_KEY });
+    });
+
+    it('reaches servers that read only the body key (before 1.5.0) and only the header', async () => {
+      try {
+        server.configure({ apiKeyFrom: 'body' });
+        assert.ok((await run('success')).ok);
+        server.configure({ apiKeyFrom: 'header' });
+        assert.ok((await run('success')).ok);
+        assert.deepEqual(server.requests.map((r) => r.apiKey), [API_KEY, API_KEY]);
+      } finally {
+        server.configure({});
+      }
     });
 
     it('sends excluded_fields, disable_sinks and debug only when asked', async () => {
@@ -97,11 +109,13 @@ describe('inference server client (against the fake server)', function () {
       assert.equal(body.debug, false);
     });
 
-    it('sends no Authorization header without a key, and trims a pasted key', async () => {
+    it('sends no key at all without one, and trims a pasted key in both places', async () => {
       await run('success', { apiKey: undefined });
       assert.equal(server.requests[0].headers.authorization, undefined);
+      assert.equal('api_key' in (JSON.parse(server.requests[0].body) as object), false);
       await run('success', { apiKey: `  ${API_KEY}\n` });
       assert.equal(server.requests[1].headers.authorization, `Bearer ${API_KEY}`);
+      assert.equal((JSON.parse(server.requests[1].body) as { api_key: string }).api_key, API_KEY);
     });
 
     it('adds the key to the caller\'s redactor', async () => {
@@ -161,7 +175,7 @@ describe('inference server client (against the fake server)', function () {
       assert.equal(failure.innerErrorType, 'RoboflowAPINotAuthorizedError');
       assert.equal(failure.innerMessage, `API key ${REDACTED} does not have access to model acme-private/3`);
       assert.equal(failure.blockErrors[0].blockId, 'detector');
-      assert.match(failure.message, /API key was rejected in step `detector` \(401 Unauthorized\)/);
+      assert.match(failure.message, /refused the Roboflow API key in step `detector` \(401 Unauthorized\)/);
     });
 
     it('500 StepExecutionError whose traceback is full of keys', async () => {
@@ -199,11 +213,21 @@ describe('inference server client (against the fake server)', function () {
 
     it('400 missing key: asks for a key, or explains a server that ignores the header', async () => {
       assert.match(assertFailure(await run('missing-api-key', { apiKey: undefined }), 'http', 400).message, /none is set/);
-      assert.match(assertFailure(await run('missing-api-key'), 'http', 400).message, /ignores that header/);
+      const lost = assertFailure(await run('missing-api-key'), 'http', 400).message;
+      assert.ok(!lost.includes(REDACTED), `our explanation must survive redaction: ${lost}`);
+      assert.match(lost, /sent, both as the request body's `api_key` and in the `Authorization` header, so something between/);
     });
 
-    it('401 from the server and from the hosted front', async () => {
-      assert.match(assertFailure(await run('unauthorized'), 'http', 401).message, /API key was rejected/);
+    it('401 from the server and from the hosted front: the likely causes, never the key', async () => {
+      const refused = assertFailure(await run('unauthorized'), 'http', 401);
+      assert.match(refused.message, /refused the Roboflow API key \(401 Unauthorized\)/);
+      assert.match(refused.message, /wrong, revoked or expired/);
+      assert.match(refused.message, /another workspace than the one that owns the models/);
+      assert.match(refused.message, /proxy .* strips the `Authorization` header/);
+      assert.match(refused.message, /older than inference 1\.5\.0 read only the body's `api_key`/);
+      assert.ok(!refused.message.includes(API_KEY));
+      // Our own sentences survive redaction intact (no "[REDACTED]" in the explanation).
+      assert.ok(!refused.message.split(' Server says:')[0].includes(REDACTED), refused.message);
       const hosted = assertFailure(await run('unauthorized-hosted', { apiKey: undefined }), 'http', 401);
       assert.match(hosted.message, /needs a Roboflow API key/);
       assert.equal(hosted.serverMessage, 'Unauthorized api_key');
@@ -381,7 +405,7 @@ describe('inference server client (against the fake server)', function () {
       const [request] = server.requests;
       assert.equal(request.url, '/workflows/blocks/describe');
       assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
-      assert.deepEqual(JSON.parse(request.body), { dynamic_blocks_definitions: [], execution_engine_version: '1.5.0' });
+      assert.deepEqual(JSON.parse(request.body), { dynamic_blocks_definitions: [], execution_engine_version: '1.5.0', api_key: API_KEY });
     });
   });
 });

@@ -35,5 +35,21 @@ export function analyzeWorkflowSecurity(source: SecuritySource, catalog: Catalog
     model = source;
   }
   if (!model) return { ...EMPTY, text };
-  return { model, text, models: analyzeModels(model, catalog), credentials: analyzeCredentials(model, catalog) };
+  const analysed = withNewerVersionStandIns(model, catalog);
+  return { model, text, models: analyzeModels(analysed, catalog), credentials: analyzeCredentials(analysed, catalog) };
+}
+
+/**
+ * A step of a block version newer than the catalog (`open_ai@v9` when the catalog knows `@v7`) is
+ * analysed as the newest known version of its family: its credentials and model ids sit in the same
+ * fields, and a secret written into it must not go unnoticed because the catalog is older.
+ */
+function withNewerVersionStandIns(model: WorkflowModel, catalog: Catalog): WorkflowModel {
+  if (model.steps.every((step) => step.block || !step.type)) return model;
+  const steps = model.steps.map((step) => {
+    if (step.block || !step.type) return step;
+    const standIn = catalog.newestOlderVersion(step.type);
+    return standIn ? { ...step, block: catalog.block(standIn) } : step;
+  });
+  return { ...model, steps };
 }

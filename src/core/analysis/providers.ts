@@ -27,6 +27,8 @@ const PROVIDERS = {
   mqtt: { id: 'mqtt', name: 'MQTT broker', inputPrefix: 'mqtt' },
   opc: { id: 'opc-ua', name: 'OPC UA server', inputPrefix: 'opc' },
   sqlServer: { id: 'sql-server', name: 'SQL Server', inputPrefix: 'sql_server' },
+  postgres: { id: 'postgresql', name: 'PostgreSQL', inputPrefix: 'postgres' },
+  kafka: { id: 'kafka', name: 'Kafka broker', inputPrefix: 'kafka' },
 } satisfies Record<string, Provider>;
 
 /** Block stems (type id without namespace and version) → provider; first match wins. */
@@ -47,8 +49,11 @@ const BY_STEM: [RegExp, Provider][] = [
   [/^mqtt/, PROVIDERS.mqtt],
   [/^opc/, PROVIDERS.opc],
   [/^microsoft_sql_server/, PROVIDERS.sqlServer],
-  // Hosted open-weight models reached through OpenRouter (reference.md section e).
-  [/openrouter|^llama|^google_gemma|^meta_vlm|^qwen_vlm/, PROVIDERS.openrouter],
+  [/^postgresql/, PROVIDERS.postgres],
+  [/^kafka/, PROVIDERS.kafka],
+  // Hosted open-weight models reached through OpenRouter (reference.md section e; the blocks'
+  // `api_key` says "OpenRouter API key").
+  [/openrouter|^llama|^google_gemma|^meta_vlm|^qwen_vlm|^mistral_vlm|^zai_vlm/, PROVIDERS.openrouter],
 ];
 
 /** `roboflow_core/open_ai@v4` → `open_ai`. */

@@ -1,3 +1,4 @@
+import { isBlockSpec } from './blockShape';
 import type { BatchSpec, BlockSpec, CredentialFieldSpec, FieldSpec, LiteralType, SelectorContainer, SelectorTarget } from './types';
 
 /**
@@ -38,6 +39,7 @@ export interface DescribeResponse {
 const kindName = (k: string | { name: string }) => (typeof k === 'string' ? k : k.name);
 
 function resolve(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema {
+  if (typeof schema !== 'object' || schema === null) return {}; // a malformed property schema accepts anything
   if (typeof schema.$ref === 'string') return defs[schema.$ref.split('/').pop()!] ?? {};
   return schema;
 }
@@ -45,7 +47,7 @@ function resolve(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSche
 function alternatives(schema: JsonSchema, defs: Record<string, JsonSchema>, depth = 0): JsonSchema[] {
   const s = resolve(schema, defs);
   const nested = s.anyOf ?? s.oneOf ?? s.allOf;
-  if (nested && depth < 8) return nested.flatMap((n) => alternatives(n, defs, depth + 1));
+  if (Array.isArray(nested) && depth < 8) return nested.flatMap((n) => alternatives(n, defs, depth + 1));
   return [s];
 }
 
@@ -57,12 +59,19 @@ function toField(name: string, schema: JsonSchema, required: boolean, defs: Reco
     field.containers.push(container);
   };
   for (const alt of alternatives(schema, defs)) {
-    const items = alt.items && resolve(alt.items, defs);
-    const values = typeof alt.additionalProperties === 'object' ? resolve(alt.additionalProperties, defs) : undefined;
+    // A list or dict whose elements may be selectors: `List[Selector]`, or `Dict[str, Union[Selector, str, …]]`.
+    const items = alt.items ? alternatives(alt.items, defs) : [];
+    const values = typeof alt.additionalProperties === 'object' ? alternatives(alt.additionalProperties, defs) : [];
+    const selectorItems = items.filter((i) => i.reference === true);
+    const selectorValues = values.filter((v) => v.reference === true);
     if (alt.reference === true) addSelector(alt, 'single');
-    else if (items?.reference === true) addSelector(items, 'list');
-    else if (values?.reference === true) addSelector(values, 'dict');
-    else if (alt.enum || 'const' in alt) {
+    else if (selectorItems.length) {
+      for (const item of selectorItems) addSelector(item, 'list');
+      if (selectorItems.length < items.length) field.literalTypes.push('array');
+    } else if (selectorValues.length) {
+      for (const value of selectorValues) addSelector(value, 'dict');
+      if (selectorValues.length < values.length) field.literalTypes.push('object');
+    } else if (alt.enum || 'const' in alt) {
       field.literalTypes.push('enum');
       field.enumValues = [...(field.enumValues ?? []), ...((alt.enum ?? [alt.const]) as FieldSpec['enumValues'] & unknown[])];
     } else {
@@ -82,22 +91,37 @@ function toField(name: string, schema: JsonSchema, required: boolean, defs: Reco
   return field;
 }
 
+const CREDENTIAL_KINDS = ['secret', 'ROBOFLOW_MANAGED_KEY', 'roboflow_api_key'];
+/** Fields named as credentials are credentials even when a block forgets `private` and the `secret`
+ * kind (`password` on the OPC and MQTT writers); `max_tokens` and friends are not. */
+const CREDENTIAL_NAME = /(^|_)(api_key|password|token|auth_token|account_sid|access_key_id|secret_access_key)$/;
+
+/** Why a field holds a credential: declared private, a credential kind, or its name; none if it does not. */
+function credentialReasons(field: FieldSpec): string[] {
+  const reasons = field.private ? ['private_field'] : [];
+  reasons.push(...field.selectorKinds.filter((k) => CREDENTIAL_KINDS.includes(k)).map((k) => `kind:${k}`));
+  if (CREDENTIAL_NAME.test(field.name) && field.literalTypes.some((t) => t === 'string' || t === 'any')) reasons.push('name');
+  return reasons;
+}
+
 function toBlock(described: DescribedBlock): BlockSpec {
   const schema = described.block_schema;
   const defs = { ...(schema.definitions ?? {}), ...(schema.$defs ?? {}) };
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {})
     .filter(([name]) => name !== 'type' && name !== 'name')
-    .map(([name, property]) => toField(name, property, required.has(name), defs));
+    // A property schema that is not an object (malformed) is read as "accepts anything".
+    .map(([name, property]) => toField(name, typeof property === 'object' && property !== null ? property : {}, required.has(name), defs));
   const outputs = (described.outputs_manifest ?? []).map((o) => ({ name: o.name, kinds: (o.kind ?? []).map(kindName) }));
   const credentialFields: CredentialFieldSpec[] = fields
-    .filter((f) => f.private || f.selectorKinds.includes('secret') || f.selectorKinds.includes('ROBOFLOW_MANAGED_KEY'))
-    .map((f) => ({
+    .map((f) => ({ field: f, reasons: credentialReasons(f) }))
+    .filter(({ reasons }) => reasons.length > 0)
+    .map(({ field: f, reasons }) => ({
       name: f.name,
       required: f.required,
       acceptsRoboflowManagedKey: f.selectorKinds.includes('ROBOFLOW_MANAGED_KEY'),
       ...(typeof f.default === 'string' ? { default: f.default } : {}),
-      reasons: [...(f.private ? ['private_field'] : []), ...f.selectorKinds.filter((k) => k === 'secret' || k === 'ROBOFLOW_MANAGED_KEY').map((k) => `kind:${k}`)],
+      reasons,
     }));
   // The describe answer has no batch-parameter lists: leave batch acceptance open rather than guess.
   const dimensionality: BatchSpec = {
@@ -111,7 +135,7 @@ function toBlock(described: DescribedBlock): BlockSpec {
   };
   return {
     type: described.manifest_type_identifier,
-    aliases: described.manifest_type_identifier_aliases ?? [],
+    aliases: Array.isArray(described.manifest_type_identifier_aliases) ? described.manifest_type_identifier_aliases.filter((a) => typeof a === 'string') : [],
     humanName: described.human_friendly_block_name ?? (schema.name as string | undefined) ?? described.manifest_type_identifier,
     description: (schema.short_description as string | undefined) ?? (schema.description as string | undefined) ?? '',
     blockType: (schema.block_type as string | undefined) ?? 'unknown',
@@ -126,9 +150,21 @@ function toBlock(described: DescribedBlock): BlockSpec {
   };
 }
 
+/** A block, or undefined when the server's entry is malformed in a way the converter cannot read. */
+function toBlockOrSkip(described: DescribedBlock): BlockSpec | undefined {
+  if (typeof described?.manifest_type_identifier !== 'string' || !described.manifest_type_identifier) return undefined;
+  if (typeof described.block_schema !== 'object' || described.block_schema === null) return undefined;
+  try {
+    const block = toBlock(described);
+    return isBlockSpec(block) ? block : undefined;
+  } catch {
+    return undefined; // e.g. `outputs_manifest` or `required` of the wrong JSON type
+  }
+}
+
 /** Blocks of a describe answer; malformed entries are skipped rather than failing the refresh. */
 export function blocksFromDescribe(response: unknown): BlockSpec[] {
   const blocks = (response as DescribeResponse | undefined)?.blocks;
   if (!Array.isArray(blocks)) throw new Error('The server\'s block description has no `blocks` list.');
-  return blocks.filter((b) => typeof b?.manifest_type_identifier === 'string' && typeof b.block_schema === 'object' && b.block_schema).map(toBlock);
+  return blocks.map(toBlockOrSkip).filter((b): b is BlockSpec => !!b);
 }

@@ -1,8 +1,9 @@
 import { callServer, type ServerCallOptions } from './serverCall';
-import type { BlocksDescriptionResult, ServerFailure, ServerInfoResult, WorkflowRunResult } from './types';
+import type { BlocksDescriptionResult, ServerFailure, ServerInfoResult, WorkflowRunResult, WorkflowValidationResult } from './types';
 
-/** Client for the Roboflow inference server's HTTP API (reference §f). The API key goes only in
- * the `Authorization: Bearer` header, never in the URL or body; every result is redacted. */
+/** Client for the Roboflow inference server's HTTP API (reference §f). A POST that carries the API
+ * key sends it as the JSON body's `api_key` (read by every server version) and as
+ * `Authorization: Bearer`, never in the URL; every result is redacted. */
 
 export type { ServerCallOptions } from './serverCall';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './serverCall';
@@ -10,6 +11,7 @@ export { DEFAULT_MAX_RESPONSE_BYTES } from './serverCall';
 export const DEFAULT_RUN_TIMEOUT_MS = 120_000;
 export const DEFAULT_INFO_TIMEOUT_MS = 10_000;
 export const DEFAULT_DESCRIBE_TIMEOUT_MS = 60_000;
+export const DEFAULT_VALIDATE_TIMEOUT_MS = 60_000;
 
 export interface RunWorkflowOptions extends ServerCallOptions {
   /** Roboflow API key; omit for a local server that needs none. */
@@ -101,4 +103,39 @@ export async function describeBlocks(options: DescribeBlocksOptions): Promise<Bl
     return options.redactor.redactDeep(malformed(`The server at ${serverUrl} answered /workflows/blocks/describe without a \`blocks\` list.`, durationMs));
   }
   return { ok: true, description: json, durationMs, responseBytes };
+}
+
+export interface ValidateWorkflowOptions extends ServerCallOptions {
+  /** Roboflow API key; omit for a local server that needs none. */
+  apiKey?: string;
+  /** The workflow definition, sent as the whole body. */
+  specification: Record<string, unknown>;
+}
+
+/**
+ * `POST {server}/workflows/validate`: the server compiles the definition without running it.
+ * Its verdict is `{"status": "ok"}`, or an error answer (a `ServerFailure` with the engine's
+ * `error_type` and `blocks_errors`).
+ *
+ * The body is the raw definition, so the key's body copy becomes a top-level `api_key` beside
+ * `version`, `inputs`, `steps` and `outputs`. That is harmless: the engine's definition model
+ * (`build_workflow_definition_entity` in roboflow_workflows' syntactic_parser) sets no `extra`, so
+ * pydantic's default `extra="ignore"` drops the field before compiling. It is also what hosted
+ * and dedicated fronts authenticate with (their middleware reads a query or body `api_key`, not
+ * the header). The route itself reads only `?api_key=`, which is never used: keys stay out of URLs.
+ */
+export async function validateWorkflow(options: ValidateWorkflowOptions): Promise<WorkflowValidationResult> {
+  const answer = await callServer(options, {
+    method: 'POST',
+    endpoint: '/workflows/validate',
+    apiKey: options.apiKey,
+    jsonBody: options.specification,
+    defaultTimeoutMs: DEFAULT_VALIDATE_TIMEOUT_MS,
+  });
+  if (!answer.ok) return answer;
+  const { json, durationMs, serverUrl } = answer;
+  if (!isRecord(json) || json.status !== 'ok') {
+    return options.redactor.redactDeep(malformed(`The server at ${serverUrl} answered /workflows/validate without \`{"status": "ok"}\`. Is this URL an inference server?`, durationMs));
+  }
+  return { ok: true, durationMs };
 }

@@ -30,13 +30,25 @@ function isMissingKeyMessage(parsed: ParsedErrorBody): boolean {
   return parsed.errorType === 'MissingApiKeyError' || /API key is missing|no API key was provided/i.test(parsed.serverMessage ?? '');
 }
 
-const HEADER_IGNORED_HINT =
-  ' A key was sent in the `Authorization: Bearer` header, so this server probably ignores that header (inference older than 1.5.0, or ALLOW_API_KEY_FROM_HEADERS=False); the extension never puts the key in the request body or URL.';
+/** A key was sent (in the body's `api_key` and the Authorization header) yet the server saw none. */
+const KEY_LOST_HINT =
+  ' A key was sent, both as the request body\'s `api_key` and in the `Authorization` header, so something between VS Code and the server probably removed it (a proxy or gateway), or this route reads the key from elsewhere.';
+
+/** Why a server refuses a key it received (the key itself is never quoted). */
+const REJECTED_KEY_CAUSES = [
+  'the key is wrong, revoked or expired (set it again with "Roboflow Workflows: Set Roboflow API Key")',
+  'the key belongs to another workspace than the one that owns the models this workflow uses',
+  'a proxy in front of the server strips the `Authorization` header or rewrites the body (servers older than inference 1.5.0 read only the body\'s `api_key`, which the extension also sends)',
+];
+
+function rejectedKey(steps: string, parsed: ParsedErrorBody): string {
+  return `The server refused the Roboflow API key${steps} (401 Unauthorized). Likely causes: ${REJECTED_KEY_CAUSES.map((cause, i) => `(${i + 1}) ${cause}`).join('; ')}.${serverSaid(parsed)}`;
+}
 
 function describeBadRequest(parsed: ParsedErrorBody, context: HttpFailureContext): string {
   if (isMissingKeyMessage(parsed)) {
     return context.apiKeySent
-      ? `The server says the Roboflow API key is missing (400).${HEADER_IGNORED_HINT}`
+      ? `The server says the Roboflow API key is missing (400).${KEY_LOST_HINT}`
       : 'This workflow needs a Roboflow API key and none is set (400). Set your API key, then run again.';
   }
   if (parsed.errorType === 'RuntimeInputError') {
@@ -72,8 +84,8 @@ export function describeHttpFailure(parsed: ParsedErrorBody, context: HttpFailur
       return describeBadRequest(parsed, context);
     case 401:
       return context.apiKeySent
-        ? `The Roboflow API key was rejected${steps} (401 Unauthorized). Check that it is correct and belongs to the workspace that owns the models this workflow uses.${serverSaid(parsed)}`
-        : `This server needs a Roboflow API key${steps} (401 Unauthorized). Set your API key, then run again.${serverSaid(parsed)}`;
+        ? rejectedKey(steps, parsed)
+        : `This server needs a Roboflow API key${steps} (401 Unauthorized). Set your API key ("Roboflow Workflows: Set Roboflow API Key"), then try again.${serverSaid(parsed)}`;
     case 402:
       return `The Roboflow workspace of this API key is out of credits${steps} (402 Payment Required). Add credits, or run on your own inference server.${serverSaid(parsed)}`;
     case 403:

@@ -2,12 +2,14 @@ import { readCappedBody } from './readCappedBody';
 
 /** One HTTP request/response with the safety rails every server call needs: an overall
  * deadline (connect, headers and body), cancellation, a response size cap, and no redirects
- * (a redirect would carry the Authorization header to wherever the server points). */
+ * (a redirect would carry the key to wherever the server points). Nothing here logs: the body
+ * carries the API key, so it is never written anywhere but the socket. */
 
 export interface HttpExchangeRequest {
   url: string;
   method: 'GET' | 'POST';
-  /** Sent only as `Authorization: Bearer …`. */
+  /** Sent as the JSON body's `api_key` field (when the body is an object) and as
+   * `Authorization: Bearer …`; never in the URL or another header. */
   apiKey?: string;
   jsonBody?: unknown;
   signal?: AbortSignal;
@@ -30,6 +32,18 @@ function requestHeaders(request: HttpExchangeRequest): Record<string, string> {
   return headers;
 }
 
+/**
+ * The body as sent. Every inference version reads a body `api_key` (it is what the official SDK
+ * sends by default), while the header is read only from inference 1.5.0 on, unless
+ * ALLOW_API_KEY_FROM_HEADERS=False, and not by hosted and dedicated fronts: so both, always.
+ */
+function requestBody(request: HttpExchangeRequest): string | undefined {
+  if (request.jsonBody === undefined) return undefined;
+  const body = request.jsonBody;
+  const carriesKey = request.apiKey !== undefined && typeof body === 'object' && body !== null && !Array.isArray(body);
+  return JSON.stringify(carriesKey ? { ...body, api_key: request.apiKey } : body);
+}
+
 export async function httpExchange(request: HttpExchangeRequest): Promise<HttpExchangeOutcome> {
   const started = performance.now();
   const elapsed = (): number => performance.now() - started;
@@ -48,7 +62,7 @@ export async function httpExchange(request: HttpExchangeRequest): Promise<HttpEx
     const response = await request.fetchImpl(request.url, {
       method: request.method,
       headers: requestHeaders(request),
-      body: request.jsonBody === undefined ? undefined : JSON.stringify(request.jsonBody),
+      body: requestBody(request),
       signal: controller.signal,
       redirect: 'manual',
     });

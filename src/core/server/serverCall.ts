@@ -26,6 +26,7 @@ export interface ServerCallRequest {
   method: 'GET' | 'POST';
   /** Route on the server, e.g. `/workflows/run`. */
   endpoint: string;
+  /** Sent in the body's `api_key` and as `Authorization: Bearer` (see httpExchange). */
   apiKey?: string;
   jsonBody?: unknown;
   defaultTimeoutMs: number;
@@ -87,7 +88,7 @@ export async function callServer(options: ServerCallOptions, request: ServerCall
     const { durationMs } = outcome;
     switch (outcome.reason) {
       case 'cancelled':
-        return fail('cancelled', 'The run was cancelled.', { durationMs });
+        return fail('cancelled', 'The request was cancelled.', { durationMs });
       case 'timeout':
         return fail('timeout', `The inference server at ${serverUrl} did not answer within ${Math.round(timeoutMs / 1000)} s. It may still be loading models; try again, or raise the timeout.`, { durationMs });
       default:

@@ -50,13 +50,13 @@ export function normaliseServerUrl(input: string | undefined): ServerUrlCheck {
   if (url.username !== '' || url.password !== '') {
     return {
       ok: false,
-      message: 'The server URL must not contain a user name or password. Remove them; the API key is stored separately and sent in a header.',
+      message: 'The server URL must not contain a user name or password. Remove them; the API key is stored separately and sent in the request, never in the URL.',
     };
   }
   if (url.search !== '' || url.hash !== '' || /[?#]/.test(trimmed)) {
     return {
       ok: false,
-      message: 'The server URL must not contain a query string or fragment (`?…`, `#…`): an `api_key` there would end up in logs. The API key is stored separately and sent in a header.',
+      message: 'The server URL must not contain a query string or fragment (`?…`, `#…`): an `api_key` there would end up in logs. The API key is stored separately and sent in the request, never in the URL.',
     };
   }
   const isLoopback = isLoopbackHostname(url.hostname);

@@ -88,3 +88,6 @@ export type ServerInfoResult = { ok: true; info: ServerInfo; durationMs: number 
 
 /** `POST /workflows/blocks/describe`, unconverted. */
 export type BlocksDescriptionResult = { ok: true; description: unknown; durationMs: number; responseBytes: number } | ServerFailure;
+
+/** `POST /workflows/validate`: the server compiles the definition (a failure carries its verdict). */
+export type WorkflowValidationResult = { ok: true; durationMs: number } | ServerFailure;

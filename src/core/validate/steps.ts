@@ -48,7 +48,9 @@ export function checkSteps(ctx: ValidationContext): void {
     }
     if (ctx.dynamicBlocks.has(step.type)) continue; // custom Python block: its manifest is the schema
     if (!step.block) {
-      reportUnknownType(ctx, step);
+      const newestKnown = ctx.catalog.newestOlderVersion(step.type);
+      if (newestKnown) reportNewerThanCatalog(ctx, step, newestKnown);
+      else reportUnknownType(ctx, step);
       continue;
     }
     checkAgainstBlock(ctx, step, step.block);
@@ -66,6 +68,21 @@ function reportUnknownType(ctx: ValidationContext, step: WorkflowStep): void {
       ` (Catalog: ${ctx.catalog.data.source}; a self-hosted server with custom blocks may know more: refresh the catalog from it.)`,
     range: rangeOf(step.typeNode!),
     fixes: suggestionFixes(rangeOf(step.typeNode!), suggestions),
+  });
+}
+
+/**
+ * A newer release of a known block (the server may well run it): a warning, and the step is left
+ * unchecked like any step of unknown type, so its fields and its outputs raise no false errors.
+ */
+function reportNewerThanCatalog(ctx: ValidationContext, step: WorkflowStep, newestKnown: string): void {
+  ctx.findings.push({
+    code: 'block-newer-than-catalog',
+    severity: 'warning',
+    message:
+      `\`${step.type}\` is newer than the block catalog (${ctx.catalog.data.source}, newest known: \`${newestKnown}\`). ` +
+      'Refresh the catalog from your server to check this step; until then its fields and outputs are not checked.',
+    range: rangeOf(step.typeNode!),
   });
 }
 

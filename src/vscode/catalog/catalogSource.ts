@@ -29,13 +29,17 @@ export class CatalogSource implements vscode.Disposable {
   /** Reads a cached server catalog, if any; fires `onDidChange` when one was found. */
   async load(): Promise<void> {
     if (this.cached !== null) return;
+    let cached: CachedServerCatalog | undefined;
     try {
       const bytes = await vscode.workspace.fs.readFile(this.file);
-      const parsed = JSON.parse(Buffer.from(bytes).toString('utf8')) as CachedServerCatalog;
-      this.cached = Array.isArray(parsed.blocks) ? parsed : undefined;
+      const parsed = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<CachedServerCatalog>;
+      const { serverUrl, fetchedAt, blocks } = parsed;
+      if (typeof serverUrl === 'string' && typeof fetchedAt === 'string' && Array.isArray(blocks)) cached = { serverUrl, fetchedAt, blocks };
     } catch {
-      this.cached = undefined; // no cache yet, or unreadable: the bundled catalog serves
+      cached = undefined; // no cache yet, or unreadable: the bundled catalog serves
     }
+    if (this.cached !== null) return; // a refresh stored newer blocks while the file was being read
+    this.cached = cached;
     if (this.cached) {
       this.catalog = undefined;
       this.changed.fire();
@@ -44,8 +48,11 @@ export class CatalogSource implements vscode.Disposable {
 
   current(): Catalog {
     if (!this.catalog) {
-      const bundled = loadCore().bundledCatalog();
-      this.catalog = this.cached?.blocks.length ? bundled.withBlocks(this.cached.blocks) : bundled;
+      const core = loadCore();
+      const bundled = core.bundledCatalog();
+      // Cached blocks the validator could trip on (a damaged file, another version's format) are dropped.
+      const blocks = this.cached ? core.usableBlocks(this.cached.blocks) : [];
+      this.catalog = blocks.length ? bundled.withBlocks(blocks, `blocks from ${this.cached!.serverUrl}`) : bundled;
     }
     return this.catalog;
   }

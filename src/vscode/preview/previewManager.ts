@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ServerIdentityCache } from '../../core/server/serverIdentity';
 import { PREVIEW_VIEW_TYPE, type PreviewMode } from '../../webview/protocol';
 import type { SecretStore } from '../secrets/secretStore';
 import type { WorkflowService } from '../workflowService';
@@ -15,6 +16,7 @@ export class PreviewManager implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly service: WorkflowService,
     private readonly store: SecretStore,
+    private readonly identities: ServerIdentityCache,
     private readonly capture: boolean,
   ) {}
 
@@ -61,6 +63,7 @@ export class PreviewManager implements vscode.Disposable {
       extensionUri: this.extensionUri,
       service: this.service,
       store: this.store,
+      identities: this.identities,
       capture: this.capture,
       onDidDispose: (p) => {
         if (this.panels.get(uri.toString()) === p) this.panels.delete(uri.toString());

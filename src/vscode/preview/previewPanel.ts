@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ImageValue, Redactor } from '../../core/api';
+import type { ImageValue, Redactor, ServerIdentity } from '../../core/api';
+import type { ServerIdentityCache } from '../../core/server/serverIdentity';
 import { checkImageUrl } from '../../webview/inputValues';
 import {
   parseHostMessage,
@@ -41,6 +42,8 @@ export interface PanelDeps {
   extensionUri: vscode.Uri;
   service: WorkflowService;
   store: SecretStore;
+  /** What each server's /info says (name, version), asked once per URL. */
+  identities: ServerIdentityCache;
   /** Test mode: keep a copy of every message posted and every message rejected. */
   capture: boolean;
   onDidDispose(panel: PreviewPanel): void;
@@ -156,15 +159,24 @@ export class PreviewPanel implements vscode.Disposable {
     const secrets = await secretStatus(this.deps.store);
     for (const value of await allStoredSecrets(this.deps.store)) this.guard.add(value);
     if (generation !== this.refreshGeneration || this.disposed) return;
+    const server = readServerSetting();
     this.session = buildSession({
       snapshot,
       mode: this.mode,
       trusted: vscode.workspace.isTrusted,
-      server: readServerSetting(),
+      server,
+      identity: server.url ? this.knownIdentity(server.url) : undefined,
       secrets,
       running: this.current !== undefined,
     });
     this.post({ type: 'session', session: this.session });
+  }
+
+  /** The server's identity if known; otherwise asks (once) and refreshes when it answers. */
+  private knownIdentity(serverUrl: string): ServerIdentity | undefined {
+    const known = this.deps.identities.peek(serverUrl);
+    if (!known) void this.deps.identities.lookup(serverUrl).then(() => this.disposed || this.scheduleRefresh(0));
+    return known;
   }
 
   /** A refresh soon (typing in the workflow fires many changes). */
@@ -227,10 +239,22 @@ export class PreviewPanel implements vscode.Disposable {
         outcome = { view: { status: 'not-sent', runId, reason: badUrl }, redactor: this.guard };
       } else {
         const snapshot = await readSnapshot(this.deps.service, this.uri);
+        const server = readServerSetting();
+        const identityBefore = server.url && this.deps.identities.peek(server.url);
         outcome = await runPreview(
           { runId, mode: this.mode, drafts: message.values, images, runSinks: message.runSinks },
-          { snapshot, store: this.deps.store, server: readServerSetting(), trusted: vscode.workspace.isTrusted, signal: abort.signal, sessionGuard: this.guard },
+          {
+            snapshot,
+            store: this.deps.store,
+            server,
+            serverIdentity: (url) => this.deps.identities.lookup(url),
+            trusted: vscode.workspace.isTrusted,
+            signal: abort.signal,
+            sessionGuard: this.guard,
+          },
         );
+        // The run may have been the first to hear from the server: show its version.
+        if (server.url && this.deps.identities.peek(server.url) !== identityBefore) this.scheduleRefresh(0);
       }
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);

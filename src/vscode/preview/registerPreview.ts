@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import type { ServerIdentityCache } from '../../core/server/serverIdentity';
 import { PREVIEW_VIEW_TYPE, type PreviewMode } from '../../webview/protocol';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SharingFeature } from '../sharing/registerSharing';
 import type { WorkflowService } from '../workflowService';
+import { toUri, workflowDocumentFor } from '../workflowTarget';
 import { disposePreviewLog } from './log';
 import { PreviewLensProvider } from './previewLens';
 import { PreviewManager } from './previewManager';
@@ -22,31 +24,24 @@ export interface PreviewCommandResult {
   restricted?: boolean;
 }
 
-function toUri(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string' && arg) {
-    try {
-      return vscode.Uri.parse(arg, true);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-export function registerPreview(context: vscode.ExtensionContext, service: WorkflowService, store: SecretStore, sharing: SharingFeature): PreviewManager {
-  const manager = new PreviewManager(context.extensionUri, service, store, context.extensionMode === vscode.ExtensionMode.Test);
+export function registerPreview(
+  context: vscode.ExtensionContext,
+  service: WorkflowService,
+  store: SecretStore,
+  sharing: SharingFeature,
+  identities: ServerIdentityCache,
+): PreviewManager {
+  const manager = new PreviewManager(context.extensionUri, service, store, identities, context.extensionMode === vscode.ExtensionMode.Test);
   const lenses = new PreviewLensProvider(service, PREVIEW_COMMAND);
 
   const openPreview = async (arg?: unknown): Promise<PreviewCommandResult> => {
-    const uri = toUri(arg) ?? vscode.window.activeTextEditor?.document.uri;
-    const document = uri && (vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined)));
-    if (!uri || !document || !service.isWorkflow(document)) {
+    const document = await workflowDocumentFor(arg, service);
+    if (!document) {
       const reason = 'Open a Roboflow workflow first: a preview runs the workflow in the active editor.';
       void vscode.window.showInformationMessage(reason);
       return { opened: false, reason };
     }
-    manager.open(uri);
+    manager.open(document.uri);
     return { opened: true, ...(!vscode.workspace.isTrusted && { restricted: true }) };
   };
 

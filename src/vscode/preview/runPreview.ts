@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CredentialNeed, ImageValue, Redactor } from '../../core/api';
+import type { CredentialNeed, ImageValue, Redactor, ServerIdentity } from '../../core/api';
 import type { DraftValues, PanelCommand, PreviewMode, RunView } from '../../webview/protocol';
 import { loadCore } from '../core';
 import type { SecretStore } from '../secrets/secretStore';
@@ -14,8 +14,8 @@ import type { WorkflowSnapshot } from './snapshot';
  * One preview run, entirely in the extension host: check that it may be sent, gather the key and
  * credentials (SecretStorage, or password boxes in share mode), feed every secret to a new
  * Redactor, `POST /workflows/run` with a cancellable progress notification, and turn the answer
- * into what the webview shows. The key goes only in `Authorization: Bearer`; credentials only in
- * `inputs`, never into the definition.
+ * into what the webview shows. The key goes in the body's `api_key` and `Authorization: Bearer`
+ * (never a URL); credentials only in `inputs`, never into the definition.
  */
 
 /** Larger answers are cut off with a clear error: everything shown travels to the webview. */
@@ -33,6 +33,8 @@ export interface RunContext {
   snapshot: WorkflowSnapshot;
   store: SecretStore;
   server: ServerSetting;
+  /** The server's name and version (its /info, asked once per URL): old servers ignore disable_sinks. */
+  serverIdentity(serverUrl: string): Promise<ServerIdentity>;
   trusted: boolean;
   /** Aborted when the panel's Cancel is pressed or the panel closes. */
   signal: AbortSignal;
@@ -135,6 +137,10 @@ export async function runPreview(request: RunRequest, context: RunContext): Prom
   if (mode === 'sharee' && plan.blocked) {
     return done(notSent(runId, plan.blocked.reason, plan.blocked.detail, { command: 'toggleRunAccess', label: 'Turn On Run Access…' }));
   }
+  // Before any password box: a server that ignores disable_sinks would fire the sinks.
+  const identity = await context.serverIdentity(server.url);
+  const sinks = core.sinksAllowRun(identity, snapshot.sinkSteps, request.runSinks);
+  if (!sinks.ok) return done(notSent(runId, sinks.reason, 'Nothing was sent.'));
 
   // The definition: as written, or (share mode, credentials they supply) the one they receive.
   let definitionText = snapshot.text;
@@ -174,7 +180,7 @@ export async function runPreview(request: RunRequest, context: RunContext): Prom
 
   const summary = modeSummary(mode, snapshot);
   previewLog.info(
-    `Preview of ${snapshot.fileName} (run ${runId}): POST ${server.url}/workflows/run · ${summary} · API key ${apiKey ? 'in the Authorization header' : 'none'} · inputs ${Object.keys(inputs.value).join(', ') || 'none'}`,
+    `Preview of ${snapshot.fileName} (run ${runId}): POST ${server.url}/workflows/run (${core.describeServerSoftware(identity)}) · ${summary} · API key ${apiKey ? 'in the body and the Authorization header' : 'none'} · inputs ${Object.keys(inputs.value).join(', ') || 'none'}`,
     redactor,
   );
 

@@ -1,4 +1,6 @@
-import type { ApiKeyView, CredentialField, PreviewMode, SessionView, SharingView } from '../../webview/protocol';
+import type { ServerIdentity } from '../../core/api';
+import type { ApiKeyView, CredentialField, PreviewMode, ServerSoftwareView, ServerView, SessionView, SharingView, SinksView } from '../../webview/protocol';
+import { loadCore } from '../core';
 import type { SecretStore } from '../secrets/secretStore';
 import type { ServerSetting } from './serverSetting';
 import type { WorkflowSnapshot } from './snapshot';
@@ -34,7 +36,7 @@ export async function secretStatus(store: SecretStore): Promise<SecretStatus> {
 function ownerApiKey(stored: boolean | undefined): ApiKeyView {
   if (stored === undefined) return { status: 'unavailable', detail: "VS Code's SecretStorage cannot be read, so the run is sent without an API key." };
   return stored
-    ? { status: 'stored', detail: 'Your Roboflow API key (from SecretStorage) is sent in the Authorization header only; it is never shown here.' }
+    ? { status: 'stored', detail: 'Your Roboflow API key (from SecretStorage) goes to the server in the request body and the Authorization header, never in a URL; it is never shown here.' }
     : { status: 'missing', detail: 'No Roboflow API key stored: the run is sent without one (fine for a local server and public models).' };
 }
 
@@ -44,15 +46,32 @@ function shareeApiKey(snapshot: WorkflowSnapshot, stored: boolean | undefined): 
   return { status: 'stand-in', detail: `Their own key; your stored key stands in for it in this preview${none}.` };
 }
 
+function softwareView(identity: ServerIdentity | undefined): ServerSoftwareView {
+  if (!identity) return { status: 'checking', text: 'checking the version…' };
+  const text = loadCore().describeServerSoftware(identity);
+  return identity.status === 'identified' ? { status: 'identified', text } : { status: 'unidentified', text, detail: identity.reason };
+}
+
+function serverView(server: ServerSetting, identity: ServerIdentity | undefined): ServerView {
+  return server.url ? { ...server.view, software: softwareView(identity) } : server.view;
+}
+
+function sinksView(snapshot: WorkflowSnapshot, identity: ServerIdentity | undefined): SinksView | undefined {
+  const notice = loadCore().sinksNotice(identity, snapshot.sinkSteps);
+  return notice && { support: notice.support, steps: [...snapshot.sinkSteps], message: notice.message };
+}
+
 export function buildSession(args: {
   snapshot: WorkflowSnapshot;
   mode: PreviewMode;
   trusted: boolean;
   server: ServerSetting;
+  /** What the server's /info said; undefined while it has not answered. */
+  identity: ServerIdentity | undefined;
   secrets: SecretStatus;
   running: boolean;
 }): SessionView {
-  const { snapshot, mode, trusted, server, secrets, running } = args;
+  const { snapshot, mode, trusted, server, identity, secrets, running } = args;
   const status = (name: string): CredentialField['status'] => (secrets.names === undefined ? 'unavailable' : secrets.names.has(name) ? 'stored' : 'missing');
   let credentials: CredentialField[];
   let apiKey: ApiKeyView;
@@ -72,6 +91,7 @@ export function buildSession(args: {
     }
   }
 
+  const sinks = sinksView(snapshot, identity);
   const sharing: SharingView = {
     runAccess: plan?.runAccessText ?? '',
     credentials: plan?.credentialsText ?? '',
@@ -84,10 +104,11 @@ export function buildSession(args: {
     workflow: { uri: snapshot.uri.toString(), fileName: snapshot.fileName },
     trusted,
     ...(!trusted && { restricted: RESTRICTED_MODE_TEXT }),
-    server: server.view,
+    server: serverView(server, identity),
     mode,
     ...(snapshot.problem && { definitionProblem: snapshot.problem }),
     errorCount: snapshot.errorCount,
+    ...(sinks && { sinks }),
     inputs: snapshot.form.inputs,
     apiKey,
     credentials,

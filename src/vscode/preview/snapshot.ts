@@ -19,6 +19,8 @@ export interface WorkflowSnapshot {
   errorCount: number;
   security?: SecurityAnalysis;
   stepNames: Set<string>;
+  /** Steps whose block is a sink (e-mail, webhooks, uploads): see the sinks rule. */
+  sinkSteps: string[];
   form: PreviewForm;
   settings: SharingSettings;
   plan?: SharePlan;
@@ -29,7 +31,7 @@ export interface WorkflowSnapshot {
 export async function readSnapshot(service: WorkflowService, uri: vscode.Uri): Promise<WorkflowSnapshot> {
   const core = loadCore();
   const fileName = path.posix.basename(uri.path);
-  const empty: WorkflowSnapshot = { uri, fileName, errorCount: 0, stepNames: new Set(), form: { inputs: [], credentials: [] }, settings: { ...core.DEFAULT_SHARING_SETTINGS } };
+  const empty: WorkflowSnapshot = { uri, fileName, errorCount: 0, stepNames: new Set(), sinkSteps: [], form: { inputs: [], credentials: [] }, settings: { ...core.DEFAULT_SHARING_SETTINGS } };
   const document = openDocument(uri);
   let text: string | undefined;
   let security: SecurityAnalysis;
@@ -58,6 +60,7 @@ export async function readSnapshot(service: WorkflowService, uri: vscode.Uri): P
     errorCount,
     security,
     stepNames: new Set(security.model.steps.map((s) => s.name).filter((n): n is string => !!n)),
+    sinkSteps: core.sinkStepNames(security.model),
     form: core.previewForm(security),
     settings,
     plan,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { BackgroundCatalogRefresh, BackgroundRefreshOutcome } from '../catalog/backgroundRefresh';
 import type { SecretStore } from '../secrets/secretStore';
 import { computeContextKeys, CONTEXT_KEYS, type ContextKeyValues } from './contextKeys';
 import { setPrompts, type Prompts } from './prompts';
@@ -21,9 +22,11 @@ export interface ExtensionTestApi {
   contextKeyNames: typeof CONTEXT_KEYS;
   /** Where VS Code keeps this extension's files (to check no secret was written there). */
   storagePaths(): string[];
+  /** What each background catalog refresh trigger led to, oldest first. */
+  backgroundCatalogRefreshes(): readonly BackgroundRefreshOutcome[];
 }
 
-export function registerTestApi(context: vscode.ExtensionContext, secrets: SecretStore, sharing: SharingFeature): ExtensionTestApi | undefined {
+export function registerTestApi(context: vscode.ExtensionContext, secrets: SecretStore, sharing: SharingFeature, catalogRefresh: BackgroundCatalogRefresh): ExtensionTestApi | undefined {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   context.subscriptions.push({ dispose: () => setPrompts({}) });
   return {
@@ -34,5 +37,6 @@ export function registerTestApi(context: vscode.ExtensionContext, secrets: Secre
     contextKeyNames: CONTEXT_KEYS,
     storagePaths: () =>
       [context.globalStorageUri, context.logUri, context.storageUri].filter((u): u is vscode.Uri => !!u && u.scheme === 'file').map((u) => u.fsPath),
+    backgroundCatalogRefreshes: () => catalogRefresh.outcomes(),
   };
 }

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { ServerIdentityCache } from '../../core/server/serverIdentity';
+import type { WorkflowDiagnostics } from '../diagnostics';
+import type { SecretStore } from '../secrets/secretStore';
+import type { WorkflowService } from '../workflowService';
+import { workflowDocumentFor } from '../workflowTarget';
+import { ValidateOnServerLensProvider } from './validateLens';
+import { VALIDATE_ON_SERVER_COMMAND, validateOnServer, type ValidateOnServerResult } from './validateOnServer';
+
+/** Issue 7 §4, Validate on Server: the command (palette and code lens) and its lens. */
+export function registerServerValidation(
+  context: vscode.ExtensionContext,
+  service: WorkflowService,
+  store: SecretStore,
+  diagnostics: WorkflowDiagnostics,
+  identities: ServerIdentityCache,
+): void {
+  const lenses = new ValidateOnServerLensProvider(service, VALIDATE_ON_SERVER_COMMAND);
+  context.subscriptions.push(
+    lenses,
+    vscode.commands.registerCommand(VALIDATE_ON_SERVER_COMMAND, async (arg?: unknown): Promise<ValidateOnServerResult> => {
+      const document = await workflowDocumentFor(arg, service);
+      if (!document) {
+        const message = 'Open a Roboflow workflow first: Validate on Server sends the workflow in the active editor.';
+        void vscode.window.showInformationMessage(message);
+        return { outcome: 'not-sent', message };
+      }
+      return validateOnServer(document, { service, store, diagnostics, identities });
+    }),
+    vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], lenses),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()),
+  );
+}

@@ -1,15 +1,18 @@
 // `npm run agreement`: differential test of the linter against Roboflow's real Execution Engine.
 // Every stored definition (corpus, examples) and every seeded mutation of them is judged by both;
 // prints the agreement table by mutation kind and writes every disagreement to .test-run/agreement.json.
-//   node dist/agreement.js [--seed N] [--count N] [--kinds a,b,...]
+//   node dist/agreement.js [--seed N] [--count N] [--kinds a,b,...] [--record-corpus]
+// --record-corpus also rewrites test/fixtures/corpus-engine-verdicts.json (what the engine answers
+// for each corpus definition as stored), which the unit tests judge the corpus by.
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundledCatalog } from '../src/core/catalog/bundled';
 import { loadExceptions } from '../test/support/agreement/exceptions';
 import { agreementAfterExceptions, describeDisagreement, formatSpeed, formatTable, openDisagreements, summarizeOpen, tally } from '../test/support/agreement/report';
-import { runAgreement } from '../test/support/agreement/run';
+import { runAgreement, type AgreementResult } from '../test/support/agreement/run';
 import { mutationSubjects, storedSubjects, type Subject } from '../test/support/agreement/subjects';
-import { EngineCompiler, engineInstalled, ENGINE_PYTHON } from '../test/support/engine';
+import { ENGINE_VERDICTS_FILE } from '../test/support/corpus';
+import { bridgeJson, EngineCompiler, engineInstalled, ENGINE_PYTHON } from '../test/support/engine';
 import { MUTATION_KINDS, type MutationKind } from '../test/support/mutations';
 import { repoRoot } from '../test/support/repoRoot';
 
@@ -72,6 +75,8 @@ async function main(): Promise<number> {
     for (const [id, n] of [...byException.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${id}`);
   }
 
+  if (process.argv.includes('--record-corpus')) recordCorpusVerdicts(run.results);
+
   const out = path.join(repoRoot(), '.test-run/agreement.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const disagreements = run.results.filter((r) => r.outcome !== 'agree').map(describeDisagreement);
@@ -82,6 +87,16 @@ async function main(): Promise<number> {
   console.log('');
   console.log(`Every disagreement (open and excepted): ${path.relative(process.cwd(), out)}`);
   return open.length ? 1 : 0;
+}
+
+function recordCorpusVerdicts(results: AgreementResult[]): void {
+  const corpus = results.filter((r) => r.subject.kind === 'corpus');
+  if (!corpus.length) throw new Error('--record-corpus needs the stored definitions (leave out --kinds)');
+  const version = bridgeJson<{ roboflow_workflows: string; execution_engine_versions: string[] }>('version');
+  const verdicts = Object.fromEntries(corpus.map((r) => [r.subject.base, r.verdict.ok ? 'accepts' : r.verdict.error_type]).sort(([a], [b]) => a.localeCompare(b)));
+  const engine = `roboflow-workflows ${version.roboflow_workflows} (Execution Engine ${version.execution_engine_versions.join(', ')})`;
+  fs.writeFileSync(ENGINE_VERDICTS_FILE, `${JSON.stringify({ engine, verdicts }, null, 1)}\n`);
+  console.log(`Recorded the engine's verdict on ${corpus.length} corpus definitions in ${path.relative(process.cwd(), ENGINE_VERDICTS_FILE)}`);
 }
 
 main().then(

@@ -18,8 +18,12 @@ export interface AgreementException {
   engineClass?: string;
   /** Regular expression on the engine's message. */
   engineMessage?: string;
-  /** Every error code the linter reported is one of these. */
-  linterCodes?: string[];
+  /** Regular expression on the engine's inner error (the Pydantic text of a WorkflowSyntaxError). */
+  engineDetail?: string;
+  /** Every error code the linter reported is one of these (for errors the linter reports on purpose). */
+  linterCodesOnly?: string[];
+  /** The linter reported at least one of these (for engine crashes whose class names nothing). */
+  linterCodesInclude?: string[];
   reason: string;
 }
 
@@ -42,6 +46,8 @@ export function matchException(exceptions: readonly AgreementException[], subjec
       (e.variant === undefined || new RegExp(e.variant).test(subject.variant)) &&
       (e.engineClass === undefined || e.engineClass === judgement.engineClass) &&
       (e.engineMessage === undefined || new RegExp(e.engineMessage).test(judgement.engineMessage ?? '')) &&
-      (e.linterCodes === undefined || (judgement.linterCodes.length > 0 && judgement.linterCodes.every((c) => e.linterCodes!.includes(c)))),
+      (e.engineDetail === undefined || new RegExp(e.engineDetail).test(judgement.engineDetail ?? '')) &&
+      (e.linterCodesOnly === undefined || (judgement.linterCodes.length > 0 && judgement.linterCodes.every((c) => e.linterCodesOnly!.includes(c)))) &&
+      (e.linterCodesInclude === undefined || judgement.linterCodes.some((c) => e.linterCodesInclude!.includes(c))),
   );
 }

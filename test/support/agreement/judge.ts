@@ -14,6 +14,8 @@ export interface Judgement {
   /** The engine's error class, when it refused. */
   engineClass?: string;
   engineMessage?: string;
+  /** The Pydantic text behind a WorkflowSyntaxError (which property of which entry failed). */
+  engineDetail?: string;
   /** Distinct codes of the linter's errors (warnings and hints never count as a refusal). */
   linterCodes: string[];
 }
@@ -30,7 +32,8 @@ export function codesNaming(engineClass: string): readonly string[] {
 export function judge(findings: readonly Finding[], verdict: EngineVerdict): Judgement {
   const linterCodes = errorCodes(findings);
   if (verdict.ok) return { outcome: linterCodes.length ? 'linter-only' : 'agree', linterCodes };
-  const refused = { engineClass: verdict.error_type, engineMessage: verdict.message, linterCodes };
+  const inner = verdict.body?.inner_error_message;
+  const refused = { engineClass: verdict.error_type, engineMessage: verdict.message, engineDetail: typeof inner === 'string' ? inner : undefined, linterCodes };
   if (!linterCodes.length) return { outcome: 'engine-only', ...refused };
   const named = codesNaming(verdict.error_type).some((code) => linterCodes.includes(code));
   return { outcome: named ? 'agree' : 'wrong-code', ...refused };

@@ -56,6 +56,8 @@ export const ENGINE_ERROR_CODES: Record<string, string[]> = {
   // A `steps` entry that is not an object (the inner-workflow normaliser looks at entries first).
   InnerWorkflowInvalidStepEntryError: ['wrong-type'],
   StepInputDimensionalityError: ['dimensionality-mismatch'],
+  // The one BlockInterfaceError a document causes: no batch where the block takes its output depth from.
+  BlockInterfaceError: ['dimensionality-mismatch'],
   StepInputLineageError: ['lineage-mismatch'],
   ControlFlowDefinitionError: ['control-flow-lineage'],
   DynamicBlockError: ['dynamic-block-invalid'],

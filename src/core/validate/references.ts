@@ -3,7 +3,7 @@ import type { FieldSpec } from '../catalog/types';
 import type { Finding, Fix } from '../findings';
 import type { WorkflowStep } from '../model/workflow';
 import { properties, rangeOf } from '../parse/tree';
-import { admits, describeTargets, looksLikeSelector, parseSelector, type ParsedSelector } from '../selectors';
+import { admits, describeTargets, looksLikeSelector, parseLooseSelector, parseSelector, STEP_SELECTOR_PREFIX, type ParsedSelector } from '../selectors';
 import { nearest } from '../text/nearest';
 import type { SelectorReference, ValidationContext } from './context';
 import { suggestionFixes } from './fixes';
@@ -28,34 +28,61 @@ export function collectReferences(ctx: ValidationContext): void {
       if (!field || !field.selectorTargets.length) continue;
       for (const node of selectorNodes(p.value, field)) {
         if (node.type !== 'string' || !looksLikeSelector(node.value)) continue;
-        const selector = parseSelector(node.value);
-        if (!selector) {
-          reportSyntax(ctx, node, `\`${node.value}\` is not a valid selector. \`${p.key}\` takes ${describeTargets(field.selectorTargets)}; names may use letters, digits, \`_\` and \`-\`.`);
-          continue;
-        }
-        if (!admits(field.selectorTargets, selector)) {
-          ctx.findings.push({
-            code: 'selector-not-allowed',
-            severity: 'error',
-            message: `\`${p.key}\` of step \`${step.name ?? '?'}\` takes ${describeTargets(field.selectorTargets)}, not ${describeShape(selector)}.`,
-            range: rangeOf(node),
-          });
-          continue;
-        }
-        ctx.references.push({ selector, node, step, field, property: p.key });
+        const selector = readSelector(ctx, step, p.key, field, node, node === p.value);
+        if (selector) ctx.references.push({ selector, node, step, field, property: p.key });
       }
     }
   }
   for (const output of ctx.model.outputs) {
     const node = output.selectorNode;
     if (node?.type !== 'string') continue;
-    const selector = parseSelector(node.value);
+    // An output's selector is plain text to Pydantic; the compiler looks it up by its dots.
+    const selector = parseLooseSelector(node.value);
     if (!selector || selector.kind === 'step') {
       reportSyntax(ctx, node, `Output selector \`${node.value}\` is not valid: use \`$steps.<step>.<output>\`, \`$steps.<step>.*\` for all of a step's outputs, or \`$inputs.<name>\`.`);
       continue;
     }
     ctx.references.push({ selector, node, output, property: 'selector' });
   }
+}
+
+/** A string the field's Pydantic type takes as it is (so a `$…` value need not be a selector to pass). */
+function acceptsPlainText(field: FieldSpec): boolean {
+  return field.literalTypes.includes('string') || field.literalTypes.includes('any');
+}
+
+/**
+ * What a `$…` value in a step property is to the engine, or undefined (reported) when the engine
+ * refuses it. A selector of a shape the field takes is one. Where the field also takes plain text,
+ * Pydantic lets any string through and the compiler reads it by its dots, so only a `$steps.<step>`
+ * without flow control, or a value naming no node, is refused (by the compiler). Elsewhere Pydantic
+ * checks the selector patterns itself, and refuses the document.
+ */
+function readSelector(ctx: ValidationContext, step: WorkflowStep, property: string, field: FieldSpec, node: Node, direct: boolean): ParsedSelector | undefined {
+  const text = node.value as string;
+  const strict = parseSelector(text);
+  if (strict && admits(field.selectorTargets, strict)) return strict;
+  if (direct && acceptsPlainText(field)) {
+    const loose = parseLooseSelector(text);
+    if (!loose) {
+      reportSyntax(ctx, node, `\`${text}\` is not a selector the server can resolve. \`${property}\` takes ${describeTargets(field.selectorTargets)}, or plain text without a leading \`$\`.`);
+      return undefined;
+    }
+    if (loose.kind !== 'step' || field.selectorTargets.includes('step')) return loose;
+    ctx.findings.push({
+      code: 'selector-not-allowed',
+      severity: 'error',
+      message: `\`${property}\` of step \`${step.name ?? '?'}\` takes ${describeTargets(field.selectorTargets)}, not ${describeShape(loose)}: only flow-control steps point at other steps.`,
+      range: rangeOf(node),
+    });
+    return undefined;
+  }
+  // The engine's flow-control pattern has no end anchor: a step output passes it, and the compiler
+  // then reads it as data (resolve() reports what it finds there).
+  const loose = STEP_SELECTOR_PREFIX.test(text) && field.selectorTargets.includes('step') ? parseLooseSelector(text) : undefined;
+  if (loose?.kind === 'step_output') return loose;
+  reportSyntax(ctx, node, `\`${property}\` of step \`${step.name ?? '?'}\` takes ${describeTargets(field.selectorTargets)}, not ${strict ? describeShape(strict) : `\`${text}\``}; names may use letters, digits, \`_\` and \`-\`.`);
+  return undefined;
 }
 
 function describeShape(selector: ParsedSelector): string {
@@ -108,7 +135,7 @@ function resolve(ctx: ValidationContext, ref: SelectorReference): Finding | unde
       return {
         code: 'kind-mismatch',
         severity: 'error',
-        message: `${holder(ref)} accepts kind ${ref.field.selectorKinds.join(' or ')}, but input \`${selector.input}\` is declared as ${input.kinds.join(', ')}. Change the input's \`kind\` (or remove it to accept anything), or reference another input.`,
+        message: `${holder(ref)} accepts kind ${ref.field.selectorKinds.join(' or ')}, but input \`${selector.input}\` is declared ${input.kinds.length ? `as ${input.kinds.join(', ')}` : 'with no kind at all (`"kind": []`)'}. Change the input's \`kind\` (or remove it to accept anything), or reference another input.`,
         range: rangeOf(node),
         related: [{ message: `Input \`${selector.input}\` is declared here`, range: rangeOf(input.kindNode ?? input.nameNode ?? input.node) }],
       };
@@ -141,6 +168,14 @@ function resolve(ctx: ValidationContext, ref: SelectorReference): Finding | unde
     };
   }
   const output = outputs.find((o) => o.name === selector.output);
+  if (output && ref.field?.selectorTargets.every((t) => t === 'step') && !output.kinds.includes('*')) {
+    return {
+      code: 'selector-not-allowed',
+      severity: 'error',
+      message: `${holder(ref)} takes steps (\`$steps.<step>\`), not the output \`$steps.${selector.step}.${selector.output}\`. Name the step to continue with.`,
+      range: rangeOf(node),
+    };
+  }
   if (!output) {
     const names = outputs.map((o) => o.name);
     const suggestions = nearest(selector.output, names);
@@ -166,11 +201,7 @@ function resolve(ctx: ValidationContext, ref: SelectorReference): Finding | unde
 }
 
 /** Outputs of a step, or undefined when they depend on its configuration. */
-export function outputsOf(ctx: ValidationContext, step: WorkflowStep): { name: string; kinds: string[] }[] | undefined {
-  if (step.type && ctx.dynamicBlocks.has(step.type)) {
-    const dynamic = ctx.dynamicBlocks.get(step.type)!;
-    return dynamic.outputs.map((name) => ({ name, kinds: ['*'] }));
-  }
+export function outputsOf(_ctx: ValidationContext, step: WorkflowStep): { name: string; kinds: string[] }[] | undefined {
   if (!step.block || step.block.dynamicOutputs) return undefined;
   return step.block.outputs;
 }

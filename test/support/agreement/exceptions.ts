@@ -10,7 +10,8 @@ import type { Subject } from './subjects';
  */
 export interface AgreementException {
   id: string;
-  outcome: Exclude<Outcome, 'agree'>;
+  /** One outcome, or several (an engine-only reason becomes wrong-code when the linter also finds another problem). */
+  outcome: Exclude<Outcome, 'agree'> | Exclude<Outcome, 'agree'>[];
   /** Mutation kind (or `corpus` / `example`). */
   kind?: string;
   /** Regular expression on the mutation variant. */
@@ -41,7 +42,7 @@ export function matchException(exceptions: readonly AgreementException[], subjec
   if (judgement.outcome === 'agree') return undefined;
   return exceptions.find(
     (e) =>
-      e.outcome === judgement.outcome &&
+      [e.outcome].flat().includes(judgement.outcome as Exclude<Outcome, 'agree'>) &&
       (e.kind === undefined || e.kind === subject.kind) &&
       (e.variant === undefined || new RegExp(e.variant).test(subject.variant)) &&
       (e.engineClass === undefined || e.engineClass === judgement.engineClass) &&

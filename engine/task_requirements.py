@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Fields a block requires only for some values of its `task_type`, asked of the engine itself.
+
+Several model blocks (the VLM families) check in a Pydantic `model_validator` that, say, `prompt`
+is set when `task_type` is "visual-question-answering". JSON Schema cannot say that, so the
+block catalog does not; this probes each manifest with every task and records which fields the
+engine then demands. Output (stdout): {"<block type>": {"<task>": ["<field>", ...]}}, sorted.
+
+  .engine/venv/bin/python engine/task_requirements.py > src/core/validate/data/task-requirements.json
+
+test/engine/taskRequirements.engine.test.ts checks the stored file against this.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any, Dict, List, Optional, Tuple
+
+import bridge
+
+REQUIRED_FOR_TASK = re.compile(r"`(\w+)` (?:parameter required to be set for task|is required when task_type)")
+# Values that satisfy the fields these validators ask for: a selector where one is taken, else a literal.
+PLACEHOLDERS = ["$inputs.placeholder", {"answer": "the answer"}, ["a"], "text"]
+
+
+def _enum_values(schema: Dict[str, Any]) -> List[str]:
+    values: List[str] = []
+    for alternative in [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]:
+        values.extend(v for v in alternative.get("enum", []) if isinstance(v, str))
+        if isinstance(alternative.get("const"), str):
+            values.append(alternative["const"])
+    return values
+
+
+def _task_values(manifest: Any) -> List[str]:
+    return sorted(set(_enum_values(manifest.model_json_schema().get("properties", {}).get("task_type", {}))))
+
+
+def _required_for(manifest: Any, type_id: str, task: str) -> Tuple[Optional[List[str]], Optional[str]]:
+    """The fields task `task` requires, or None and the problem the probe could not get past."""
+    payload: Dict[str, Any] = {"type": type_id, "name": "probe", "task_type": task}
+    properties = manifest.model_json_schema().get("properties", {})
+    for name, field in manifest.model_fields.items():
+        if field.is_required() and name not in payload:
+            key = field.alias if isinstance(field.alias, str) else name
+            enum = _enum_values(properties.get(key, {}))
+            payload[key] = enum[0] if enum else PLACEHOLDERS[0]
+    required: List[str] = []
+    for _ in range(8):
+        problem = _problem(manifest, payload)
+        if problem is None:
+            return required, None
+        match = REQUIRED_FOR_TASK.search(problem)
+        if not match or match.group(1) in required:
+            return None, problem
+        field = match.group(1)
+        required.append(field)
+        # The first placeholder the field takes (no complaint about the field itself any more).
+        for candidate in PLACEHOLDERS:
+            payload[field] = candidate
+            problem = _problem(manifest, payload)
+            if problem is None or not re.search(rf"^{field}(\.|$)", problem, re.M):
+                break
+    return None, "too many fields"
+
+
+def _problem(manifest: Any, payload: Dict[str, Any]) -> Optional[str]:
+    try:
+        manifest.model_validate(payload)
+        return None
+    except Exception as error:  # noqa: BLE001 - a ValidationError whose text names the field
+        return str(error)
+
+
+def main() -> int:
+    bridge._quiet_import()
+    from roboflow_workflows.execution_engine.introspection.blocks_loader import load_workflow_blocks
+
+    out: Dict[str, Dict[str, List[str]]] = {}
+    problems: List[str] = []
+    for block in load_workflow_blocks():
+        manifest = block.manifest_class
+        if "task_type" not in manifest.model_fields:
+            continue
+        type_id = manifest.model_fields["type"].annotation.__args__[0]
+        per_task: Dict[str, List[str]] = {}
+        for task in _task_values(manifest):
+            required, problem = _required_for(manifest, type_id, task)
+            if required is None:
+                problems.append(f"{type_id} task {task}: the probe did not validate: {problem}")
+            elif required:
+                per_task[task] = sorted(required)
+        if per_task:
+            out[type_id] = per_task
+    for problem in problems:
+        sys.stderr.write(problem + "\n")
+    bridge._write(dict(sorted(out.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

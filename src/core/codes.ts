@@ -35,6 +35,7 @@ export const CODES: readonly CodeInfo[] = [
   { code: 'duplicate-name', severity: 'error', summary: 'Two inputs, steps or outputs share a name.', example: 'two steps named `det`' },
   { code: 'invalid-selector', severity: 'error', summary: 'A `$…` value the server cannot parse or resolve as a selector, or of a shape a selector-only property refuses.', example: '`"images": "$inputs"`, `next_steps: ["$inputs.image"]`' },
   { code: 'selector-not-allowed', severity: 'error', summary: 'A selector the server parses but cannot connect: a step where no flow control is taken, or a step output where only steps are.', example: '`next_steps: ["$steps.det.predictions"]` (needs `$steps.det`)' },
+  { code: 'duplicate-flow-target', severity: 'error', summary: 'A flow-control step names the same target step twice: the engine cannot tell which branch runs it.', example: '`next_steps: ["$steps.email", "$steps.email"]`' },
   { code: 'unknown-input', severity: 'error', summary: 'A selector names an input that is not declared; the nearest is suggested.', example: '`$inputs.imgae`' },
   { code: 'unknown-step', severity: 'error', summary: 'A selector names a step that does not exist; the nearest is suggested.', example: '`$steps.dett.predictions`' },
   { code: 'unknown-step-output', severity: 'error', summary: 'A selector names an output the step\'s block does not have.', example: '`$steps.det.prediction`' },

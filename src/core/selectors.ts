@@ -34,11 +34,13 @@ export function parseSelector(text: string): ParsedSelector | undefined {
  * property that also takes plain text, or an output's selector): by its dots alone, so
  * `$inputs.my model` names the input `my model`. Anything else names no node of the graph.
  */
-export function parseLooseSelector(text: string): ParsedSelector | undefined {
+export function parseLooseSelector(text: string, where: 'step' | 'output'): ParsedSelector | undefined {
   const chunks = text.split('.');
   if (chunks[0] === '$inputs' && chunks.length === 2) return { kind: 'input', input: chunks[1] };
   if (chunks[0] === '$steps' && chunks.length === 2) return { kind: 'step', step: chunks[1] };
   if (chunks[0] === '$steps' && chunks.length === 3) return { kind: 'step_output', step: chunks[1], output: chunks[2] };
+  // In a step, the compiler takes the step from the second chunk and the output from the last.
+  if (chunks[0] === '$steps' && chunks.length > 3 && where === 'step') return { kind: 'step_output', step: chunks[1], output: chunks[chunks.length - 1] };
   return undefined;
 }
 

@@ -44,7 +44,7 @@ export const ENGINE_ERROR_CODES: Record<string, string[]> = {
   // Cycles, references to missing outputs of a step, a `$steps.<step>` where no flow control is
   // accepted, duplicate flow-control targets, batches where one value is expected, a batch input
   // of dimensionality below one.
-  ExecutionGraphStructureError: ['cycle', 'unknown-step-output', 'selector-not-allowed', 'batch-not-accepted', 'invalid-dimensionality'],
+  ExecutionGraphStructureError: ['cycle', 'unknown-step-output', 'selector-not-allowed', 'duplicate-flow-target', 'batch-not-accepted', 'invalid-dimensionality'],
   // Output selectors are plain strings: a malformed one is looked up, and not found.
   InvalidReferenceTargetError: ['unknown-input', 'unknown-step', 'unknown-step-output', 'invalid-selector'],
   // A step output where only steps are accepted (`next_steps: ["$steps.det.predictions"]`) fails the kind check.

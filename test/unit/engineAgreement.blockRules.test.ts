@@ -55,3 +55,58 @@ describe('engine agreement: where a block takes the depth of its outputs from', 
     assert.match(found[0].message, /`object_detection_predictions` of step `replace` sets how deep the step's outputs are/);
   });
 });
+
+describe('engine agreement: outputs a step computes from its configuration', () => {
+  const parser = (selector: string, fields = ['count', 'label']) =>
+    workflowText({
+      inputs: [{ type: 'WorkflowParameter', name: 'raw' }],
+      steps: [{ type: 'roboflow_core/json_parser@v1', name: 'parser', raw_json: '$inputs.raw', expected_fields: fields }],
+      outputs: [{ type: 'JsonField', name: 'o', selector }],
+    });
+
+  it('knows a JSON parser\'s outputs from its expected fields', () => {
+    assert.deepEqual(errors(validate(parser('$steps.parser.count'))), []);
+    assert.deepEqual(errors(validate(parser('$steps.parser.error_status'))), []);
+    const text = parser('$steps.parser.score');
+    const [finding] = errors(validate(text));
+    assert.equal(finding.code, 'unknown-step-output');
+    assert.equal(underlined(text, finding), 'score');
+    assert.match(finding.message, /its outputs are `error_status`, `count`, `label`/);
+  });
+
+  it('knows a VLM\'s outputs from its task, and checks their kinds', () => {
+    const text = workflowText({
+      inputs: INPUTS,
+      steps: [
+        { type: 'roboflow_core/google_gemini@v6', name: 'gemini', images: '$inputs.image', api_key: '$inputs.key', task_type: 'object-detection', classes: ['dog'] },
+        { ...DETECTION_STEP, model_id: '$steps.gemini.error_status' },
+      ],
+      outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.gemini.predictions' }],
+    });
+    const found = errors(validate(text));
+    assert.deepEqual(found.map((f) => f.code), ['kind-mismatch']);
+    assert.match(found[0].message, /`\$steps\.gemini\.error_status` is boolean/);
+  });
+});
+
+describe('engine agreement: flow-control targets and second spellings', () => {
+  const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {} };
+
+  it('refuses a target named twice by one flow-control step, on the second', () => {
+    const text = workflowText({ steps: [DETECTION_STEP, { ...GATE, next_steps: ['$steps.det', '$steps.det'] }] });
+    const [finding] = errors(validate(text));
+    assert.equal(finding.code, 'duplicate-flow-target');
+    assert.ok(finding.range.offset > finding.related![0].range.offset);
+    assert.match(finding.message, /already continues with `det`/);
+  });
+
+  it('ignores a second spelling written next to the field\'s name, as the engine does, with a warning', () => {
+    const text = workflowText({ steps: [{ ...DETECTION_STEP, image: 0.5 }] });
+    const findings = validate(text);
+    assert.deepEqual(errors(findings), []);
+    const warning = findings.find((f) => f.code === 'unknown-property')!;
+    assert.equal(warning.severity, 'warning');
+    assert.equal(underlined(text, warning), '"image"');
+    assert.match(warning.message, /server reads `images` and ignores this one/);
+  });
+});

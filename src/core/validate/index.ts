@@ -6,6 +6,7 @@ import { nestingTooDeep, parseJson } from '../parse/parseJson';
 import type { ValidationContext } from './context';
 import { checkDuplicates } from './duplicates';
 import { compileCustomBlocks } from './customBlocks';
+import { checkFlowTargets } from './flowTargets';
 import { checkCycles, checkUnused } from './graph';
 import { checkInputKindConflicts } from './inputUsage';
 import { checkLineage } from './lineage';
@@ -80,6 +81,7 @@ function validateParsed(text: string, catalog: Catalog, useCache: boolean): Vali
   checkDuplicates(ctx);
   collectReferences(ctx);
   checkReferences(ctx);
+  checkFlowTargets(ctx);
   checkInputKindConflicts(ctx);
   checkCycles(ctx);
   if (!ctx.findings.some((f) => f.severity === 'error' && (f.code === 'cycle' || f.code === 'kind-mismatch'))) checkLineage(ctx);

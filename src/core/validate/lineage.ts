@@ -151,11 +151,11 @@ export function checkLineage(ctx: ValidationContext): void {
     const ordered = block.fields.map((f) => properties.get(f)).filter((p): p is PropertyInput => !!p);
     const findings: Finding[] = [];
     checkBatchAcceptance(step, batch, ordered, findings);
-    if (!findings.length) checkOutputOffset(step, batch, ordered, findings);
     for (const property of ordered) {
       const compat = compatibility(property.field, batch);
       property.cast = compat.size === 1 && compat.has(true) && property.refs.some((r) => r.lineage.length === 0);
     }
+    if (!findings.length) checkOutputOffset(step, batch, ordered, findings);
     const data = collectLineages(step, ordered, findings);
     checkDimensionality(step, batch, ordered, findings);
     if (!findings.length) checkLevels(step, data, findings);
@@ -188,7 +188,8 @@ function checkBatchAcceptance(step: WorkflowStep, batch: BatchSpec, properties: 
  * batch in that property.
  */
 function checkOutputOffset(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], findings: Finding[]): void {
-  const batched = properties.filter((p) => p.refs.some((r) => r.lineage.length > 0));
+  // A single value the engine casts to a batch counts as one.
+  const batched = properties.filter((p) => p.cast || p.refs.some((r) => r.lineage.length > 0));
   if (batch.outputOffset < 0 && !batched.length) {
     findings.push({
       code: 'dimensionality-mismatch',

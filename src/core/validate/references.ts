@@ -7,7 +7,9 @@ import { admits, describeTargets, looksLikeSelector, parseLooseSelector, parseSe
 import { nearest } from '../text/nearest';
 import type { SelectorReference, ValidationContext } from './context';
 import { suggestionFixes } from './fixes';
+import { computedOutputs } from './computedOutputs';
 import { kindsCompatible } from './kinds';
+import { shadowedAlias } from './fieldAliases';
 import { quoteList } from './messages';
 
 /** Selector-capable values of one step property: the value itself, or the items of a list or dict. */
@@ -23,9 +25,10 @@ function selectorNodes(value: Node | undefined, field: FieldSpec): Node[] {
 export function collectReferences(ctx: ValidationContext): void {
   for (const step of ctx.model.steps) {
     if (!step.block || step.node.type !== 'object') continue;
+    const present = new Set(properties(step.node).map((p) => p.key));
     for (const p of properties(step.node)) {
       const field = ctx.catalog.field(step.block, p.key);
-      if (!field || !field.selectorTargets.length) continue;
+      if (!field || !field.selectorTargets.length || shadowedAlias(p.key, field, present)) continue;
       for (const node of selectorNodes(p.value, field)) {
         if (node.type !== 'string' || !looksLikeSelector(node.value)) continue;
         const selector = readSelector(ctx, step, p.key, field, node, node === p.value);
@@ -37,7 +40,7 @@ export function collectReferences(ctx: ValidationContext): void {
     const node = output.selectorNode;
     if (node?.type !== 'string') continue;
     // An output's selector is plain text to Pydantic; the compiler looks it up by its dots.
-    const selector = parseLooseSelector(node.value);
+    const selector = parseLooseSelector(node.value, 'output');
     if (!selector || selector.kind === 'step') {
       reportSyntax(ctx, node, `Output selector \`${node.value}\` is not valid: use \`$steps.<step>.<output>\`, \`$steps.<step>.*\` for all of a step's outputs, or \`$inputs.<name>\`.`);
       continue;
@@ -63,7 +66,7 @@ function readSelector(ctx: ValidationContext, step: WorkflowStep, property: stri
   const strict = parseSelector(text);
   if (strict && admits(field.selectorTargets, strict)) return strict;
   if (direct && acceptsPlainText(field)) {
-    const loose = parseLooseSelector(text);
+    const loose = parseLooseSelector(text, 'step');
     if (!loose) {
       reportSyntax(ctx, node, `\`${text}\` is not a selector the server can resolve. \`${property}\` takes ${describeTargets(field.selectorTargets)}, or plain text without a leading \`$\`.`);
       return undefined;
@@ -79,7 +82,7 @@ function readSelector(ctx: ValidationContext, step: WorkflowStep, property: stri
   }
   // The engine's flow-control pattern has no end anchor: a step output passes it, and the compiler
   // then reads it as data (resolve() reports what it finds there).
-  const loose = STEP_SELECTOR_PREFIX.test(text) && field.selectorTargets.includes('step') ? parseLooseSelector(text) : undefined;
+  const loose = STEP_SELECTOR_PREFIX.test(text) && field.selectorTargets.includes('step') ? parseLooseSelector(text, 'step') : undefined;
   if (loose?.kind === 'step_output') return loose;
   reportSyntax(ctx, node, `\`${property}\` of step \`${step.name ?? '?'}\` takes ${describeTargets(field.selectorTargets)}, not ${strict ? describeShape(strict) : `\`${text}\``}; names may use letters, digits, \`_\` and \`-\`.`);
   return undefined;
@@ -121,6 +124,8 @@ function resolve(ctx: ValidationContext, ref: SelectorReference): Finding | unde
   const { selector, node } = ref;
   if (selector.kind === 'input') {
     const input = ctx.inputsByName.get(selector.input);
+    // Without an `inputs` list (reported already) every input would look missing.
+    if (!input && ctx.model.inputsNode?.type !== 'array') return undefined;
     if (!input) {
       const suggestions = nearest(selector.input, ctx.inputsByName.keys());
       return {
@@ -144,6 +149,7 @@ function resolve(ctx: ValidationContext, ref: SelectorReference): Finding | unde
   }
 
   const target = ctx.stepsByName.get(selector.step);
+  if (!target && ctx.model.stepsNode?.type !== 'array') return undefined;
   if (!target) {
     const suggestions = nearest(selector.step, ctx.stepsByName.keys());
     return {
@@ -200,9 +206,8 @@ function resolve(ctx: ValidationContext, ref: SelectorReference): Finding | unde
   return undefined;
 }
 
-/** Outputs of a step, or undefined when they depend on its configuration. */
-export function outputsOf(_ctx: ValidationContext, step: WorkflowStep): { name: string; kinds: string[] }[] | undefined {
-  if (!step.block || step.block.dynamicOutputs) return undefined;
-  return step.block.outputs;
+/** Outputs of a step: its block's, or those it computes from its configuration; undefined when unknowable. */
+export function outputsOf(ctx: ValidationContext, step: WorkflowStep): { name: string; kinds: string[] }[] | undefined {
+  if (!step.block) return undefined;
+  return step.block.dynamicOutputs ? computedOutputs(step, step.block, ctx.catalog) : step.block.outputs;
 }
-

@@ -9,6 +9,7 @@ import { nearest } from '../text/nearest';
 import { setProperties } from '../text/jsonEdits';
 import type { ValidationContext } from './context';
 import { convertedValueFinding } from './convertedValues';
+import { shadowedAlias } from './fieldAliases';
 import { CUSTOM_PYTHON, customStepValueFindings } from './customBlocks';
 import { suggestionFixes } from './fixes';
 import { describeAccepted, describeValue, quoteList, unreferenceableNameMessage } from './messages';
@@ -107,7 +108,18 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
 
   // Unknown properties: the engine drops them silently, so a typo silently changes behaviour.
   for (const p of props) {
-    if (STEP_KEYS.has(p.key) || ctx.catalog.field(block, p.key)) continue;
+    if (STEP_KEYS.has(p.key)) continue;
+    const known = ctx.catalog.field(block, p.key);
+    if (known && shadowedAlias(p.key, known, present)) {
+      ctx.findings.push({
+        code: 'unknown-property',
+        severity: 'warning',
+        message: `\`${p.key}\` is another spelling of \`${known.name}\`, which is set too: the server reads \`${known.name}\` and ignores this one. Remove it.`,
+        range: rangeOf(p.keyNode),
+      });
+      continue;
+    }
+    if (known) continue;
     const names = ctx.catalog.propertyNames(block);
     const suggestions = nearest(p.key, names.filter((n) => !present.has(n)));
     ctx.findings.push({
@@ -138,7 +150,7 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
   for (const [property, group] of groupByProperty(errors)) {
     if (!property || STEP_KEYS.has(property)) continue; // type/name problems are reported above
     const field = ctx.catalog.field(block, property);
-    if (!field) continue;
+    if (!field || shadowedAlias(property, field, present)) continue;
     // A `$…` value failing the selector patterns: the reference checks say why, in selector terms.
     if (field.selectorTargets.length && group.every((e) => looksLikeSelector(nodeForInstancePath(step.node, e.instancePath).value))) continue;
     const node = valueNode(step.node, property);

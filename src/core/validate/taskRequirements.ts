@@ -1,16 +1,16 @@
 import type { Finding } from '../findings';
 import { rangeOf, stringValue, valueNode } from '../parse/tree';
 import type { ValidationContext } from './context';
-import requirements from './data/task-requirements.json';
+import rules from './data/block-rules.json';
 import { quoteList } from './messages';
 
 /**
  * Fields a block requires only for some tasks (`prompt` for "visual-question-answering", `classes`
  * for "object-detection"): the engine checks them in the block's model validator, which JSON Schema
- * cannot express. data/task-requirements.json is asked of the engine (engine/task_requirements.py)
+ * cannot express. data/block-rules.json is asked of the engine (engine/block_rules.py)
  * and kept true by the engine tests.
  */
-const REQUIREMENTS: Record<string, Record<string, string[]> | undefined> = requirements;
+const REQUIREMENTS: Record<string, Record<string, string[]> | undefined> = rules.taskRequirements;
 
 export function checkTaskRequirements(ctx: ValidationContext): void {
   for (const step of ctx.model.steps) {

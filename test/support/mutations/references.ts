@@ -38,7 +38,8 @@ export function renamedStep(ctx: MutationContext): Mutated | undefined {
   // Renamed everywhere: valid, unless the new name is one no selector can spell.
   const renamed = roll < 0.85 ? freshName(names(definition, 'steps'), `${old}_renamed`) : rng.pick([`${old} copy`, `${old}.v2`, `${old}/a`, ''])!;
   for (const key of ['steps', 'outputs'] as const) definition[key] = renameStepReferences(definition[key], old, renamed);
-  step.value.name = renamed;
+  // The steps list was rebuilt: rename the step in the new one.
+  ((definition.steps as JsonObject[])[step.index] as JsonObject).name = renamed;
   return { variant: roll < 0.85 ? 'consistent' : 'consistent-unreferenceable', label: `step \`${old}\` renamed \`${renamed}\` everywhere`, definition };
 }
 

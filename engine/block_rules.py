@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Fields a block requires only for some values of its `task_type`, asked of the engine itself.
+"""What blocks with a `task_type` do per task, asked of the engine itself.
 
 Several model blocks (the VLM families) check in a Pydantic `model_validator` that, say, `prompt`
-is set when `task_type` is "visual-question-answering". JSON Schema cannot say that, so the
-block catalog does not; this probes each manifest with every task and records which fields the
-engine then demands. Output (stdout): {"<block type>": {"<task>": ["<field>", ...]}}, sorted.
+is set when `task_type` is "visual-question-answering", and some compute their outputs from the
+task. JSON Schema cannot say either, so the block catalog does not; this probes each manifest
+with every task and records
+  taskRequirements: {"<block type>": {"<task>": ["<field>", ...]}}  fields the engine then demands,
+  taskOutputs:      {"<block type>": {"<task>": [{"name", "kinds"}]}}  for blocks whose outputs
+                    the manifest computes (get_actual_outputs), per task.
 
-  .engine/venv/bin/python engine/task_requirements.py > src/core/validate/data/task-requirements.json
+  .engine/venv/bin/python engine/block_rules.py > src/core/validate/data/block-rules.json
 
-test/engine/taskRequirements.engine.test.ts checks the stored file against this.
+test/engine/blockRules.engine.test.ts checks the stored file against this.
 """
 
 from __future__ import annotations
@@ -40,6 +43,12 @@ def _task_values(manifest: Any) -> List[str]:
 
 def _required_for(manifest: Any, type_id: str, task: str) -> Tuple[Optional[List[str]], Optional[str]]:
     """The fields task `task` requires, or None and the problem the probe could not get past."""
+    required, _, problem = _probe(manifest, type_id, task)
+    return required, problem
+
+
+def _probe(manifest: Any, type_id: str, task: str) -> Tuple[Optional[List[str]], Optional[Dict[str, Any]], Optional[str]]:
+    """Fields task `task` requires and a payload that validates with them (or the problem met)."""
     payload: Dict[str, Any] = {"type": type_id, "name": "probe", "task_type": task}
     properties = manifest.model_json_schema().get("properties", {})
     for name, field in manifest.model_fields.items():
@@ -51,10 +60,10 @@ def _required_for(manifest: Any, type_id: str, task: str) -> Tuple[Optional[List
     for _ in range(8):
         problem = _problem(manifest, payload)
         if problem is None:
-            return required, None
+            return required, payload, None
         match = REQUIRED_FOR_TASK.search(problem)
         if not match or match.group(1) in required:
-            return None, problem
+            return None, None, problem
         field = match.group(1)
         required.append(field)
         # The first placeholder the field takes (no complaint about the field itself any more).
@@ -63,7 +72,21 @@ def _required_for(manifest: Any, type_id: str, task: str) -> Tuple[Optional[List
             problem = _problem(manifest, payload)
             if problem is None or not re.search(rf"^{field}(\.|$)", problem, re.M):
                 break
-    return None, "too many fields"
+    return None, None, "too many fields"
+
+
+def _computes_outputs(manifest: Any) -> bool:
+    from roboflow_workflows.prototypes.block import WorkflowBlockManifest
+
+    return any("get_actual_outputs" in vars(cls) for cls in manifest.__mro__ if cls is not WorkflowBlockManifest)
+
+
+def _outputs_for(manifest: Any, type_id: str, task: str) -> Optional[List[Dict[str, Any]]]:
+    _, payload, _ = _probe(manifest, type_id, task)
+    if payload is None:
+        return None
+    outputs = manifest.model_validate(payload).get_actual_outputs()
+    return [{"name": o.name, "kinds": sorted(k if isinstance(k, str) else k.name for k in o.kind)} for o in outputs]
 
 
 def _problem(manifest: Any, payload: Dict[str, Any]) -> Optional[str]:
@@ -79,6 +102,7 @@ def main() -> int:
     from roboflow_workflows.execution_engine.introspection.blocks_loader import load_workflow_blocks
 
     out: Dict[str, Dict[str, List[str]]] = {}
+    task_outputs: Dict[str, Dict[str, List[Dict[str, Any]]]] = {}
     problems: List[str] = []
     for block in load_workflow_blocks():
         manifest = block.manifest_class
@@ -94,9 +118,13 @@ def main() -> int:
                 per_task[task] = sorted(required)
         if per_task:
             out[type_id] = per_task
+        if _computes_outputs(manifest):
+            outputs = {task: _outputs_for(manifest, type_id, task) for task in _task_values(manifest)}
+            task_outputs[type_id] = {task: o for task, o in outputs.items() if o is not None}
     for problem in problems:
         sys.stderr.write(problem + "\n")
-    bridge._write(dict(sorted(out.items())))
+    rules = {"taskRequirements": dict(sorted(out.items())), "taskOutputs": dict(sorted(task_outputs.items()))}
+    sys.stdout.write(json.dumps(rules, indent=1, sort_keys=True) + "\n")
     return 0
 
 

@@ -6,6 +6,7 @@ is set when `task_type` is "visual-question-answering", and some compute their o
 task. JSON Schema cannot say either, so the block catalog does not; this probes each manifest
 with every task and records
   taskRequirements: {"<block type>": {"<task>": ["<field>", ...]}}  fields the engine then demands,
+  emptyMeansMissing: {"<block type>": ["<field>", ...]}  of those, where [] or "" counts as missing,
   taskOutputs:      {"<block type>": {"<task>": [{"name", "kinds"}]}}  for blocks whose outputs
                     the manifest computes (get_actual_outputs), per task.
 
@@ -75,6 +76,20 @@ def _probe(manifest: Any, type_id: str, task: str) -> Tuple[Optional[List[str]],
     return None, None, "too many fields"
 
 
+def _empty_means_missing(manifest: Any, type_id: str, task: str) -> List[str]:
+    """Required fields an empty value ([], "", {}) does not satisfy (`if not self.classes`)."""
+    required, payload, _ = _probe(manifest, type_id, task)
+    found: List[str] = []
+    for field in required or []:
+        for empty in ([], "", {}):
+            problem = _problem(manifest, {**payload, field: empty})
+            match = problem and REQUIRED_FOR_TASK.search(problem)
+            if match and match.group(1) == field:
+                found.append(field)
+                break
+    return found
+
+
 def _computes_outputs(manifest: Any) -> bool:
     from roboflow_workflows.prototypes.block import WorkflowBlockManifest
 
@@ -103,6 +118,7 @@ def main() -> int:
 
     out: Dict[str, Dict[str, List[str]]] = {}
     task_outputs: Dict[str, Dict[str, List[Dict[str, Any]]]] = {}
+    empty_means_missing: Dict[str, List[str]] = {}
     problems: List[str] = []
     for block in load_workflow_blocks():
         manifest = block.manifest_class
@@ -118,12 +134,15 @@ def main() -> int:
                 per_task[task] = sorted(required)
         if per_task:
             out[type_id] = per_task
+            empty = sorted({f for task in per_task for f in _empty_means_missing(manifest, type_id, task)})
+            if empty:
+                empty_means_missing[type_id] = empty
         if _computes_outputs(manifest):
             outputs = {task: _outputs_for(manifest, type_id, task) for task in _task_values(manifest)}
             task_outputs[type_id] = {task: o for task, o in outputs.items() if o is not None}
     for problem in problems:
         sys.stderr.write(problem + "\n")
-    rules = {"taskRequirements": dict(sorted(out.items())), "taskOutputs": dict(sorted(task_outputs.items()))}
+    rules = {"taskRequirements": out, "emptyMeansMissing": empty_means_missing, "taskOutputs": task_outputs}
     sys.stdout.write(json.dumps(rules, indent=1, sort_keys=True) + "\n")
     return 0
 

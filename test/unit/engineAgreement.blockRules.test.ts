@@ -110,3 +110,15 @@ describe('engine agreement: flow-control targets and second spellings', () => {
     assert.match(warning.message, /server reads `images` and ignores this one/);
   });
 });
+
+describe('engine agreement: empty values a block counts as missing', () => {
+  it('refuses an empty class list where Florence-2 checks that classes are given', () => {
+    const florence = (classes: unknown) =>
+      workflowText({
+        steps: [{ type: 'roboflow_core/florence_2@v1', name: 'florence', images: '$inputs.image', task_type: 'open-vocabulary-object-detection', classes }],
+        outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.florence.raw_output' }],
+      });
+    assert.deepEqual(errors(validate(florence([]))).map((f) => f.code), ['missing-required-field']);
+    assert.deepEqual(errors(validate(florence(['dog']))), []);
+  });
+});

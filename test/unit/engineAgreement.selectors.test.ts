@@ -43,6 +43,13 @@ describe('engine agreement: selectors', () => {
     assert.match(outputFinding.message, /takes steps/);
   });
 
+  it('lets anything after `$steps.<name>` through in flow control, as the engine\'s unanchored pattern does', () => {
+    const spaced = workflowText({ steps: [{ ...DETECTION_STEP, name: 'det copy' }, { ...GATE, next_steps: ['$steps.det copy'] }], outputs: [] });
+    assert.deepEqual(errors(validate(spaced)), []);
+    const missing = workflowText({ steps: [DETECTION_STEP, { ...GATE, next_steps: ['$steps.det copy'] }] });
+    assert.deepEqual(errors(validate(missing)).map((f) => f.code), ['unknown-step']);
+  });
+
   it('refuses a step selector where no flow control is taken, even where plain text is', () => {
     const text = workflowText({ steps: [DETECTION_STEP, { ...DETECTION_STEP, name: 'det2', model_id: '$steps.det' }] });
     const [finding] = errors(validate(text));

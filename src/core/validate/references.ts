@@ -49,9 +49,13 @@ export function collectReferences(ctx: ValidationContext): void {
   }
 }
 
-/** A string the field's Pydantic type takes as it is (so a `$…` value need not be a selector to pass). */
-function acceptsPlainText(field: FieldSpec): boolean {
-  return field.literalTypes.includes('string') || field.literalTypes.includes('any');
+/**
+ * A string the field's Pydantic type takes as it is (so a `$…` value need not be a selector to
+ * pass): a string alternative for the value itself; for the items of a list or dict, any literal
+ * alternative (the container's items are then not held to the selector patterns, as in the schemas).
+ */
+function acceptsPlainText(field: FieldSpec, direct: boolean): boolean {
+  return direct ? field.literalTypes.includes('string') || field.literalTypes.includes('any') : field.literalTypes.length > 0;
 }
 
 /**
@@ -65,7 +69,7 @@ function readSelector(ctx: ValidationContext, step: WorkflowStep, property: stri
   const text = node.value as string;
   const strict = parseSelector(text);
   if (strict && admits(field.selectorTargets, strict)) return strict;
-  if (direct && acceptsPlainText(field)) {
+  if (acceptsPlainText(field, direct)) {
     const loose = parseLooseSelector(text, 'step');
     if (!loose) {
       reportSyntax(ctx, node, `\`${text}\` is not a selector the server can resolve. \`${property}\` takes ${describeTargets(field.selectorTargets)}, or plain text without a leading \`$\`.`);
@@ -80,10 +84,10 @@ function readSelector(ctx: ValidationContext, step: WorkflowStep, property: stri
     });
     return undefined;
   }
-  // The engine's flow-control pattern has no end anchor: a step output passes it, and the compiler
-  // then reads it as data (resolve() reports what it finds there).
+  // The engine's flow-control pattern has no end anchor: anything after `$steps.<name>` passes it,
+  // and the compiler reads the rest by its dots (a step output is then data: resolve() says so).
   const loose = STEP_SELECTOR_PREFIX.test(text) && field.selectorTargets.includes('step') ? parseLooseSelector(text, 'step') : undefined;
-  if (loose?.kind === 'step_output') return loose;
+  if (loose && loose.kind !== 'input') return loose;
   reportSyntax(ctx, node, `\`${property}\` of step \`${step.name ?? '?'}\` takes ${describeTargets(field.selectorTargets)}, not ${strict ? describeShape(strict) : `\`${text}\``}; names may use letters, digits, \`_\` and \`-\`.`);
   return undefined;
 }

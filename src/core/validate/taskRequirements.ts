@@ -1,3 +1,4 @@
+import type { Node } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import { rangeOf, stringValue, valueNode } from '../parse/tree';
 import type { ValidationContext } from './context';
@@ -11,6 +12,12 @@ import { quoteList } from './messages';
  * and kept true by the engine tests.
  */
 const REQUIREMENTS: Record<string, Record<string, string[]> | undefined> = rules.taskRequirements;
+/** Fields whose block checks them for truthiness: an empty list, object or string is as good as none. */
+const EMPTY_MEANS_MISSING: Record<string, string[] | undefined> = rules.emptyMeansMissing;
+
+function isEmpty(value: Node): boolean {
+  return value.type === 'array' || value.type === 'object' ? !value.children?.length : value.type === 'string' && value.value === '';
+}
 
 export function checkTaskRequirements(ctx: ValidationContext): void {
   for (const step of ctx.model.steps) {
@@ -23,7 +30,7 @@ export function checkTaskRequirements(ctx: ValidationContext): void {
     const needed = task === undefined ? [] : (byTask[task] ?? []);
     const missing = needed.filter((name) => {
       const value = valueNode(step.node, name);
-      return !value || value.type === 'null';
+      return !value || value.type === 'null' || (EMPTY_MEANS_MISSING[block.type]?.includes(name) && isEmpty(value));
     });
     if (!missing.length) continue;
     ctx.findings.push(taskFinding(step.name, task!, missing, rangeOf(taskNode ?? step.typeNode ?? step.node), !taskNode));

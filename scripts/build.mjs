@@ -43,7 +43,7 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './core.js'] },
   { ...common, entryPoints: { core: 'src/core/api.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_SHIM}` } },
-  { ...common, entryPoints: { bench: 'bench/bench.ts', 'corpus-report': 'scripts/corpus-report.ts', 'update-catalog': 'scripts/update-catalog.ts' }, outdir: 'dist', external: ['vscode-json-languageservice'] },
+  { ...common, entryPoints: { bench: 'bench/bench.ts', 'corpus-report': 'scripts/corpus-report.ts', 'update-catalog': 'scripts/update-catalog.ts', agreement: 'scripts/agreement.ts' }, outdir: 'dist', external: ['vscode-json-languageservice'] },
   {
     ...common,
     entryPoints: filesUnder('test/unit', '.test.ts').concat(filesUnder('test/engine', '.test.ts'), filesUnder('test/support', '.ts')),

@@ -6,6 +6,9 @@ export const STEP_OUTPUT_SELECTOR = /^\$steps\.[A-Za-z_0-9-]+\.[A-Za-z_*0-9-]+$/
 export const INPUT_SELECTOR = /^\$inputs\.[A-Za-z_0-9-]+$/;
 export const STEP_SELECTOR = /^\$steps\.[A-Za-z_0-9-]+$/;
 
+/** What Pydantic accepts in a flow-control property: the engine's step pattern has no end anchor. */
+export const STEP_SELECTOR_PREFIX = /^\$steps\.[A-Za-z_0-9-]+/;
+
 export type ParsedSelector =
   | { kind: 'input'; input: string }
   | { kind: 'step_output'; step: string; output: string }
@@ -23,6 +26,21 @@ export function parseSelector(text: string): ParsedSelector | undefined {
     return { kind: 'step_output', step, output };
   }
   if (STEP_SELECTOR.test(text)) return { kind: 'step', step: text.slice('$steps.'.length) };
+  return undefined;
+}
+
+/**
+ * How the compiler reads a `$…` string that got past Pydantic without the selector grammar (in a
+ * property that also takes plain text, or an output's selector): by its dots alone, so
+ * `$inputs.my model` names the input `my model`. Anything else names no node of the graph.
+ */
+export function parseLooseSelector(text: string, where: 'step' | 'output'): ParsedSelector | undefined {
+  const chunks = text.split('.');
+  if (chunks[0] === '$inputs' && chunks.length === 2) return { kind: 'input', input: chunks[1] };
+  if (chunks[0] === '$steps' && chunks.length === 2) return { kind: 'step', step: chunks[1] };
+  if (chunks[0] === '$steps' && chunks.length === 3) return { kind: 'step_output', step: chunks[1], output: chunks[2] };
+  // In a step, the compiler takes the step from the second chunk and the output from the last.
+  if (chunks[0] === '$steps' && chunks.length > 3 && where === 'step') return { kind: 'step_output', step: chunks[1], output: chunks[chunks.length - 1] };
   return undefined;
 }
 

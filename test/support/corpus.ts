@@ -33,75 +33,69 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusEntry[] {
   }));
 }
 
-/** Which of our finding codes name what each engine error class names. */
+/**
+ * Which of our finding codes name what each engine error class names. Each entry is what the real
+ * engine answers for those findings (npm run agreement): the engine reports the most specific
+ * class, so WorkflowDefinitionError itself only means an unparsable `version`, and every Pydantic
+ * failure of the document (sections, inputs, steps) is one WorkflowSyntaxError.
+ */
 export const ENGINE_ERROR_CODES: Record<string, string[]> = {
   DuplicatedNameError: ['duplicate-name'],
-  ExecutionGraphStructureError: ['cycle', 'unknown-step-output', 'selector-not-allowed'],
-  InvalidReferenceTargetError: ['unknown-input', 'unknown-step', 'unknown-step-output'],
-  ReferenceTypeError: ['kind-mismatch'],
-  WorkflowSyntaxError: ['unknown-block-type', 'invalid-value', 'missing-required-field', 'missing-property', 'invalid-selector'],
-  WorkflowDefinitionError: ['invalid-value', 'missing-property', 'unknown-input-type', 'wrong-type', 'missing-section', 'missing-required-field'],
+  // Cycles, references to missing outputs of a step, a `$steps.<step>` where no flow control is
+  // accepted, duplicate flow-control targets, batches where one value is expected, a batch input
+  // of dimensionality below one.
+  ExecutionGraphStructureError: ['cycle', 'unknown-step-output', 'selector-not-allowed', 'duplicate-flow-target', 'batch-not-accepted', 'invalid-dimensionality'],
+  // Output selectors are plain strings: a malformed one is looked up, and not found.
+  InvalidReferenceTargetError: ['unknown-input', 'unknown-step', 'unknown-step-output', 'invalid-selector'],
+  // A step output where only steps are accepted (`next_steps: ["$steps.det.predictions"]`) fails the kind check.
+  ReferenceTypeError: ['kind-mismatch', 'selector-not-allowed'],
+  WorkflowSyntaxError: ['missing-section', 'wrong-type', 'unknown-input-type', 'invalid-dimensionality', 'missing-property', 'unknown-block-type', 'missing-required-field', 'invalid-value', 'invalid-selector'],
+  WorkflowDefinitionError: ['invalid-version'],
+  // packaging refuses a local version (`1.0+abc`) in the `>=` requirement the engine builds from it.
+  InvalidSpecifier: ['invalid-version'],
+  // A `steps` entry that is not an object (the inner-workflow normaliser looks at entries first).
+  InnerWorkflowInvalidStepEntryError: ['wrong-type'],
   StepInputDimensionalityError: ['dimensionality-mismatch'],
+  // The one BlockInterfaceError a document causes: no batch where the block takes its output depth from.
+  BlockInterfaceError: ['dimensionality-mismatch'],
   StepInputLineageError: ['lineage-mismatch'],
   ControlFlowDefinitionError: ['control-flow-lineage'],
   DynamicBlockError: ['dynamic-block-invalid'],
   NotSupportedExecutionEngineError: ['unsupported-version'],
 };
 
-export type Verdict = 'agrees' | 'disagrees' | 'test plugin' | 'explained';
+export type Verdict = 'agrees' | 'disagrees' | 'unrecorded';
 
 /**
- * Definitions the corpus index counts as accepted that the engine's full compile would in fact
- * reject: the tests that hold them never compile them. Each keeps the error we report.
+ * What the real engine answers for each corpus definition as stored: `accepts` or its error class.
+ * Recorded from the engine by `npm run agreement -- --record-corpus`; the engine test checks the
+ * record against the engine, so it cannot go stale unnoticed.
  */
-export const EXPLAINED: Record<string, { code: string; reason: string }> = {
-  'test_workflow_endpoints__test_describe_workflow_interface_when_valid_definition_provided__valid_definition.json': {
-    code: 'duplicate-name',
-    reason: 'two outputs named `detections`; only describe_interface sees it, which skips the duplicate check that compilation makes (DuplicatedNameError)',
-  },
-  'test_workflows__test_discovering_interface_of_valid_workflow_from_payload__valid_definition.json': {
-    code: 'duplicate-name',
-    reason: 'the same definition, sent to the hosted describe_interface only',
-  },
-  'test_compiler_bridge__test_validate_inner_workflow_composition_rejects_non_object_step__definition.json': {
-    code: 'missing-required-field',
-    reason: 'a unit-test stub step without `images` and `model_id`; the test exercises the inner-workflow bridge, never Pydantic parsing',
-  },
-};
+export const ENGINE_VERDICTS_FILE = path.join(repoRoot(), 'test/fixtures/corpus-engine-verdicts.json');
+
+export interface RecordedVerdicts {
+  engine: string;
+  verdicts: Record<string, string>;
+}
+
+export function recordedEngineVerdicts(file = ENGINE_VERDICTS_FILE): RecordedVerdicts {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as RecordedVerdicts;
+}
 
 export interface CorpusOutcome {
   entry: CorpusEntry;
-  /** What the engine does with the stored definition. */
+  /** What the engine does with the stored definition: `accepts` or `rejects: <class>`. */
   engine: string;
   ours: string;
   verdict: Verdict;
 }
 
-/** HTTP-400 entries name the engine error only in their test name. */
-function engineClassFor(e: CorpusEntry['expected'][number]): string {
-  if (!e.errorClass.startsWith('HTTP')) return e.errorClass.split(' ')[0];
-  if (/execution_engine_version/.test(e.test)) return 'NotSupportedExecutionEngineError';
-  if (/internal_error/.test(e.test)) return 'InvalidReferenceTargetError';
-  if (/invalid_usage_of_inputs/.test(e.test)) return 'InputUsageError';
-  return e.errorClass;
-}
-ENGINE_ERROR_CODES.InputUsageError = ['input-kind-conflict'];
-
-export function evaluate(entry: CorpusEntry, findings: Finding[]): CorpusOutcome {
-  const errors = findings.filter((f) => f.severity === 'error');
-  const codes = [...new Set(errors.map((f) => f.code))];
+export function evaluate(entry: CorpusEntry, findings: Finding[], recorded: Record<string, string> = recordedEngineVerdicts().verdicts): CorpusOutcome {
+  const codes = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code))];
   const ours = codes.length ? codes.join(', ') : 'no errors';
-  const compile = entry.expected.filter((e) => e.phase === 'compile');
-  if (entry.unknownStepTypes.length || entry.expected.some((e) => e.phase === 'plugin')) {
-    return { entry, engine: `test-plugin blocks (${entry.unknownStepTypes.join(', ')})`, ours, verdict: 'test plugin' };
-  }
-  if (!compile.length) {
-    const engine = entry.expected.length ? `accepts (fails later: ${entry.expected.map((e) => `${e.errorClass} at ${e.phase}`).join('; ')})` : 'accepts';
-    const explained = EXPLAINED[entry.file];
-    if (explained && codes.length === 1 && codes[0] === explained.code) return { entry, engine: `${engine}; but ${explained.reason}`, ours, verdict: 'explained' };
-    return { entry, engine, ours, verdict: errors.length ? 'disagrees' : 'agrees' };
-  }
-  const classes = compile.map(engineClassFor);
-  const named = classes.every((c) => (ENGINE_ERROR_CODES[c] ?? []).some((code) => codes.includes(code)));
-  return { entry, engine: `rejects: ${classes.join(', ')}`, ours, verdict: named ? 'agrees' : 'disagrees' };
+  const answer = recorded[entry.file];
+  if (answer === undefined) return { entry, engine: 'not recorded', ours, verdict: 'unrecorded' };
+  if (answer === 'accepts') return { entry, engine: 'accepts', ours, verdict: codes.length ? 'disagrees' : 'agrees' };
+  const named = (ENGINE_ERROR_CODES[answer] ?? []).some((code) => codes.includes(code));
+  return { entry, engine: `rejects: ${answer}`, ours, verdict: named ? 'agrees' : 'disagrees' };
 }

@@ -350,10 +350,10 @@ export function analyzeCredentials(model: WorkflowModel, catalog: Catalog): Cred
   };
   const dynamicTypes = dynamicBlockTypes(model.root);
   for (const step of model.steps) {
-    if (step.block) analyzeStep(context, step);
-    else if (step.type && dynamicTypes.has(step.type)) {
+    // A custom block's step has a block too (its definition's manifest), but its Python is what matters.
+    if (step.type && dynamicTypes.has(step.type)) {
       context.uncertain.push({ range: rangeOf(step.typeNode ?? step.node), message: `Step \`${stepLabel(step)}\` runs custom Python, which is not checked for credentials.` });
-    }
+    } else if (step.block) analyzeStep(context, step);
     // Steps of unknown types are left out: the validator already reports them as errors.
   }
 

@@ -21,7 +21,7 @@ export interface WorkflowInput {
   typeNode?: Node;
   name?: string;
   nameNode?: Node;
-  /** Declared kinds, or the input type's default (`*` matches anything). */
+  /** Declared kinds (possibly none), or the input type's default (`*` matches anything). */
   kinds: string[];
   kindNode?: Node;
   dimensionality: number;
@@ -91,7 +91,8 @@ export function buildWorkflowModel(root: Node, catalog: Catalog): WorkflowModel 
       typeNode,
       name: stringValue(nameNode),
       nameNode,
-      kinds: declared && declared.length ? declared : (spec?.defaultKinds ?? ['*']),
+      // An explicit `"kind": []` is no kind at all (the engine keeps the empty list), not the default.
+      kinds: declared ?? spec?.defaultKinds ?? ['*'],
       kindNode,
       dimensionality: typeof dimensionalityNode?.value === 'number' ? dimensionalityNode.value : spec?.batch ? 1 : 0,
       defaultValue: defaultNode ? getNodeValue(defaultNode) : undefined,

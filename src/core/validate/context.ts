@@ -16,12 +16,6 @@ export interface SelectorReference {
   property: string;
 }
 
-/** Custom Python blocks declared in the document itself. */
-export interface DynamicBlock {
-  type: string;
-  outputs: string[];
-}
-
 export interface ValidationContext {
   text: string;
   catalog: Catalog;
@@ -30,7 +24,8 @@ export interface ValidationContext {
   /** First declaration of each name (duplicates are reported separately). */
   inputsByName: Map<string, WorkflowInput>;
   stepsByName: Map<string, WorkflowStep>;
-  dynamicBlocks: Map<string, DynamicBlock>;
+  /** Types declared by custom Python block definitions, whether they compile or not. */
+  customTypes: ReadonlySet<string>;
   references: SelectorReference[];
   /** Reuse schema verdicts of unchanged steps from earlier validations. */
   useCache: boolean;

@@ -5,12 +5,14 @@ import { buildWorkflowModel, firstByName, type WorkflowInput, type WorkflowModel
 import { nestingTooDeep, parseJson } from '../parse/parseJson';
 import type { ValidationContext } from './context';
 import { checkDuplicates } from './duplicates';
-import { checkDynamicBlocks, collectDynamicBlocks } from './dynamicBlocks';
+import { compileCustomBlocks } from './customBlocks';
+import { checkFlowTargets } from './flowTargets';
 import { checkCycles, checkUnused } from './graph';
 import { checkInputKindConflicts } from './inputUsage';
 import { checkLineage } from './lineage';
 import { checkReferences, collectReferences } from './references';
 import { checkSteps } from './steps';
+import { checkTaskRequirements } from './taskRequirements';
 import { checkInputs, checkOutputShapes, checkTopLevel, checkVersion } from './structure';
 
 export interface ValidationResult {
@@ -48,18 +50,20 @@ function validateParsed(text: string, catalog: Catalog, useCache: boolean): Vali
       root,
     };
   }
-  const model = buildWorkflowModel(root, catalog);
+  // Custom Python blocks first, as the engine compiles them: their steps are checked against them.
+  const custom = compileCustomBlocks(root, catalog, text);
+  const model = buildWorkflowModel(root, custom.catalog);
   // Native JSON.parse builds plain values far faster than walking the tree, when the text is valid
   // JSON; it runs only if some step's verdict is not cached.
   let plain: Record<string, unknown[] | undefined> | undefined | null = parsed.findings.length ? undefined : null;
   const ctx: ValidationContext = {
     text,
-    catalog,
+    catalog: custom.catalog,
     model,
-    findings: parsed.findings,
+    findings: [...parsed.findings, ...custom.findings],
     inputsByName: firstByName<WorkflowInput>(model.inputs),
     stepsByName: firstByName<WorkflowStep>(model.steps),
-    dynamicBlocks: collectDynamicBlocks(root),
+    customTypes: custom.declaredTypes,
     references: [],
     useCache,
     plainValue: (section, index, node) => {
@@ -72,11 +76,12 @@ function validateParsed(text: string, catalog: Catalog, useCache: boolean): Vali
   checkVersion(ctx);
   checkInputs(ctx);
   checkSteps(ctx);
-  checkDynamicBlocks(ctx);
+  checkTaskRequirements(ctx);
   checkOutputShapes(ctx);
   checkDuplicates(ctx);
   collectReferences(ctx);
   checkReferences(ctx);
+  checkFlowTargets(ctx);
   checkInputKindConflicts(ctx);
   checkCycles(ctx);
   if (!ctx.findings.some((f) => f.severity === 'error' && (f.code === 'cycle' || f.code === 'kind-mismatch'))) checkLineage(ctx);

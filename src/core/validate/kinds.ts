@@ -1,3 +1,5 @@
+import type { Catalog } from '../catalog/catalog';
+
 /** Kind names registered by the engine (execution_engine/entities/types.py). */
 export const KNOWN_KINDS: ReadonlySet<string> = new Set([
   '*', 'image', 'video_metadata', 'timestamp', 'roboflow_model_id', 'roboflow_project', 'roboflow_solution',
@@ -7,11 +9,32 @@ export const KNOWN_KINDS: ReadonlySet<string> = new Set([
   'object_detection_prediction', 'instance_segmentation_prediction', 'rle_instance_segmentation_prediction',
   'semantic_segmentation_prediction', 'keypoint_detection_prediction', 'classification_prediction', 'qr_code_detection',
   'bar_code_detection', 'prediction_type', 'parent_id', 'image_metadata', 'language_model_output', 'inference_id',
+  'action_recognition_prediction',
 ]);
 
-/** The engine's rule: compatible unless both sides are concrete and share no kind name. */
+const catalogKinds = new WeakMap<Catalog, ReadonlySet<string>>();
+
+/** Kinds the engine knows: the registered ones, and any a block of the catalog declares (a newer release's). */
+export function knownKinds(catalog: Catalog): ReadonlySet<string> {
+  let kinds = catalogKinds.get(catalog);
+  if (!kinds) {
+    const all = new Set(KNOWN_KINDS);
+    for (const block of catalog.data.blocks) {
+      for (const field of block.fields) for (const kind of field.selectorKinds) all.add(kind);
+      for (const output of block.outputs) for (const kind of output.kinds) all.add(kind);
+    }
+    catalogKinds.set(catalog, (kinds = all));
+  }
+  return kinds;
+}
+
+/**
+ * The engine's rule (reference_type_checker.py): compatible when either side has `*`, otherwise
+ * only when they share a kind name, so nothing (an input declared `"kind": []`) matches nothing.
+ * A field whose kinds are unknown (no list at all) is not judged.
+ */
 export function kindsCompatible(accepted: readonly string[], provided: readonly string[]): boolean {
-  if (!accepted.length || !provided.length) return true;
+  if (!accepted.length) return true;
   if (accepted.includes('*') || provided.includes('*')) return true;
   return provided.some((kind) => accepted.includes(kind));
 }

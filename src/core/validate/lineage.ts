@@ -155,6 +155,7 @@ export function checkLineage(ctx: ValidationContext): void {
       const compat = compatibility(property.field, batch);
       property.cast = compat.size === 1 && compat.has(true) && property.refs.some((r) => r.lineage.length === 0);
     }
+    if (!findings.length) checkOutputOffset(step, batch, ordered, findings);
     const data = collectLineages(step, ordered, findings);
     checkDimensionality(step, batch, ordered, findings);
     if (!findings.length) checkLevels(step, data, findings);
@@ -179,6 +180,34 @@ function checkBatchAcceptance(step: WorkflowStep, batch: BatchSpec, properties: 
       range: rangeOf(batched.ref.node),
     });
   }
+}
+
+/**
+ * The engine's verify_output_offset, for what a document controls: a step that collapses a level
+ * needs a batch to collapse, and a block whose outputs take their depth from one property needs a
+ * batch in that property.
+ */
+function checkOutputOffset(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], findings: Finding[]): void {
+  // A single value the engine casts to a batch counts as one.
+  const batched = properties.filter((p) => p.cast || p.refs.some((r) => r.lineage.length > 0));
+  if (batch.outputOffset < 0 && !batched.length) {
+    findings.push({
+      code: 'dimensionality-mismatch',
+      severity: 'error',
+      message: `Step \`${step.name}\` collapses a level of batches, but gets no batch at all: there is nothing to collapse. Feed it a step output or a batch input.`,
+      range: rangeOf(step.typeNode ?? step.node),
+    });
+    return;
+  }
+  const reference = batch.referenceProperty;
+  if (!reference || batched.some((p) => p.field.name === reference)) return;
+  const given = properties.find((p) => p.field.name === reference);
+  findings.push({
+    code: 'dimensionality-mismatch',
+    severity: 'error',
+    message: `\`${reference}\` of step \`${step.name}\` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input)${given ? `, not the single value \`${given.refs[0].ref.node.value}\`` : ''}.`,
+    range: rangeOf(given?.refs[0].ref.node ?? valueNode(step.node, reference) ?? step.typeNode ?? step.node),
+  });
 }
 
 /** Data lineages in field order, deduplicated across fields (the engine's own order of checks). */

@@ -42,3 +42,12 @@ export function describeValue(value: unknown): string {
 export function quoteList(names: readonly string[]): string {
   return names.map((n) => `\`${n}\``).join(', ');
 }
+
+/**
+ * A name outside the selector grammar (letters, digits, `_`, `-`): the engine accepts it, and even
+ * resolves `$inputs.my model` where a property also takes plain text, but selector-only properties
+ * refuse such selectors, and a dot in the name breaks every reference.
+ */
+export function unreferenceableNameMessage(what: 'Input' | 'Step', name: string, prefix: string): string {
+  return `${what} name ${JSON.stringify(name)} has characters other than letters, digits, \`_\` and \`-\`: properties that take only selectors refuse \`${prefix}${name}\`${name.includes('.') ? ', and the dot breaks it everywhere' : ''}. Rename it with letters, digits, \`_\` and \`-\`.`;
+}

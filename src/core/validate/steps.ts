@@ -2,13 +2,17 @@ import type { ErrorObject } from 'ajv';
 import type { BlockSpec, FieldSpec } from '../catalog/types';
 import type { Finding, Fix } from '../findings';
 import type { WorkflowStep } from '../model/workflow';
-import { properties, rangeOf } from '../parse/tree';
+import { properties, rangeOf, valueNode } from '../parse/tree';
+import { looksLikeSelector } from '../selectors';
 import { stepValidator } from '../schema/stepSchemas';
 import { nearest } from '../text/nearest';
 import { setProperties } from '../text/jsonEdits';
 import type { ValidationContext } from './context';
+import { convertedValueFinding } from './convertedValues';
+import { shadowedAlias } from './fieldAliases';
+import { CUSTOM_PYTHON, customStepValueFindings } from './customBlocks';
 import { suggestionFixes } from './fixes';
-import { describeAccepted, describeValue, quoteList } from './messages';
+import { describeAccepted, describeValue, quoteList, unreferenceableNameMessage } from './messages';
 import { cachedVerdict, rememberVerdict } from './schemaVerdicts';
 import { deepestError, groupByProperty, nodeForInstancePath } from './schemaErrors';
 
@@ -34,7 +38,7 @@ export function checkSteps(ctx: ValidationContext): void {
       ctx.findings.push({
         code: 'unreferenceable-name',
         severity: 'warning',
-        message: `Step name \`${step.name}\` has characters other than letters, digits, \`_\` and \`-\`: no selector can reference it.`,
+        message: unreferenceableNameMessage('Step', step.name, '$steps.'),
         range: rangeOf(step.nameNode),
       });
     }
@@ -46,8 +50,8 @@ export function checkSteps(ctx: ValidationContext): void {
       ctx.findings.push({ code: 'invalid-value', severity: 'error', message: 'A step `type` must be a string naming a block, e.g. `roboflow_core/roboflow_object_detection_model@v2`.', range: rangeOf(step.typeNode) });
       continue;
     }
-    if (ctx.dynamicBlocks.has(step.type)) continue; // custom Python block: its manifest is the schema
     if (!step.block) {
+      if (ctx.customTypes.has(step.type)) continue; // its refused definition is reported where it is written
       const newestKnown = ctx.catalog.newestOlderVersion(step.type);
       if (newestKnown) reportNewerThanCatalog(ctx, step, newestKnown);
       else reportUnknownType(ctx, step);
@@ -104,7 +108,18 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
 
   // Unknown properties: the engine drops them silently, so a typo silently changes behaviour.
   for (const p of props) {
-    if (STEP_KEYS.has(p.key) || ctx.catalog.field(block, p.key)) continue;
+    if (STEP_KEYS.has(p.key)) continue;
+    const known = ctx.catalog.field(block, p.key);
+    if (known && shadowedAlias(p.key, known, present)) {
+      ctx.findings.push({
+        code: 'unknown-property',
+        severity: 'warning',
+        message: `\`${p.key}\` is another spelling of \`${known.name}\`, which is set too: the server reads \`${known.name}\` and ignores this one. Remove it.`,
+        range: rangeOf(p.keyNode),
+      });
+      continue;
+    }
+    if (known) continue;
     const names = ctx.catalog.propertyNames(block);
     const suggestions = nearest(p.key, names.filter((n) => !present.has(n)));
     ctx.findings.push({
@@ -119,7 +134,11 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
   }
 
   const validate = stepValidator(block.type);
-  if (!validate) return;
+  if (!validate) {
+    // A custom Python block has no precompiled schema: its manifest says what its inputs take.
+    if (block.blockType === CUSTOM_PYTHON) ctx.findings.push(...customStepValueFindings(step, block, (name) => ctx.catalog.field(block, name)));
+    return;
+  }
   const key = ctx.useCache ? `${block.type}\u0000${ctx.text.slice(step.node.offset, step.node.offset + step.node.length)}` : '';
   let errors = ctx.useCache ? cachedVerdict(ctx.catalog, key) : undefined;
   if (errors === undefined) {
@@ -131,8 +150,13 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
   for (const [property, group] of groupByProperty(errors)) {
     if (!property || STEP_KEYS.has(property)) continue; // type/name problems are reported above
     const field = ctx.catalog.field(block, property);
-    if (!field) continue;
-    ctx.findings.push(fieldFinding(step, block, property, field, group, value));
+    if (!field || shadowedAlias(property, field, present)) continue;
+    // A `$…` value failing the selector patterns: the reference checks say why, in selector terms.
+    if (field.selectorTargets.length && group.every((e) => looksLikeSelector(nodeForInstancePath(step.node, e.instancePath).value))) continue;
+    const node = valueNode(step.node, property);
+    const stillFails = (converted: unknown) => !validate({ ...value, [property]: converted }) && (validate.errors ?? []).some((e) => e.instancePath.split('/')[1] === property);
+    const converted = node && convertedValueFinding(`\`${property}\` of ${block.humanName} step \`${step.name ?? '?'}\``, value[property], field.literalTypes, node, stillFails);
+    ctx.findings.push(converted || fieldFinding(step, block, property, field, group, value));
   }
 }
 

@@ -5,13 +5,21 @@ import { rangeOf, stringValue, valueNode } from '../parse/tree';
 import { inputValidator, outputValidator } from '../schema/stepSchemas';
 import { nearest } from '../text/nearest';
 import type { ValidationContext } from './context';
+import { convertedValueFinding } from './convertedValues';
 import { suggestionFixes } from './fixes';
-import { describeValue } from './messages';
-import { KNOWN_KINDS } from './kinds';
+import { describeValue, unreferenceableNameMessage } from './messages';
+import { knownKinds } from './kinds';
 import { nodeForInstancePath } from './schemaErrors';
-import { parseVersion, compareVersions } from './version';
+import { compareVersions, hasLocalLabel, parseVersion } from './version';
 
 const SECTIONS = ['version', 'inputs', 'steps', 'outputs'] as const;
+
+/** Python's truthiness of a JSON value: what `if raw_version:` in the engine decides on. */
+function truthy(node: Node): boolean {
+  if (node.type === 'null') return false;
+  if (node.type === 'array' || node.type === 'object') return (node.children?.length ?? 0) > 0;
+  return Boolean(node.value);
+}
 
 function replaceFix(title: string, node: Node, newText: string) {
   return { title, edits: [{ offset: node.offset, length: node.length, newText }] };
@@ -30,6 +38,15 @@ export function checkTopLevel(ctx: ValidationContext): void {
         message: `The workflow has no \`${section}\`. Add \`"${section}": ${section === 'version' ? '"1.0"' : '[]'}\`: the server refuses a definition without it.`,
         range: { offset: root.offset, length: 1 },
       });
+    } else if (section === 'version' && node.type !== 'string' && truthy(node)) {
+      // The engine reads a truthy `version` before parsing the document, and refuses it as a version.
+      ctx.findings.push({
+        code: 'invalid-version',
+        severity: 'error',
+        message: `\`version\` must be a string such as "1.0", not ${describeValue(getNodeValue(node))}: the server cannot read it as a version.`,
+        range: rangeOf(node),
+        fixes: [replaceFix('Use version "1.0"', node, '"1.0"')],
+      });
     } else if (node.type !== expected) {
       ctx.findings.push({
         code: 'wrong-type',
@@ -46,9 +63,28 @@ export function checkVersion(ctx: ValidationContext): void {
   const node = ctx.model.versionNode;
   const text = stringValue(node);
   if (!node || text === undefined) return;
+  if (text === '') {
+    // The engine treats an empty version as absent and picks its newest Execution Engine.
+    ctx.findings.push({
+      code: 'invalid-version',
+      severity: 'warning',
+      message: 'An empty `version` makes the server run the workflow on its newest Execution Engine, whatever that is. Write the version you target, e.g. "1.0".',
+      range: rangeOf(node),
+      fixes: [replaceFix('Use version "1.0"', node, '"1.0"')],
+    });
+    return;
+  }
   const version = parseVersion(text);
   const engine = parseVersion(ctx.catalog.engineVersion)!;
-  if (!version) {
+  if (version && hasLocalLabel(text)) {
+    ctx.findings.push({
+      code: 'invalid-version',
+      severity: 'error',
+      message: `\`${text}\` has a local version label (\`+…\`): the server turns the version into the requirement \`>=${text.trim()}\`, which cannot hold one, and refuses the workflow. Drop the label.`,
+      range: rangeOf(node),
+      fixes: [replaceFix(`Use version "${text.trim().split('+')[0]}"`, node, JSON.stringify(text.trim().split('+')[0]))],
+    });
+  } else if (!version) {
     ctx.findings.push({
       code: 'invalid-version',
       severity: 'error',
@@ -101,16 +137,20 @@ export function checkInputs(ctx: ValidationContext): void {
       continue;
     }
     const validate = inputValidator(input.type)!;
-    if (!validate(getNodeValue(input.node))) {
+    const value = getNodeValue(input.node) as Record<string, unknown>;
+    if (!validate(value as unknown)) {
       for (const error of validate.errors ?? []) {
         const target = nodeForInstancePath(input.node, error.instancePath);
-        ctx.findings.push(inputSchemaFinding(error.instancePath, error.message ?? 'is invalid', target, input.node, input.type));
+        const property = error.instancePath.split('/')[1];
+        const stillFails = (converted: unknown) => !validate({ ...value, [property]: converted }) && (validate.errors ?? []).some((e) => e.instancePath.split('/')[1] === property);
+        const converted = property === 'dimensionality' && convertedValueFinding(`\`dimensionality\` of input \`${input.name ?? '?'}\``, value[property], ['integer'], target, stillFails);
+        ctx.findings.push(converted || inputSchemaFinding(error.instancePath, error.keyword, error.message ?? 'is invalid', target, input.node, input.type));
       }
     }
     for (const kind of input.kindNode?.children ?? []) {
       const name = kind.type === 'string' ? (kind.value as string) : undefined;
-      if (name !== undefined && !KNOWN_KINDS.has(name)) {
-        const suggestions = nearest(name, KNOWN_KINDS);
+      if (name !== undefined && !knownKinds(ctx.catalog).has(name)) {
+        const suggestions = nearest(name, knownKinds(ctx.catalog));
         ctx.findings.push({
           code: 'unknown-kind',
           severity: 'warning',
@@ -123,8 +163,12 @@ export function checkInputs(ctx: ValidationContext): void {
   }
 }
 
-function inputSchemaFinding(path: string, ajvMessage: string, node: Node, inputNode: Node, type: string): Finding {
+function inputSchemaFinding(path: string, keyword: string, ajvMessage: string, node: Node, inputNode: Node, type: string): Finding {
   const property = path.split('/')[1];
+  if (property === 'name' && keyword === 'pattern') {
+    // The engine puts no rule on names; only the selector grammar does.
+    return { code: 'unreferenceable-name', severity: 'warning', message: unreferenceableNameMessage('Input', node.value as string, '$inputs.'), range: rangeOf(node) };
+  }
   if (property === 'dimensionality') {
     const rule = type === 'WorkflowBatchInput' ? 'an integer of at least 1' : type.endsWith('Parameter') ? '0 (parameters are not batches)' : 'exactly 1';
     return { code: 'invalid-dimensionality', severity: 'error', message: `\`dimensionality\` of a ${type} must be ${rule}.`, range: rangeOf(node) };
@@ -132,8 +176,7 @@ function inputSchemaFinding(path: string, ajvMessage: string, node: Node, inputN
   if (!property) {
     return { code: 'missing-property', severity: 'error', message: `This input ${ajvMessage}: every input needs \`type\` and \`name\`.`, range: { offset: inputNode.offset, length: 1 } };
   }
-  const hint = property === 'name' ? ' Names may use letters, digits, `_` and `-` only, or selectors cannot reference them.' : '';
-  return { code: 'invalid-value', severity: 'error', message: `Input \`${property}\` ${ajvMessage}.${hint}`, range: rangeOf(node) };
+  return { code: 'invalid-value', severity: 'error', message: `Input \`${property}\` ${ajvMessage}.`, range: rangeOf(node) };
 }
 
 export function checkOutputShapes(ctx: ValidationContext): void {

@@ -15,3 +15,8 @@ export function compareVersions(a: Version, b: Version): number {
   }
   return 0;
 }
+
+/** A PEP 440 local version label (`1.0+abc`): allowed in a version, refused in a `>=` requirement. */
+export function hasLocalLabel(text: string): boolean {
+  return /\+/.test(text);
+}

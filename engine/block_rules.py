@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What blocks with a `task_type` do per task, asked of the engine itself.
+"""What blocks check beyond the catalog's field types, asked of the engine itself.
 
 Several model blocks (the VLM families) check in a Pydantic `model_validator` that, say, `prompt`
 is set when `task_type` is "visual-question-answering", and some compute their outputs from the
@@ -8,7 +8,9 @@ with every task and records
   taskRequirements: {"<block type>": {"<task>": ["<field>", ...]}}  fields the engine then demands,
   emptyMeansMissing: {"<block type>": ["<field>", ...]}  of those, where [] or "" counts as missing,
   taskOutputs:      {"<block type>": {"<task>": [{"name", "kinds"}]}}  for blocks whose outputs
-                    the manifest computes (get_actual_outputs), per task.
+                    the manifest computes (get_actual_outputs), per task;
+and, for every block, what the catalog's field types leave out:
+  numericBounds:    {"<block type>": {"<property>": [{"type", "minimum"…}]}}  bounds of numbers.
 
   .engine/venv/bin/python engine/block_rules.py > src/core/validate/data/block-rules.json
 
@@ -90,6 +92,26 @@ def _empty_means_missing(manifest: Any, type_id: str, task: str) -> List[str]:
     return found
 
 
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _numeric_bounds(manifest: Any) -> Dict[str, List[Dict[str, Any]]]:
+    """Per property, the numeric alternatives that carry bounds (`FloatZeroToOne`, `gt=0`…)."""
+    schema = manifest.model_json_schema()
+    definitions = schema.get("$defs", {})
+    out: Dict[str, List[Dict[str, Any]]] = {}
+    for name, prop in schema.get("properties", {}).items():
+        found = []
+        for alternative in [prop, *prop.get("anyOf", []), *prop.get("oneOf", [])]:
+            if "$ref" in alternative:
+                alternative = definitions.get(alternative["$ref"].split("/")[-1], {})
+            if alternative.get("type") in ("number", "integer") and any(k in alternative for k in BOUNDS):
+                found.append({k: alternative[k] for k in ("type", *BOUNDS) if k in alternative})
+        if found:
+            out[name] = found
+    return out
+
+
 def _computes_outputs(manifest: Any) -> bool:
     from roboflow_workflows.prototypes.block import WorkflowBlockManifest
 
@@ -119,12 +141,16 @@ def main() -> int:
     out: Dict[str, Dict[str, List[str]]] = {}
     task_outputs: Dict[str, Dict[str, List[Dict[str, Any]]]] = {}
     empty_means_missing: Dict[str, List[str]] = {}
+    numeric_bounds: Dict[str, Dict[str, List[Dict[str, Any]]]] = {}
     problems: List[str] = []
     for block in load_workflow_blocks():
         manifest = block.manifest_class
+        type_id = manifest.model_fields["type"].annotation.__args__[0]
+        bounds = _numeric_bounds(manifest)
+        if bounds:
+            numeric_bounds[type_id] = bounds
         if "task_type" not in manifest.model_fields:
             continue
-        type_id = manifest.model_fields["type"].annotation.__args__[0]
         per_task: Dict[str, List[str]] = {}
         for task in _task_values(manifest):
             required, problem = _required_for(manifest, type_id, task)
@@ -142,7 +168,7 @@ def main() -> int:
             task_outputs[type_id] = {task: o for task, o in outputs.items() if o is not None}
     for problem in problems:
         sys.stderr.write(problem + "\n")
-    rules = {"taskRequirements": out, "emptyMeansMissing": empty_means_missing, "taskOutputs": task_outputs}
+    rules = {"taskRequirements": out, "emptyMeansMissing": empty_means_missing, "taskOutputs": task_outputs, "numericBounds": numeric_bounds}
     sys.stdout.write(json.dumps(rules, indent=1, sort_keys=True) + "\n")
     return 0
 

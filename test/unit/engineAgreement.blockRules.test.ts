@@ -122,3 +122,15 @@ describe('engine agreement: empty values a block counts as missing', () => {
     assert.deepEqual(errors(validate(florence(['dog']))), []);
   });
 });
+
+describe('engine agreement: bounds of numbers', () => {
+  it('refuses a number outside its field\'s bounds, naming them, also when written as text', () => {
+    const text = workflowText({ steps: [{ ...DETECTION_STEP, confidence: 1.5 }] });
+    const [finding] = errors(validate(text));
+    assert.equal(finding.code, 'invalid-value');
+    assert.equal(underlined(text, finding), '1.5');
+    assert.match(finding.message, /`confidence` of .* takes a number at least 0 and at most 1, not 1.5/);
+    assert.deepEqual(errors(validate(workflowText({ steps: [{ ...DETECTION_STEP, confidence: '7' }] }))).map((f) => f.code), ['invalid-value']);
+    assert.deepEqual(errors(validate(workflowText({ steps: [{ ...DETECTION_STEP, confidence: 0.3 }] }))), []);
+  });
+});

@@ -9,6 +9,7 @@ import { nearest } from '../text/nearest';
 import { setProperties } from '../text/jsonEdits';
 import type { ValidationContext } from './context';
 import { convertedValueFinding } from './convertedValues';
+import { numericBoundFindings } from './numericBounds';
 import { shadowedAlias } from './fieldAliases';
 import { CUSTOM_PYTHON, customStepValueFindings } from './customBlocks';
 import { suggestionFixes } from './fixes';
@@ -145,6 +146,11 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
     errors = validate(ctx.plainValue('steps', step.index, step.node)) ? null : [...(validate.errors ?? [])];
     if (ctx.useCache) rememberVerdict(ctx.catalog, key, errors);
   }
+  const fieldName = (property: string) => {
+    const field = ctx.catalog.field(block, property);
+    return field && !shadowedAlias(property, field, present) ? field.name : undefined;
+  };
+  ctx.findings.push(...numericBoundFindings(step, block, fieldName));
   if (!errors) return;
   const value = ctx.plainValue('steps', step.index, step.node) as Record<string, unknown>;
   for (const [property, group] of groupByProperty(errors)) {

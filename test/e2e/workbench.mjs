@@ -100,8 +100,11 @@ export async function runCommand(page, title) {
 }
 
 export async function problems(page) {
-  await focusWorkbench(page);
-  await page.keyboard.press('Control+Shift+M');
+  // Ctrl+Shift+M toggles: press it only while the panel is hidden, or a second read would close it.
+  if (!(await page.locator('.markers-panel').first().isVisible())) {
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+Shift+M');
+  }
   await page.locator('.markers-panel').first().waitFor();
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 }

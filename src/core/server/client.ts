@@ -49,6 +49,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
     apiKey: options.apiKey,
     jsonBody: body,
     defaultTimeoutMs: DEFAULT_RUN_TIMEOUT_MS,
+    specification: options.specification,
   });
   if (!answer.ok) return answer;
   const { json, durationMs, responseBytes, serverUrl } = answer;
@@ -131,6 +132,7 @@ export async function validateWorkflow(options: ValidateWorkflowOptions): Promis
     apiKey: options.apiKey,
     jsonBody: options.specification,
     defaultTimeoutMs: DEFAULT_VALIDATE_TIMEOUT_MS,
+    specification: options.specification,
   });
   if (!answer.ok) return answer;
   const { json, durationMs, serverUrl } = answer;

@@ -51,6 +51,11 @@ function describeBadRequest(parsed: ParsedErrorBody, context: HttpFailureContext
       ? `The server says the Roboflow API key is missing (400).${KEY_LOST_HINT}`
       : 'This workflow needs a Roboflow API key and none is set (400). Set your API key, then run again.';
   }
+  if (parsed.errorType === 'DynamicBlockCodeError') {
+    const [first] = parsed.blockErrors;
+    const step = first?.blockId ? `step \`${first.blockId}\`${first.blockType && first.blockType !== first.blockId ? ` (custom block ${first.blockType})` : ''}` : 'a step';
+    return `The custom Python code of ${step} raised an error while the workflow ran (400 DynamicBlockCodeError).${serverSaid(parsed)}`;
+  }
   if (parsed.errorType === 'RuntimeInputError') {
     return `The inputs do not match what the workflow declares (400 RuntimeInputError).${serverSaid(parsed)}`;
   }

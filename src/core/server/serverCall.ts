@@ -4,6 +4,7 @@ import { describeHttpFailure } from './failureMessages';
 import { httpExchange } from './httpExchange';
 import { describeNetworkError } from './networkErrors';
 import { normaliseServerUrl } from './serverUrl';
+import { attributeBlockErrorsToSteps } from './stepAttribution';
 import type { ServerFailure, ServerFailureKind } from './types';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -30,6 +31,8 @@ export interface ServerCallRequest {
   apiKey?: string;
   jsonBody?: unknown;
   defaultTimeoutMs: number;
+  /** The definition sent, so that error answers naming a step by its block type name the step. */
+  specification?: unknown;
 }
 
 /** A JSON answer with a 2xx status, already redacted. */
@@ -121,6 +124,7 @@ export async function callServer(options: ServerCallOptions, request: ServerCall
   }
 
   const parsed = isJson ? parseErrorBody(redactor.redactDeep(json)) : { blockErrors: [], serverMessage: excerptOfText(redactor.redact(bodyText)) };
+  if (request.specification !== undefined) parsed.blockErrors = attributeBlockErrorsToSteps(parsed.blockErrors, request.specification);
   const message = describeHttpFailure(parsed, {
     status,
     serverUrl,

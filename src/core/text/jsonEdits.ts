@@ -42,7 +42,8 @@ export function replaceValueEdit(range: { offset: number; length: number }, valu
 
 /** Appends `values` to the array at `path` of the root object, creating the array when absent
  * (placed after `version`, so the edit stays clear of the steps). Elements already in the array
- * are left exactly as written; new ones follow the layout of the last (see jsonLayout). Pass `root` (the tree of `text`) to spare a parse. */
+ * are left exactly as written; new ones follow the layout of the last (see jsonLayout). Pass
+ * `root` (the tree of `text`) to spare a parse. */
 export function appendToArrayEdits(text: string, path: JSONPath, value: unknown, options: FormattingOptions = formattingOf(text), root: Node | undefined = parseTree(text)): TextEdit[] {
   return appendAllToArrayEdits(text, path, [value], options, root);
 }

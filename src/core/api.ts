@@ -20,6 +20,8 @@ export { analyzeWorkflowSecurity } from './analysis/analyze';
 export type { SecurityAnalysis } from './analysis/analyze';
 export { securitySummary } from './analysis/summary';
 export type { SecuritySummary } from './analysis/summary';
+export { securityLensTexts } from './analysis/lensTexts';
+export type { LensAction, LensText, SecurityLensTexts } from './analysis/lensTexts';
 export { literalSecretFixAt, readSecretLiteral } from './analysis/moveSecret';
 export { providerFor } from './analysis/providers';
 export { credentialInputBaseName } from './analysis/inputNames';

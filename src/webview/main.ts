@@ -1,6 +1,7 @@
 import './preview.css';
 import { button, h, replaceChildren, rerender } from './dom';
 import { initialDraft, parseDraft } from './inputValues';
+import { kindBesideName } from './labels';
 import { failureView, notSentView, successView, type ResultsContext } from './results';
 import {
   isSafeImageDataUrl,
@@ -212,10 +213,11 @@ function imageField(field: ImageField, disabled: boolean): HTMLElement {
     chosen?.dataUrl && isSafeImageDataUrl(chosen.dataUrl)
       ? h('img', { class: 'thumb', src: chosen.dataUrl, alt: `Chosen image ${chosen.label}` })
       : h('div', { class: 'thumb empty', 'aria-hidden': 'true' }, url ? 'URL' : 'No image');
+  const kind = kindBesideName(field.name, 'image');
   return h(
     'fieldset',
     { class: 'field image-field' },
-    h('legend', {}, field.name, h('span', { class: 'kinds' }, ' image')),
+    h('legend', {}, field.name, kind && h('span', { class: 'kinds' }, ` ${kind}`)),
     h(
       'div',
       { class: 'image-row' },

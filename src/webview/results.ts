@@ -1,5 +1,6 @@
 import { button, h } from './dom';
 import { jsonTree } from './jsonTree';
+import { kindBesideName } from './labels';
 import { classificationView, detectionsFigure } from './overlay';
 import { classifyOutput, type Detection } from './predictions';
 import type { BlockErrorView, JsonObject, RunFailureView, RunNotSentView, RunSuccessView, WebviewMessage } from './protocol';
@@ -68,7 +69,7 @@ function outputSection(name: string, value: unknown, element: number, ctx: Resul
       'header',
       { class: 'output-header' },
       h('h3', {}, name),
-      h('span', { class: 'badge' }, kindLabel),
+      kindBesideName(name, kindLabel) && h('span', { class: 'badge' }, kindLabel),
       h('span', { class: 'spacer' }),
       button('Copy as JSON', () => ctx.send({ type: 'copy', target: { scope: 'output', element, output: name } }), { key: `copy:${key}`, kind: 'link', title: `Copy ${name} as JSON (secrets redacted)` }),
     ),

@@ -89,6 +89,8 @@ test('the Preview code lens opens the panel beside the editor, with the stored k
   const frame = s.webview();
   await frame.locator('h1', { hasText: 'detect.workflow.json' }).waitFor({ timeout: 20_000 });
   await frame.locator('.secret-list .chip', { hasText: 'stored ✓' }).first().waitFor();
+  // The image input is named `image`: its heading says so once, not "image image".
+  assert.equal(await frame.locator('fieldset.image-field legend').innerText(), 'image');
   assert.match(await frame.locator('[data-testid="server"]').innerText(), new RegExp(fakeUrl.replace(/[.:/]/g, '\\$&')));
   assert.equal(await s.page.locator('.tab', { hasText: 'Preview detect.workflow.json' }).count(), 1);
 });
@@ -124,6 +126,10 @@ test('Run draws the detections over the image, with class and confidence', async
   assertNoCanary(JSON.stringify(restOfBody), 'the request body outside api_key');
   assertNoCanary(request.url, 'the request URL');
 
+  // Each output's heading: its name, then the shape of its value unless the name already says it.
+  const headers = await frame.locator('.output-header').evaluateAll((all) => all.map((e) => [e.querySelector('h3').textContent, e.querySelector('.badge')?.textContent ?? null]));
+  assert.deepEqual(headers.find(([name]) => name === 'annotated'), ['annotated', 'image']);
+  for (const [name, badge] of headers) assert.notEqual(name, badge, `output ${name}`);
   await frame.locator('.output', { hasText: 'llm_output' }).waitFor();
   assert.match(await frame.locator('.output', { hasText: 'llm_output' }).innerText(), /\[REDACTED\]/);
   await frame.locator('.output').first().scrollIntoViewIfNeeded();

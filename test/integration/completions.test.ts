@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, openFixture, resetAllFixtures, setDocumentText } from './helpers';
+import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, setDocumentText } from './helpers';
 
 suite('Selector completions and hovers', () => {
   suiteSetup(activateExtension);
@@ -36,5 +36,18 @@ suite('Selector completions and hovers', () => {
     };
     assert.match(await text(at('"$steps.det.predictions"')), /Output \*\*predictions\*\* of step `det`.*object_detection_prediction/);
     assert.match(await text(at('"roboflow_core/roboflow_object_detection_model@v2"')), /\*\*Object Detection Model\*\*/);
+  });
+
+  test('hovering a selector with a typo says what is wrong and the nearest name, as the diagnostic does', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    await setDocumentText(doc, doc.getText().replace('"images": "$inputs.image"', '"images": "$inputs.imgae"'));
+    const [diagnostic] = (await diagnosticsFor(doc.uri, 'roboflow-workflows', { atLeast: 1 })).filter((d) => d.code === 'unknown-input');
+    const message = '`images` of step `det` references `$inputs.imgae`, but there is no input named `imgae`. Did you mean `$inputs.image`?';
+    assert.strictEqual(diagnostic.message, message);
+    // On `$inputs.`, away from the squiggle on `imgae` (where VS Code shows the diagnostic itself).
+    const position = doc.positionAt(doc.getText().indexOf('"$inputs.imgae"') + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+    const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+    assert.ok(texts.includes(message), JSON.stringify(texts));
   });
 });

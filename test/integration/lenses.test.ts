@@ -11,6 +11,7 @@ interface LensView {
   title: string;
   command: string;
   args: unknown[];
+  tooltip?: string;
 }
 
 async function lensesOf(uri: vscode.Uri): Promise<LensView[]> {
@@ -19,7 +20,7 @@ async function lensesOf(uri: vscode.Uri): Promise<LensView[]> {
   // serverValidation.test.ts) are left out of these views.
   return lenses
     .filter((l) => l.command && l.command.command !== 'roboflowWorkflows.preview' && l.command.command !== 'roboflowWorkflows.validateOnServer')
-    .map((l) => ({ line: l.range.start.line, title: l.command!.title, command: l.command!.command, args: l.command!.arguments ?? [] }));
+    .map((l) => ({ line: l.range.start.line, title: l.command!.title, command: l.command!.command, args: l.command!.arguments ?? [], tooltip: l.command!.tooltip }));
 }
 
 /** Waits until the lenses of `uri` satisfy `predicate` (they refresh asynchronously). */
@@ -70,7 +71,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
       [
         ['$(organization) Sharing', 'roboflowWorkflows.openSharingConfiguration', [uri]],
         ['run access own-key', 'roboflowWorkflows.toggleRunAccess', [uri]],
-        ['credentials user-provided (not offered)', 'roboflowWorkflows.toggleHiddenCredentials', [uri]],
+        ['credentials user-provided (not offered: no step needs credentials)', 'roboflowWorkflows.toggleHiddenCredentials', [uri]],
         ['$(export) Export shareable', 'roboflowWorkflows.exportShareableDefinition', [uri]],
       ],
     );
@@ -82,7 +83,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     api.setTestHooks({ confirm: async () => true });
     await vscode.commands.executeCommand(model.command, ...model.args);
     const after = await lensesUntil(doc.uri, (ls) => titles(ls).includes('run access owner-key'), 'run access owner-key in the summary');
-    assert.ok(titles(after).includes('$(lock) Private model acme-widgets/3 · people you share with runs under your key'), JSON.stringify(titles(after)));
+    assert.ok(titles(after).includes('$(lock) Private model acme-widgets/3 · people you share with run it under your key'), JSON.stringify(titles(after)));
   });
 
   test('lenses follow the sidecar as it is edited, unsaved', async () => {
@@ -93,7 +94,8 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     const sidecar = await vscode.workspace.openTextDocument(fixtureUri(workflow.replace('.json', '.sharing.json')));
     await setDocumentText(sidecar, '{ "credentials": "owner-hidden" }\n');
     const lenses = await lensesUntil(doc.uri, (ls) => titles(ls, 0).includes('credentials owner-hidden'), 'credentials owner-hidden');
-    assert.ok(titles(lenses).includes('people you share with: runs with yours, hidden'), JSON.stringify(titles(lenses)));
+    // Nothing is stored in this test: hidden under yours, the step cannot run for them yet.
+    assert.ok(titles(lenses).includes('$(warning) people you share with cannot run this step until you store openai_api_key'), JSON.stringify(titles(lenses)));
   });
 
   test('a credentialed step: provider, where the value comes from, stored ✓, what sharees get', async () => {
@@ -104,8 +106,12 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     const key = before.find((l) => l.title.startsWith('$(key)'))!;
     assert.deepStrictEqual([key.line, key.title, key.command, key.args], [stepLine, '$(key) OpenAI api_key ← $inputs.openai_api_key · not stored', 'roboflowWorkflows.setCredential', ['openai_api_key']]);
     const sharees = before.find((l) => l.title.startsWith('people you share with'))!;
-    assert.deepStrictEqual([sharees.line, sharees.title, sharees.command], [stepLine, 'people you share with: they supply their own', 'roboflowWorkflows.toggleHiddenCredentials']);
-    assert.ok(titles(before, 0).includes('run access own-key (not offered)'));
+    assert.deepStrictEqual([sharees.line, sharees.title, sharees.command], [stepLine, 'people you share with supply their own', 'roboflowWorkflows.toggleHiddenCredentials']);
+    const runAccess = before.find((l) => l.line === 0 && l.title.startsWith('run access'))!;
+    assert.deepStrictEqual(
+      [runAccess.title, runAccess.tooltip],
+      ['run access own-key (not offered: no private model)', 'Run access is offered only for workflows that use a private model: every model it uses is public, so people you share with can run it under their own key.'],
+    );
 
     // Storing it (as the lens's command would) refreshes the lens: stored ✓.
     api.setTestHooks({ inputBox: async () => CANARY_CREDENTIAL });
@@ -116,14 +122,42 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.endsWith('· not stored')), 'not stored again after deletion');
   });
 
+  test('credentials hidden under yours but not stored: a warning lens that stores it, gone once stored', async () => {
+    const workflow = copyWorkflow('openai', 'lens-hidden');
+    writeFixture(workflow.replace('.json', '.sharing.json'), '{ "credentials": "owner-hidden" }\n');
+    const { doc } = await openFixture(workflow);
+    const text = doc.getText();
+    const stepLine = doc.positionAt(text.indexOf('{', text.indexOf('"steps"'))).line;
+    const warningTitle = '$(warning) people you share with cannot run this step until you store openai_api_key';
+    const before = await lensesUntil(doc.uri, (ls) => titles(ls).includes(warningTitle), 'the warning');
+    const warning = before.find((l) => l.title === warningTitle)!;
+    assert.deepStrictEqual(
+      [warning.line, warning.command, warning.args, warning.tooltip],
+      [
+        stepLine,
+        'roboflowWorkflows.setCredential',
+        ['openai_api_key'],
+        'Credentials owner-hidden: people you share with run it with your `openai_api_key`, hidden from them, and SecretStorage does not hold it. Click to store it.',
+      ],
+    );
+
+    api.setTestHooks({ inputBox: async () => CANARY_CREDENTIAL });
+    await vscode.commands.executeCommand(warning.command, ...warning.args);
+    const after = await lensesUntil(doc.uri, (ls) => titles(ls).includes('people you share with run it with yours, hidden'), 'the plain sentence once stored');
+    assert.ok(!titles(after).includes(warningTitle), JSON.stringify(titles(after)));
+    assert.ok(titles(after, stepLine).includes('$(key) OpenAI api_key ← $inputs.openai_api_key · stored ✓'), JSON.stringify(titles(after)));
+  });
+
   test('a credential written in the file: the lens offers Move to SecretStorage, and never shows the value', async () => {
     writeFixture('sharing/literal-lens.workflow.json', workflowWithLiteralKey());
     const { doc } = await openFixture('sharing/literal-lens.workflow.json');
     const lenses = await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.startsWith('$(key)')), 'the credential lens');
     const key = lenses.find((l) => l.title.startsWith('$(key)'))!;
-    assert.strictEqual(key.title, '$(key) OpenAI api_key ← written in the file $(warning) Move to SecretStorage');
-    assert.strictEqual(key.command, 'roboflowWorkflows.moveSecretToStorage');
-    const [uri, offset] = key.args as [string, number];
+    // Where the value is, and the action, as two lenses (VS Code draws a separator between them).
+    assert.deepStrictEqual([key.title, key.command], ['$(key) OpenAI api_key ← written in the file', '']);
+    const move = lenses[lenses.indexOf(key) + 1];
+    assert.deepStrictEqual([move.line, move.title, move.command], [key.line, '$(warning) Move to SecretStorage', 'roboflowWorkflows.moveSecretToStorage']);
+    const [uri, offset] = move.args as [string, number];
     assert.strictEqual(uri, doc.uri.toString());
     assert.strictEqual(doc.getText().slice(offset, offset + CANARY_OPENAI_KEY.length + 2), JSON.stringify(CANARY_OPENAI_KEY));
     for (const lens of lenses) assert.ok(!JSON.stringify(lens).includes(CANARY_OPENAI_KEY));

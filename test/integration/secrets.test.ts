@@ -189,6 +189,38 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     await waitFor(() => doc.getText() === original, 5_000, 'one undo to restore the whole document');
   });
 
+  test('Move to SecretStorage among one-line inputs adds a one-line input, and changes nothing else', async () => {
+    const lines = (inputs: string[], apiKey: string) => [
+      '{',
+      '  "version": "1.0",',
+      '  "inputs": [',
+      ...inputs,
+      '  ],',
+      '  "steps": [',
+      '    {',
+      '      "type": "roboflow_core/open_ai@v2",',
+      '      "name": "gpt",',
+      '      "images": "$inputs.image",',
+      '      "task_type": "unconstrained",',
+      '      "prompt": "Describe the scene",',
+      `      "api_key": ${JSON.stringify(apiKey)}`,
+      '    }',
+      '  ],',
+      '  "outputs": [',
+      '    { "type": "JsonField", "name": "description", "selector": "$steps.gpt.output" }',
+      '  ]',
+      '}',
+      '',
+    ].join('\n');
+    const image = '    { "type": "WorkflowImage", "name": "image" }';
+    writeFixture(LITERAL, lines([image], CANARY_OPENAI_KEY));
+    const { doc } = await openFixture(LITERAL);
+    const literal = (await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 })).find((d) => d.code === 'literal-secret')!;
+    const result = await vscode.commands.executeCommand<{ moved: boolean; inputName: string }>(MOVE, doc.uri.toString(), doc.offsetAt(literal.range.start));
+    assert.deepStrictEqual(result, { moved: true, inputName: 'openai_api_key' });
+    assert.strictEqual(doc.getText(), lines([`${image},`, '    { "type": "WorkflowParameter", "name": "openai_api_key", "kind": ["secret"] }'], '$inputs.openai_api_key'));
+  });
+
   test('Move to SecretStorage when SecretStorage fails: a clear error, nothing stored, the file unchanged', async () => {
     const original = workflowWithLiteralKey();
     writeFixture(LITERAL, original);

@@ -33,9 +33,9 @@ describe('analysis: summary for code lenses', () => {
   it('lists private-model steps with what people you share with get', () => {
     const own = securitySummary(analysis);
     assert.deepEqual(own.privateModels.map((l) => [l.stepName, l.modelId, l.sharees]), [['det', 'acme/3', 'must use their own key']]);
-    assert.equal(own.privateModels[0].text, 'Private model `acme/3` · shared: must use their own key');
+    assert.equal(own.privateModels[0].text, 'Private model `acme/3` · people you share with must use their own key');
     const owner = securitySummary(analysis, { runAccess: 'owner-key', credentials: 'user-provided' });
-    assert.equal(owner.privateModels[0].sharees, 'runs under your key');
+    assert.equal(owner.privateModels[0].sharees, 'run it under your key');
     assert.deepEqual(own.modelsDecidedAtRunTime?.stepNames, ['det2']);
   });
 
@@ -44,14 +44,14 @@ describe('analysis: summary for code lenses', () => {
     assert.deepEqual(
       summary.credentialSteps.map((l) => [l.stepName, l.provider.name, l.items.map((i) => [i.source, i.from, i.sharees])]),
       [
-        ['gpt', 'OpenAI', [['literal', 'written in the file', 'they supply their own']]],
-        ['claude', 'Anthropic', [['managed-key', 'Roboflow-managed key', 'spends their Roboflow credits']]],
-        ['notify', 'Slack', [['input', 'input `slack`', 'they supply their own']]],
+        ['gpt', 'OpenAI', [['literal', 'written in the file', 'supply their own']]],
+        ['claude', 'Anthropic', [['managed-key', 'Roboflow-managed key', 'spend their own Roboflow credits']]],
+        ['notify', 'Slack', [['input', 'input `slack`', 'supply their own']]],
       ],
     );
     const hidden = securitySummary(analysis, { runAccess: 'owner-key', credentials: 'owner-hidden' });
-    assert.deepEqual(hidden.credentialSteps.map((l) => l.items[0].sharees), ['runs with yours, hidden', 'spends your Roboflow credits', 'runs with yours, hidden']);
-    assert.equal(summary.credentialSteps[2].text, 'Slack · `slack_token`: input `slack` · shared: they supply their own');
+    assert.deepEqual(hidden.credentialSteps.map((l) => l.items[0].sharees), ['run it with yours, hidden', 'spend your Roboflow credits', 'run it with yours, hidden']);
+    assert.equal(summary.credentialSteps[2].text, 'Slack · `slack_token`: input `slack` · people you share with supply their own');
     assert.equal(text.slice(summary.credentialSteps[0].range.offset, summary.credentialSteps[0].range.offset + 1), '{', 'the lens range is the step object');
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { hoverAt } from '../../src/core/complete/hover';
 import { selectorCompletions } from '../../src/core/complete/selectorCompletions';
+import { lintWorkflow } from '../../src/core/lint';
 import { validateWorkflow } from '../../src/core/validate';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
@@ -64,5 +65,35 @@ describe('hovers', () => {
     assert.match(hover('"$steps.det.predictions"')!.markdown, /Output \*\*predictions\*\* of step `det`.*object_detection_prediction/);
     assert.match(hover('"$inputs.image"')!.markdown, /Input \*\*image\*\*: WorkflowImage, kind `image`/);
     assert.equal(hover('"version"'), undefined);
+  });
+});
+
+describe('hovers on a selector with a mistake', () => {
+  const text = workflowText({
+    inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'nothing', kind: [] }],
+    steps: [{ ...DETECTION_STEP, images: '$inputs.imgae' }, { ...CROP, images: '$inputs.image', predictions: '$steps.det.predictons' }],
+    outputs: [{ type: 'JsonField', name: 'crops', selector: '$steps.crop.crops' }, { type: 'JsonField', name: 'n', selector: '$inputs.nothing' }],
+  });
+  const result = lintWorkflow(text, catalog);
+  const hover = (at: number) => hoverAt(result.model!, catalog, at, result.findings)?.markdown;
+  const diagnostic = (code: string) => result.findings.find((f) => f.code === code)!;
+
+  it('says what is wrong and the nearest name, in the words of the diagnostic', () => {
+    const unknownInput = diagnostic('unknown-input');
+    assert.equal(unknownInput.message, '`images` of step `det` references `$inputs.imgae`, but there is no input named `imgae`. Did you mean `$inputs.image`?');
+    // On `$inputs.` (the squiggle covers `imgae`): the hover says it.
+    assert.equal(hover(text.indexOf('"$inputs.imgae"') + 2), unknownInput.message);
+    const unknownOutput = diagnostic('unknown-step-output');
+    assert.match(unknownOutput.message, /has no output `predictons`.* Did you mean `predictions`\?$/);
+    const onStep = hover(text.indexOf('"$steps.det.predictons"') + 3)!;
+    assert.ok(onStep.startsWith(`${unknownOutput.message}\n\n---\n\nStep \`det\`: **Object Detection Model**`), onStep);
+  });
+
+  it('leaves the problem under the pointer to the editor, which shows the diagnostic there itself', () => {
+    assert.equal(hover(text.indexOf('imgae"') + 1), undefined);
+  });
+
+  it('says "no kind" for an input declared with none, not a dangling "kind"', () => {
+    assert.equal(hover(text.indexOf('"$inputs.nothing"') + 2), 'Input **nothing**: WorkflowParameter, no kind');
   });
 });

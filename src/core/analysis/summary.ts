@@ -1,5 +1,5 @@
 import type { OffsetRange } from '../findings';
-import { sharingAvailability, type SharingAvailability } from '../sharing/availability';
+import { sharingAvailability, type OptionAvailability, type SharingAvailability } from '../sharing/availability';
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings } from '../sharing/settings';
 import type { SecurityAnalysis } from './analyze';
 import type { CredentialSource, CredentialUse } from './credentials';
@@ -9,7 +9,8 @@ import type { Provider } from './providers';
 /** Everything the editor's code lenses show about models, credentials and sharing, as short
  * texts with ranges. The editor renders; nothing here knows about VS Code. */
 
-export type ModelShareeAccess = 'must use their own key' | 'runs under your key';
+/** What people you share with do, worded to follow "people you share with". */
+export type ModelShareeAccess = 'must use their own key' | 'run it under your key';
 
 export interface PrivateModelLens {
   stepName: string;
@@ -33,8 +34,10 @@ export interface CredentialLensItem {
   from: string;
   /** The input (and SecretStorage name) a person running it supplies, when there is one. */
   secretName?: string;
-  /** What people you share with get, e.g. "they supply their own". */
+  /** What people you share with do, worded to follow "people you share with", e.g. "supply their own". */
   sharees: string;
+  /** The value's range: the literal for "Move to SecretStorage", or the selector. */
+  range: OffsetRange;
 }
 
 export interface CredentialLens {
@@ -101,11 +104,11 @@ function describeSource(use: CredentialUse): string {
 
 function shareeCredential(use: CredentialUse, settings: SharingSettings): string {
   if (use.source === 'managed-key' && use.managedKey === 'account') {
-    return settings.runAccess === 'owner-key' ? 'spends your Roboflow credits' : 'spends their Roboflow credits';
+    return settings.runAccess === 'owner-key' ? 'spend your Roboflow credits' : 'spend their own Roboflow credits';
   }
-  if (use.source === 'step-output') return 'computed when it runs';
-  if (use.source === 'missing') return 'set it first';
-  return settings.credentials === 'owner-hidden' ? 'runs with yours, hidden' : 'they supply their own';
+  if (use.source === 'step-output') return 'use the value computed when it runs';
+  if (use.source === 'missing') return 'cannot run it until you set it';
+  return settings.credentials === 'owner-hidden' ? 'run it with yours, hidden' : 'supply their own';
 }
 
 function credentialLens(stepName: string, range: OffsetRange, provider: Provider, uses: CredentialUse[], settings: SharingSettings): CredentialLens {
@@ -117,9 +120,10 @@ function credentialLens(stepName: string, range: OffsetRange, provider: Provider
       from: describeSource(use),
       secretName: use.secretName,
       sharees: shareeCredential(use, settings),
+      range: use.range,
     }),
   );
-  const parts = uses.map((use, i) => `${credentialLabel(use)}: ${items[i].from} · shared: ${items[i].sharees}`);
+  const parts = uses.map((use, i) => `${credentialLabel(use)}: ${items[i].from} · people you share with ${items[i].sharees}`);
   return { stepName, range, provider, items, text: `${provider.name} · ${parts.join('; ')}` };
 }
 
@@ -148,23 +152,21 @@ function secretsNeeded(analysis: SecurityAnalysis): SecretRequirement[] {
 
 function sharingSummary(analysis: SecurityAnalysis, settings: SharingSettings): SharingSummary {
   const availability = sharingAvailability(analysis);
-  const runAccessText =
-    (settings.runAccess === 'owner-key' ? 'Run access: your key' : 'Run access: their own key') + (availability.runAccess.available ? '' : ' (not offered: no private model)');
-  const credentialsText =
-    (settings.credentials === 'owner-hidden' ? 'Credentials: yours, hidden' : 'Credentials: they supply their own') +
-    (availability.credentials.available ? '' : ' (not offered: no step needs credentials)');
+  const notOffered = (option: OptionAvailability) => (option.available ? '' : ` (not offered: ${option.shortReason})`);
+  const runAccessText = (settings.runAccess === 'owner-key' ? 'Run access: your key' : 'Run access: their own key') + notOffered(availability.runAccess);
+  const credentialsText = (settings.credentials === 'owner-hidden' ? 'Credentials: yours, hidden' : 'Credentials: they supply their own') + notOffered(availability.credentials);
   return { settings, availability, runAccessText, credentialsText, text: `Sharing · ${runAccessText} · ${credentialsText}` };
 }
 
 export function securitySummary(analysis: SecurityAnalysis, settings: SharingSettings = DEFAULT_SHARING_SETTINGS): SecuritySummary {
-  const sharees: ModelShareeAccess = settings.runAccess === 'owner-key' ? 'runs under your key' : 'must use their own key';
+  const sharees: ModelShareeAccess = settings.runAccess === 'owner-key' ? 'run it under your key' : 'must use their own key';
   const privateModels = analysis.models.privateModels.map(
     (use): PrivateModelLens => ({
       stepName: use.stepName,
       range: use.range,
       modelId: use.modelId!,
       sharees,
-      text: `Private model \`${use.modelId}\` · shared: ${sharees}`,
+      text: `Private model \`${use.modelId}\` · people you share with ${sharees}`,
     }),
   );
   const runTime = analysis.models.decidedAtRunTime;

@@ -1,10 +1,10 @@
-import { findNodeAtOffset } from 'jsonc-parser';
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { BlockSpec } from '../catalog/types';
-import type { OffsetRange } from '../findings';
+import type { Finding, OffsetRange } from '../findings';
 import type { WorkflowModel } from '../model/workflow';
 import { firstByName } from '../model/workflow';
-import { parseSelector } from '../selectors';
+import { parseSelector, type ParsedSelector } from '../selectors';
 import { describeAccepted } from '../validate/messages';
 
 /** Markdown shown when the pointer rests on a step's type, one of its property names, or a selector. */
@@ -24,7 +24,40 @@ function blockSummary(block: BlockSpec): string {
     .join('\n\n');
 }
 
-export function hoverAt(model: WorkflowModel, catalog: Catalog, offset: number): HoverInfo | undefined {
+/** Findings on the selector string at `node`, except those under the pointer: the editor shows
+ * those itself, so saying them again would print the same sentence twice. */
+function problemsOf(node: Node, offset: number, findings: readonly Finding[]): string[] {
+  const end = node.offset + node.length;
+  const inside = (f: Finding) => f.range.offset >= node.offset && f.range.offset + f.range.length <= end;
+  const underPointer = (f: Finding) => offset >= f.range.offset && offset < f.range.offset + f.range.length;
+  return findings.filter((f) => inside(f) && !underPointer(f)).map((f) => f.message);
+}
+
+function kindsText(kinds: readonly string[]): string {
+  return kinds.length ? `kind ${kinds.map((k) => `\`${k}\``).join(', ')}` : 'no kind';
+}
+
+/** What a selector points at, when it points at something. */
+function selectorTarget(model: WorkflowModel, selector: ParsedSelector): string | undefined {
+  if (selector.kind === 'input') {
+    const input = firstByName(model.inputs).get(selector.input);
+    return input && `Input **${selector.input}**: ${input.type ?? 'input'}, ${kindsText(input.kinds)}`;
+  }
+  const target = firstByName(model.steps).get(selector.step);
+  if (!target?.block) return undefined;
+  if (selector.kind === 'step_output') {
+    const output = target.block.outputs.find((o) => o.name === selector.output);
+    if (output) return `Output **${output.name}** of step \`${selector.step}\` (${target.block.humanName}): ${kindsText(output.kinds)}`;
+  }
+  return `Step \`${selector.step}\`: ${blockSummary(target.block)}`;
+}
+
+/**
+ * The hover at `offset`. `findings` are the document's (the diagnostics): on a selector, what is
+ * wrong with it is said in their words, with the nearest names they suggest, so a hover away from
+ * the squiggle does not describe only what the field accepts.
+ */
+export function hoverAt(model: WorkflowModel, catalog: Catalog, offset: number, findings: readonly Finding[] = []): HoverInfo | undefined {
   const node = findNodeAtOffset(model.root, offset);
   if (!node) return undefined;
   const range = { offset: node.offset, length: node.length };
@@ -43,16 +76,6 @@ export function hoverAt(model: WorkflowModel, catalog: Catalog, offset: number):
 
   if (node.type !== 'string' || typeof node.value !== 'string' || !node.value.startsWith('$')) return undefined;
   const selector = parseSelector(node.value);
-  if (!selector) return undefined;
-  if (selector.kind === 'input') {
-    const input = firstByName(model.inputs).get(selector.input);
-    return input ? { markdown: `Input **${selector.input}**: ${input.type ?? 'input'}, kind ${input.kinds.map((k) => `\`${k}\``).join(', ')}`, range } : undefined;
-  }
-  const target = firstByName(model.steps).get(selector.step);
-  if (!target?.block) return undefined;
-  if (selector.kind === 'step_output') {
-    const output = target.block.outputs.find((o) => o.name === selector.output);
-    if (output) return { markdown: `Output **${output.name}** of step \`${selector.step}\` (${target.block.humanName}): kind ${output.kinds.map((k) => `\`${k}\``).join(', ')}`, range };
-  }
-  return { markdown: `Step \`${selector.step}\`: ${blockSummary(target.block)}`, range };
+  const parts = [...problemsOf(node, offset, findings), selector && selectorTarget(model, selector)].filter((p): p is string => !!p);
+  return parts.length ? { markdown: parts.join('\n\n---\n\n'), range } : undefined;
 }

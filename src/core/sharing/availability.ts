@@ -15,6 +15,8 @@ export interface AvailabilityStep {
 export interface OptionAvailability {
   available: boolean;
   reason: string;
+  /** A few words for a label: why it is not offered (empty when it is). */
+  shortReason: string;
   steps: AvailabilityStep[];
 }
 
@@ -36,6 +38,7 @@ function runAccessAvailability(analysis: SecurityAnalysis): OptionAvailability {
     return {
       available: true,
       reason: `${subject}. By default people you share with run it under their own key, and cannot use it; with run access "owner-key" they run it under yours (usage counts against you; your key and model data stay private).`,
+      shortReason: '',
       steps,
     };
   }
@@ -43,7 +46,12 @@ function runAccessAvailability(analysis: SecurityAnalysis): OptionAvailability {
   const why = runTime.length
     ? `the models of ${quoteList(runTime.map((u) => u.stepName))} are decided at run time, by whoever runs it, with their own key`
     : 'every model it uses is public, so people you share with can run it under their own key';
-  return { available: false, reason: `Run access is offered only for workflows that use a private model: ${why}.`, steps: [] };
+  return {
+    available: false,
+    reason: `Run access is offered only for workflows that use a private model: ${why}.`,
+    shortReason: runTime.length ? 'models chosen at run time' : 'no private model',
+    steps: [],
+  };
 }
 
 function credentialsAvailability(analysis: SecurityAnalysis): OptionAvailability {
@@ -54,10 +62,11 @@ function credentialsAvailability(analysis: SecurityAnalysis): OptionAvailability
     return {
       available: true,
       reason: `${steps.length === 1 ? 'Step' : 'Steps'} ${list} ${steps.length === 1 ? 'needs' : 'need'} credentials. By default people you share with supply their own, as inputs; with credentials "owner-hidden" they run with yours, redacted from anything shown to them.`,
+      shortReason: '',
       steps,
     };
   }
-  return { available: false, reason: 'Credentials are offered only for workflows with a step that needs them, and no step here does.', steps: [] };
+  return { available: false, reason: 'Credentials are offered only for workflows with a step that needs them, and no step here does.', shortReason: 'no step needs credentials', steps: [] };
 }
 
 export function sharingAvailability(analysis: SecurityAnalysis): SharingAvailability {

@@ -1,6 +1,7 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
 import type { TextEdit } from '../findings';
 import { inferFormatting } from './formatting';
+import { layoutOf, serializeInLayout } from './jsonLayout';
 
 /** Small edit helpers over jsonc-parser that keep the document's own formatting. */
 
@@ -34,15 +35,6 @@ export function formattingOf(text: string): FormattingOptions {
   return text.trim() === '' ? { insertSpaces: true, tabSize: 2, eol: '\n' } : inferFormatting(text);
 }
 
-function indentUnit(options: FormattingOptions): string {
-  return options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
-}
-
-/** JSON for `value`, laid out as the document lays out its own, starting at `indent`. */
-export function serializeAt(value: unknown, indent: string, options: FormattingOptions): string {
-  return JSON.stringify(value, null, indentUnit(options)).split('\n').join((options.eol ?? '\n') + indent);
-}
-
 /** Replaces a value node's text with `value` (a JSON string literal for a string). */
 export function replaceValueEdit(range: { offset: number; length: number }, value: unknown): TextEdit {
   return { offset: range.offset, length: range.length, newText: JSON.stringify(value) };
@@ -50,7 +42,8 @@ export function replaceValueEdit(range: { offset: number; length: number }, valu
 
 /** Appends `values` to the array at `path` of the root object, creating the array when absent
  * (placed after `version`, so the edit stays clear of the steps). Elements already in the array
- * are left exactly as written. Pass `root` (the tree of `text`) to spare a parse. */
+ * are left exactly as written; new ones follow the layout of the last (see jsonLayout). Pass
+ * `root` (the tree of `text`) to spare a parse. */
 export function appendToArrayEdits(text: string, path: JSONPath, value: unknown, options: FormattingOptions = formattingOf(text), root: Node | undefined = parseTree(text)): TextEdit[] {
   return appendAllToArrayEdits(text, path, [value], options, root);
 }
@@ -60,12 +53,14 @@ export function appendAllToArrayEdits(text: string, path: JSONPath, values: read
   const array = root ? findNodeAtLocation(root, path) : undefined;
   const last = array?.type === 'array' ? array.children?.[array.children.length - 1] : undefined;
   if (last) {
+    // New elements look like the last one: on a line of their own or not, on one line or not.
     const lineStart = text.lastIndexOf('\n', last.offset - 1) + 1;
     const leading = text.slice(lineStart, last.offset);
+    const indent = /^[ \t]*/.exec(leading)![0];
     const end = last.offset + last.length;
-    const newText = /^[ \t]*$/.test(leading)
-      ? values.map((value) => `,${options.eol ?? '\n'}${leading}${serializeAt(value, leading, options)}`).join('')
-      : values.map((value) => `, ${JSON.stringify(value)}`).join('');
+    const layout = layoutOf(text.slice(last.offset, end));
+    const separator = indent === leading ? `,${options.eol ?? '\n'}${indent}` : layout.comma;
+    const newText = values.map((value) => separator + serializeInLayout(value, layout, indent, options)).join('');
     return [{ offset: end, length: 0, newText }];
   }
   // No element to follow: let jsonc-parser place the first, then follow it.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SecurityAnalysis, SecuritySummary, SharingSettings } from '../../core/api';
+import type { LensAction, LensText, SecurityAnalysis, SecuritySummary, SharingSettings } from '../../core/api';
 import { loadCore } from '../core';
 import { MOVE_TO_SECRET_STORAGE_COMMAND } from '../secrets/moveToSecretStorage';
 import { SECRET_COMMANDS } from '../secrets/secretCommands';
@@ -13,109 +13,56 @@ import type { WorkflowService } from '../workflowService';
  * Code lenses on a workflow: one line at the top with the sharing configuration, one above each
  * step that uses a private model, and one above each step that needs credentials (provider, where
  * each value comes from, whether SecretStorage holds it, what people you share with get). Each
- * part runs the command that changes what it shows. Names only: never a credential's value.
+ * part runs the command that changes what it shows. The words are the core's (securityLensTexts);
+ * this places them and maps their actions to commands. Names only: never a credential's value.
  */
 
-/** A lens that is plain text (nothing to run). */
-const NO_COMMAND = '';
-
-function lens(line: number, title: string, command: string, args: unknown[] = [], tooltip?: string): vscode.CodeLens {
-  return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title, command, arguments: command ? args : undefined, tooltip });
+function lens(line: number, text: LensText, uri: vscode.Uri): vscode.CodeLens {
+  const { command, args } = commandFor(text.action, uri);
+  return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: text.title, command, arguments: command ? args : undefined, tooltip: text.tooltip });
 }
 
-/** `api_key`, `header Authorization`. */
-function fieldLabel(item: { field: string; entryKey?: string }): string {
-  if (item.entryKey === undefined) return item.field;
-  return `${item.field === 'headers' ? 'header' : 'query'} ${item.entryKey}`;
-}
-
-function summaryLenses(uri: vscode.Uri, summary: SecuritySummary, settings: SharingSettings): vscode.CodeLens[] {
-  const { availability } = summary.sharing;
+/** The command behind each action ('' for a lens that is plain text). */
+function commandFor(action: LensAction, uri: vscode.Uri): { command: string; args: unknown[] } {
   const args = [uri.toString()];
-  return [
-    lens(0, '$(organization) Sharing', SHARING_COMMANDS.openSharingConfiguration, args, 'Open the sharing configuration kept beside this workflow'),
-    lens(
-      0,
-      `run access ${settings.runAccess}${availability.runAccess.available ? '' : ' (not offered)'}`,
-      SHARING_COMMANDS.toggleRunAccess,
-      args,
-      `${summary.sharing.runAccessText}. ${availability.runAccess.reason}`,
-    ),
-    lens(
-      0,
-      `credentials ${settings.credentials}${availability.credentials.available ? '' : ' (not offered)'}`,
-      SHARING_COMMANDS.toggleHiddenCredentials,
-      args,
-      `${summary.sharing.credentialsText}. ${availability.credentials.reason}`,
-    ),
-    lens(0, '$(export) Export shareable', SHARING_COMMANDS.exportShareableDefinition, args, 'Open the definition people you share with receive (no secret values)'),
-  ];
+  switch (action.kind) {
+    case 'none':
+      return { command: '', args: [] };
+    case 'openSharing':
+      return { command: SHARING_COMMANDS.openSharingConfiguration, args };
+    case 'toggleRunAccess':
+      return { command: SHARING_COMMANDS.toggleRunAccess, args };
+    case 'toggleCredentials':
+      return { command: SHARING_COMMANDS.toggleHiddenCredentials, args };
+    case 'exportShareable':
+      return { command: SHARING_COMMANDS.exportShareableDefinition, args };
+    case 'moveSecret':
+      return { command: MOVE_TO_SECRET_STORAGE_COMMAND, args: [uri.toString(), action.offset] };
+    case 'storeCredential':
+      return { command: SECRET_COMMANDS.setCredential, args: [action.name] };
+  }
 }
 
 export interface LensData {
   summary: SecuritySummary;
-  settings: SharingSettings;
   /** Stored credential names; undefined when SecretStorage is unavailable. */
   stored?: ReadonlySet<string>;
 }
 
-/** The lenses for one analysed workflow (exported for reuse; no I/O). */
+/** The lenses for one analysed workflow (exported for reuse; no I/O): the words come from the core. */
 export function buildLenses(document: vscode.TextDocument, security: SecurityAnalysis, data: LensData): vscode.CodeLens[] {
-  const { summary, settings, stored } = data;
+  const { summary, stored } = data;
   const uri = document.uri;
-  const args = [uri.toString()];
+  const texts = loadCore().securityLensTexts(summary, stored);
   const steps = security.model?.steps ?? [];
   const stepLine = (stepIndex: number, fallbackOffset: number) => document.positionAt(steps[stepIndex]?.node.offset ?? fallbackOffset).line;
-  const lenses = summaryLenses(uri, summary, settings);
-
+  const lenses = texts.sharing.map((text) => lens(0, text, uri));
   summary.privateModels.forEach((model, i) => {
-    const use = security.models.privateModels[i];
-    lenses.push(
-      lens(
-        stepLine(use.stepIndex, model.range.offset),
-        `$(lock) Private model ${model.modelId} · people you share with ${model.sharees}`,
-        SHARING_COMMANDS.toggleRunAccess,
-        args,
-        settings.runAccess === 'owner-key'
-          ? 'Run access owner-key: people you share with run it under your key (usage counts against you). Click to change.'
-          : 'Run access own-key: people you share with run it under their own key, which cannot use your private model. Click to change.',
-      ),
-    );
+    lenses.push(lens(stepLine(security.models.privateModels[i].stepIndex, model.range.offset), texts.privateModels[i], uri));
   });
-
   summary.credentialSteps.forEach((step, i) => {
-    const credentialed = security.credentials.credentialedSteps[i];
-    const line = stepLine(credentialed.stepIndex, step.range.offset);
-    step.items.forEach((item, j) => {
-      const use = credentialed.uses[j];
-      const head = `$(key) ${step.provider.name} ${fieldLabel(item)}`;
-      if (item.source === 'literal') {
-        lenses.push(
-          lens(line, `${head} ← written in the file $(warning) Move to SecretStorage`, MOVE_TO_SECRET_STORAGE_COMMAND, [uri.toString(), use.range.offset], `Store it in SecretStorage and read it from $inputs.${item.secretName ?? ''} instead`),
-        );
-        return;
-      }
-      const from = item.source === 'input' ? `$inputs.${item.secretName ?? ''}` : item.from.replace(/`/g, '');
-      if (!item.secretName) {
-        lenses.push(lens(line, `${head} ← ${from}`, NO_COMMAND));
-        return;
-      }
-      const status = stored === undefined ? 'SecretStorage unavailable' : stored.has(item.secretName) ? 'stored ✓' : 'not stored';
-      lenses.push(
-        lens(line, `${head} ← ${from} · ${status}`, SECRET_COMMANDS.setCredential, [item.secretName], `Store the value of \`${item.secretName}\` in SecretStorage (used by preview runs)`),
-      );
-    });
-    const sharees = [...new Set(step.items.map((item) => item.sharees))].join(' / ');
-    const onlyCredits = step.items.every((item) => item.source === 'managed-key');
-    lenses.push(
-      lens(
-        line,
-        `people you share with: ${sharees}`,
-        onlyCredits ? SHARING_COMMANDS.toggleRunAccess : SHARING_COMMANDS.toggleHiddenCredentials,
-        args,
-        onlyCredits ? 'Roboflow credits are spent by whoever runs it: run access decides whose' : `Credentials ${settings.credentials}. Click to change.`,
-      ),
-    );
+    const line = stepLine(security.credentials.credentialedSteps[i].stepIndex, step.range.offset);
+    for (const text of texts.credentialSteps[i]) lenses.push(lens(line, text, uri));
   });
   return lenses;
 }
@@ -175,7 +122,7 @@ class SecurityLensProvider implements vscode.CodeLensProvider {
     if (!result.security.model) return [];
     const settings = await this.settingsFor(document.uri);
     const stored = await this.stored();
-    return buildLenses(document, result.security, { summary: core.securitySummary(result.security, settings), settings, stored });
+    return buildLenses(document, result.security, { summary: core.securitySummary(result.security, settings), stored });
   }
 }
 

@@ -6,7 +6,7 @@ import type { SharingFeature } from '../sharing/registerSharing';
 import type { WorkflowService } from '../workflowService';
 import { toUri, workflowDocumentFor } from '../workflowTarget';
 import { disposePreviewLog } from './log';
-import { PreviewLensProvider } from './previewLens';
+import { WorkflowActionLensProvider } from '../lenses/workflowActionLens';
 import { PreviewManager } from './previewManager';
 import { SETTINGS } from './serverSetting';
 import { registerPreviewTestApi } from './testApi';
@@ -32,7 +32,12 @@ export function registerPreview(
   identities: ServerIdentityCache,
 ): PreviewManager {
   const manager = new PreviewManager(context.extensionUri, service, store, identities, context.extensionMode === vscode.ExtensionMode.Test);
-  const lenses = new PreviewLensProvider(service, PREVIEW_COMMAND);
+  const lenses = new WorkflowActionLensProvider(service, {
+    title: '$(play) Preview',
+    command: PREVIEW_COMMAND,
+    tooltip: 'Run this workflow on your inference server and show the results beside it (secrets redacted)',
+    restrictedTooltip: 'Previews are disabled in Restricted Mode: trust this workspace to run them',
+  });
 
   const openPreview = async (arg?: unknown): Promise<PreviewCommandResult> => {
     const document = await workflowDocumentFor(arg, service);

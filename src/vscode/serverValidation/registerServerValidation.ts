@@ -4,7 +4,7 @@ import type { WorkflowDiagnostics } from '../diagnostics';
 import type { SecretStore } from '../secrets/secretStore';
 import type { WorkflowService } from '../workflowService';
 import { workflowDocumentFor } from '../workflowTarget';
-import { ValidateOnServerLensProvider } from './validateLens';
+import { WorkflowActionLensProvider } from '../lenses/workflowActionLens';
 import { VALIDATE_ON_SERVER_COMMAND, validateOnServer, type ValidateOnServerResult } from './validateOnServer';
 
 /** Issue 7 §4, Validate on Server: the command (palette and code lens) and its lens. */
@@ -15,7 +15,12 @@ export function registerServerValidation(
   diagnostics: WorkflowDiagnostics,
   identities: ServerIdentityCache,
 ): void {
-  const lenses = new ValidateOnServerLensProvider(service, VALIDATE_ON_SERVER_COMMAND);
+  const lenses = new WorkflowActionLensProvider(service, {
+    title: '$(server) Validate on Server',
+    command: VALIDATE_ON_SERVER_COMMAND,
+    tooltip: 'Compile this workflow on your inference server and show its verdict beside the local one',
+    restrictedTooltip: 'Validate on Server is disabled in Restricted Mode: trust this workspace to use it',
+  });
   context.subscriptions.push(
     lenses,
     vscode.commands.registerCommand(VALIDATE_ON_SERVER_COMMAND, async (arg?: unknown): Promise<ValidateOnServerResult> => {

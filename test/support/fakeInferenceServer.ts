@@ -246,6 +246,21 @@ function literalStepKeys(context: RunContext): string[] {
   );
 }
 
+/** The engine's answer to a definition pydantic refuses (`WorkflowSyntaxError`, 400). */
+function syntaxError(innerMessage: string, blocksErrors: JsonObject[]): Answer {
+  return {
+    status: 400,
+    body: workflowErrorResponse({
+      message: 'Could not parse workflow definition. Details provided in inner error.',
+      error_type: 'WorkflowSyntaxError',
+      context: 'workflow_compilation | workflow_definition_parsing',
+      inner_error_type: 'ValidationError',
+      inner_error_message: innerMessage,
+      blocks_errors: blocksErrors,
+    }),
+  };
+}
+
 function workflowErrorResponse(fields: Partial<Record<string, Json>>): JsonObject {
   const base: JsonObject = {
     message: '',
@@ -403,23 +418,13 @@ function answerFor(scenario: FakeScenarioName, context: RunContext, serverUrl: s
     case 'syntax-error': {
       const first = steps(context)[0];
       const type = typeof first?.type === 'string' ? first.type : 'unknown';
-      return {
-        status: 400,
-        body: workflowErrorResponse({
-          message: 'Could not parse workflow definition. Details provided in inner error.',
-          error_type: 'WorkflowSyntaxError',
-          context: 'workflow_compilation | workflow_definition_parsing',
-          inner_error_type: 'ValidationError',
-          inner_error_message: `1 validation error for WorkflowSpecificationV1\nsteps.0\n  Input tag '${type}' found using 'type' does not match any of the expected tags`,
-          blocks_errors: [
-            blockErrorEntry({
-              block_id: step,
-              block_type: type,
-              property_details: `Input tag '${type}' found using 'type' does not match any of the expected tags: 'roboflow_core/roboflow_object_detection_model@v2', …`,
-            }),
-          ],
+      return syntaxError(`1 validation error for WorkflowSpecificationV1\nsteps.0\n  Input tag '${type}' found using 'type' does not match any of the expected tags`, [
+        blockErrorEntry({
+          block_id: step,
+          block_type: type,
+          property_details: `Input tag '${type}' found using 'type' does not match any of the expected tags: 'roboflow_core/roboflow_object_detection_model@v2', …`,
         }),
-      };
+      ]);
     }
     case 'definition-error':
       return {
@@ -491,17 +496,7 @@ function validationAnswer(scenario: FakeScenarioName, definition: unknown, apiKe
   }
   const missing = ['version', 'inputs', 'steps', 'outputs'].filter((section) => !(section in definition));
   if (missing.length > 0) {
-    return {
-      status: 400,
-      body: workflowErrorResponse({
-        message: 'Could not parse workflow definition. Details provided in inner error.',
-        error_type: 'WorkflowSyntaxError',
-        context: 'workflow_compilation | workflow_definition_parsing',
-        inner_error_type: 'ValidationError',
-        inner_error_message: missing.map((section) => `${section}\n  Field required`).join('\n'),
-        blocks_errors: [],
-      }),
-    };
+    return syntaxError(missing.map((section) => `${section}\n  Field required`).join('\n'), []);
   }
   return referenceError(definition) ?? { status: 200, body: { status: 'ok' } };
 }

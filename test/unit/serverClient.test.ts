@@ -5,6 +5,7 @@ import { REDACTED, Redactor } from '../../src/core/redaction/redactor';
 import { describeBlocks, fetchServerInfo, runWorkflow, type RunWorkflowOptions } from '../../src/core/server/client';
 import type { ServerFailure, WorkflowRunResult } from '../../src/core/server/types';
 import { FAKE_SCENARIOS, FAKE_SERVER_VERSION, startFakeInferenceServer, type FakeInferenceServer, type FakeScenario, type FakeScenarioName } from '../support/fakeInferenceServer';
+import { useFakeInferenceServer } from '../support/fakeServerHooks';
 import { SAMPLE_JPEG_BASE64 } from '../support/sampleImage';
 import { findLeak } from '../support/secretLeaks';
 
@@ -47,17 +48,10 @@ function assertFailure(result: WorkflowRunResult, kind: ServerFailure['kind'], s
 }
 
 describe('inference server client (against the fake server)', function () {
+  const fakeServer = useFakeInferenceServer();
   let server: FakeInferenceServer;
-
-  before(async () => {
-    server = await startFakeInferenceServer();
-  });
-  after(async () => {
-    await server.close();
-  });
   beforeEach(() => {
-    server.requests.length = 0;
-    server.setScenario('success');
+    server = fakeServer();
   });
 
   function run(scenario: FakeScenarioName | FakeScenario, overrides: Partial<RunWorkflowOptions> = {}): Promise<WorkflowRunResult> {

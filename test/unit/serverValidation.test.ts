@@ -7,6 +7,7 @@ import { locateServerErrors } from '../../src/core/serverValidation/locate';
 import { serverVerdict } from '../../src/core/serverValidation/verdict';
 import { validateWorkflow as validateLocally } from '../../src/core/validate';
 import { startFakeInferenceServer, type FakeInferenceServer, type FakeScenarioName } from '../support/fakeInferenceServer';
+import { useFakeInferenceServer } from '../support/fakeServerHooks';
 import { findLeak } from '../support/secretLeaks';
 
 const API_KEY = 'rfV4l1d4teK3y0123456789xY';
@@ -27,18 +28,10 @@ function assertNoKey(value: unknown): void {
 }
 
 describe('Validate on Server: the client (against the fake server)', function () {
+  const fakeServer = useFakeInferenceServer();
   let server: FakeInferenceServer;
-
-  before(async () => {
-    server = await startFakeInferenceServer();
-  });
-  after(async () => {
-    await server.close();
-  });
   beforeEach(() => {
-    server.requests.length = 0;
-    server.setScenario('success');
-    server.configure({});
+    server = fakeServer();
   });
 
   function validate(definition: object = DEFINITION, overrides: Partial<ValidateWorkflowOptions> = {}): Promise<WorkflowValidationResult> {

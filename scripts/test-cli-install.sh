@@ -42,9 +42,9 @@ check_project() { # check_project <dir> <how>
 new_project() { mkdir -p "$1" && printf '{ "name": "consumer", "version": "1.0.0", "private": true }\n' > "$1/package.json"; }
 
 t=$SECONDS
-TARBALL="$(cd cli && npm pack --silent --pack-destination "$TMP")"
+TARBALL="$(cd cli && npm pack --silent --pack-destination "$TMP" | tail -1)"
 new_project "$TMP/from-tarball"
-(cd "$TMP/from-tarball" && npm install --silent --save-dev "$TMP/$TARBALL")
+(cd "$TMP/from-tarball" && npm install --loglevel=error --save-dev "$TMP/$TARBALL")
 check_project "$TMP/from-tarball" "npm install $TARBALL"
 echo "[cli-install] tarball: $((SECONDS - t)) s"
 
@@ -52,6 +52,6 @@ t=$SECONDS
 git clone --quiet --bare "$ROOT" "$TMP/repo.git"
 SHA="$(git rev-parse HEAD)"
 new_project "$TMP/from-git"
-(cd "$TMP/from-git" && npm install --silent --save-dev "git+file://$TMP/repo.git#$SHA")
+(cd "$TMP/from-git" && npm install --loglevel=error --save-dev "git+file://$TMP/repo.git#$SHA")
 check_project "$TMP/from-git" "npm install git+file://…#${SHA:0:7}"
 echo "[cli-install] git: $((SECONDS - t)) s"

@@ -33,7 +33,7 @@ check_project() { # check_project <dir> <how>
   grep -q "^flows/broken.workflow.json:3:73 error unknown-step-output Step 'det'" <<<"$out" || fail "$how: broken workflow printed: $out"
   code=0; (cd "$dir" && npx --no roboflow-workflows lint --format sarif "**/*.workflow.json" > rfw.sarif) || code=$?
   [ "$code" = 1 ] || fail "$how: SARIF run exited $code"
-  node -e 'const s = require(process.argv[1]); const r = s.runs[0].results.find((r) => r.ruleId === "unknown-step-output"); if (r.locations[0].physicalLocation.artifactLocation.uri !== "flows/broken.workflow.json") process.exit(1)' "$dir/rfw.sarif" || fail "$how: SARIF location"
+  node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); const r = s.runs[0].results.find((r) => r.ruleId === "unknown-step-output"); if (r.locations[0].physicalLocation.artifactLocation.uri !== "flows/broken.workflow.json") process.exit(1)' "$dir/rfw.sarif" || fail "$how: SARIF location"
   code=0; (cd "$dir" && npx --no roboflow-workflows >/dev/null 2>&1) || code=$?
   [ "$code" = 2 ] || fail "$how: no arguments exited $code"
   echo "[cli-install] $how: ok"

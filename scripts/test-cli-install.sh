@@ -2,7 +2,7 @@
 # `npm run test:cli-install`: installs the command-line linter the ways the README gives, each into a fresh
 # project outside this repository, and runs it there as a CI job would:
 #   1. `npm pack` of cli/ (its prepack builds the bundle) -> `npm install <tarball>`;
-#   2. `npm install git+file://<bare clone>#<HEAD>`: npm installs the repository's devDependencies, runs
+#   2. `npm install --no-save git+file://<bare clone>#<HEAD>` (README's CI example): npm installs the repository's devDependencies, runs
 #      `prepare` (which builds only the linter) and installs what .npmignore lets through.
 # Tests the committed HEAD for the git install (uncommitted changes are not in the clone).
 set -euo pipefail
@@ -51,7 +51,8 @@ echo "[cli-install] tarball: $((SECONDS - t)) s"
 t=$SECONDS
 git clone --quiet --bare "$ROOT" "$TMP/repo.git"
 SHA="$(git rev-parse HEAD)"
-new_project "$TMP/from-git"
-(cd "$TMP/from-git" && npm install --loglevel=error --save-dev "git+file://$TMP/repo.git#$SHA")
+# As README's GitHub Actions example does it: --no-save, in a repository that has no package.json.
+mkdir -p "$TMP/from-git"
+(cd "$TMP/from-git" && npm install --loglevel=error --no-save "git+file://$TMP/repo.git#$SHA")
 check_project "$TMP/from-git" "npm install git+file://…#${SHA:0:7}"
 echo "[cli-install] git: $((SECONDS - t)) s"

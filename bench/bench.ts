@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   console.log(`First workflow opened: ${activation.firstValidationMs.toFixed(1)} ms to load the core bundle and validate (once per session)`);
 
   console.log('\nBundle sizes');
-  const sizes = ['dist/extension.js', 'dist/core.js', 'dist/cli.js'].map((file) => {
+  const sizes = ['dist/extension.js', 'dist/core.js', 'cli/dist/cli.js'].map((file) => {
     const bytes = fs.readFileSync(path.join(root, file));
     return [file, `${(bytes.length / 1024).toFixed(0)} KB`, `${(zlib.gzipSync(bytes).length / 1024).toFixed(0)} KB`];
   });

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // One build for everything: schemas and their ajv standalone validators, then esbuild bundles for
 // the extension, the CLI, the webview, the benchmarks and the test suites.
-//   node scripts/build.mjs [--production] [--watch]
+//   node scripts/build.mjs [--production] [--watch] [--cli]
+// --cli builds only the command-line linter (cli/dist/cli.js, the `bin` of both the npm package in cli/
+// and this repository when installed from git): what `prepare` and `prepack` need, in a few seconds.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,8 @@ import { buildSchemas } from './build-schemas.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const cliOnly = process.argv.includes('--cli');
+const CLI_BUNDLE = 'cli/dist/cli.js';
 
 buildSchemas();
 
@@ -42,7 +46,8 @@ const builds = [
   // The extension stays small; the heavy core (compiled schemas, catalog) is its own bundle, required on first use.
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './core.js'] },
   { ...common, entryPoints: { core: 'src/core/api.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_SHIM}` } },
+  // Self-contained (no runtime dependencies), outside dist/ so the .vsix never carries it.
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: path.dirname(CLI_BUNDLE), banner: { js: `#!/usr/bin/env node\n${IMPORT_META_SHIM}` } },
   { ...common, entryPoints: { bench: 'bench/bench.ts', 'corpus-report': 'scripts/corpus-report.ts', 'update-catalog': 'scripts/update-catalog.ts', agreement: 'scripts/agreement.ts' }, outdir: 'dist', external: ['vscode-json-languageservice'] },
   {
     ...common,
@@ -78,6 +83,7 @@ if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
 // Entry points that do not exist yet are skipped, so a partial tree still builds.
 const exists = (p) => fs.existsSync(path.join(root, p));
 const active = builds
+  .filter((b) => !cliOnly || b.outdir === path.dirname(CLI_BUNDLE))
   .map((b) => ({ ...b, entryPoints: Array.isArray(b.entryPoints) ? b.entryPoints : Object.fromEntries(Object.entries(b.entryPoints).filter(([, p]) => exists(p))) }))
   .filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length : Object.keys(b.entryPoints).length));
 if (watch) {
@@ -85,6 +91,8 @@ if (watch) {
   console.log('[build] watching');
 } else {
   await Promise.all(active.map((options) => esbuild.build(options)));
-  if (fs.existsSync(path.join(root, 'dist/cli.js'))) fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  if (fs.existsSync(path.join(root, CLI_BUNDLE))) fs.chmodSync(path.join(root, CLI_BUNDLE), 0o755);
+  // The npm package in cli/ ships the license with the bundle.
+  fs.copyFileSync(path.join(root, 'LICENSE'), path.join(root, 'cli/LICENSE'));
   console.log(`[build] ${active.length} bundles${production ? ' (production)' : ''}`);
 }

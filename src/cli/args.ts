@@ -20,11 +20,14 @@ Options:
   -h, --help                  show this help
   -v, --version               show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
-Globs skip JSON files that are not workflows; files named explicitly are always linted.`;
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem, or a glob or
+folder with no workflow in it. Globs and folders skip JSON files that are not
+workflows; files named explicitly are always linted.`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  if (!argv.length || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
+  // Nothing to do is a usage error, so a CI step with a missing argument fails instead of passing.
+  if (!argv.length) return { command: 'error', message: 'No command given.' };
+  if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
   if (argv[0] !== 'lint') return { command: 'error', message: `Unknown command \`${argv[0]}\`. Did you mean \`lint\`?` };
   const result: LintArgs = { command: 'lint', patterns: [], format: 'text', quiet: false };

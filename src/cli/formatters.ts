@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CODES, codeInfo } from '../core/codes';
 import type { Finding, Severity } from '../core/findings';
 import { LineIndex } from '../core/text/lineIndex';
@@ -53,10 +55,39 @@ export function formatJson(reports: FileReport[]): string {
   );
 }
 
+/** `3 workflows checked: 1 error, 2 warnings.` */
+export function formatSummary(reports: FileReport[]): string {
+  const count = (severity: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+  return `${plural(reports.length, 'workflow')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}.`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const SRCROOT = '%SRCROOT%';
+
+/**
+ * A file's SARIF location: relative to the working directory (the checkout, in CI) through
+ * %SRCROOT%, so code scanning maps it onto the repository; a file outside it keeps its absolute URI.
+ */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (!relative || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** The working directory as a file URI ending in `/`, as SARIF requires of a base. */
+function baseUri(cwd: string): string {
+  const href = pathToFileURL(cwd).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0, as GitHub code scanning reads it. */
-export function formatSarif(reports: FileReport[], version: string): string {
+export function formatSarif(reports: FileReport[], version: string, cwd = process.cwd()): string {
   const used = new Set(reports.flatMap((r) => r.findings.map((f) => f.code)));
   const rules = [...CODES.filter((c) => used.has(c.code)), ...[...used].filter((c) => !codeInfo(c)).map((code) => ({ code, summary: code, severity: 'warning' as Severity, example: '' }))];
   const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
@@ -78,6 +109,7 @@ export function formatSarif(reports: FileReport[], version: string): string {
             })),
           },
         },
+        originalUriBaseIds: { [SRCROOT]: { uri: baseUri(cwd) } },
         results: reports.flatMap((report) =>
           locate(report).map(({ finding, start, end }) => ({
             ruleId: finding.code,
@@ -87,7 +119,7 @@ export function formatSarif(reports: FileReport[], version: string): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: report.path.replace(/\\/g, '/').replace(/^\.\//, '') },
+                  artifactLocation: artifactLocation(report.path, cwd),
                   region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
                 },
               },

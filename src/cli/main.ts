@@ -3,12 +3,13 @@ import { bundledCatalog } from '../core/catalog/bundled';
 import { looksLikeWorkflow, WORKFLOW_FILE_SUFFIX } from '../core/detect';
 import { lintWorkflow } from '../core/lint';
 import { parseArgs, USAGE, type LintArgs } from './args';
-import { formatJson, formatSarif, formatText, type FileReport } from './formatters';
-import { resolveFiles } from './files';
+import { emptyFileFinding } from './emptyFile';
+import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './formatters';
+import { emptySearchProblem, resolveFiles } from './files';
 import { version } from '../../package.json';
 
 async function lint(args: LintArgs): Promise<number> {
-  const { files, problems } = await resolveFiles(args.patterns);
+  const { files, searches, problems } = await resolveFiles(args.patterns);
   const catalog = bundledCatalog();
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -22,16 +23,20 @@ async function lint(args: LintArgs): Promise<number> {
     const result = lintWorkflow(text, catalog);
     // Globs reach every JSON file; only workflows (by name or by content) are linted.
     if (!file.explicit && !file.path.endsWith(WORKFLOW_FILE_SUFFIX) && !looksLikeWorkflow(result.root)) continue;
-    const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    const empty = emptyFileFinding(text);
+    const all = empty ? [empty, ...result.findings] : result.findings;
+    const findings = args.quiet ? all.filter((f) => f.severity === 'error') : all;
     reports.push({ path: file.path, text, findings });
+  }
+  const linted = new Set(reports.map((r) => r.path));
+  for (const search of searches) {
+    const problem = emptySearchProblem(search, linted);
+    if (problem) problems.push(problem);
   }
   for (const problem of problems) process.stderr.write(`roboflow-workflows: ${problem}\n`);
   const output = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports);
   if (output) process.stdout.write(output + '\n');
-  if (args.format === 'text') {
-    const count = (s: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-    process.stderr.write(`${reports.length} workflow${reports.length === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings.\n`);
-  }
+  if (args.format === 'text') process.stderr.write(formatSummary(reports) + '\n');
   if (problems.length) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

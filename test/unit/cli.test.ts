@@ -3,11 +3,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { repoRoot } from '../support/repoRoot';
 import { workflowText } from '../support/workflowText';
 
-const CLI = path.join(repoRoot(), 'dist/cli.js');
+const CLI = path.join(repoRoot(), 'cli/dist/cli.js');
 const CANARY = 'sk-CANARY-cli-1f2e3d4c5b6a79880011223344556677';
 
 function run(args: string[], cwd: string) {
@@ -34,7 +35,7 @@ describe('command-line linter', () => {
     const { code, stdout, stderr } = run(['lint', 'clean.workflow.json'], dir);
     assert.equal(code, 0);
     assert.equal(stdout, '');
-    assert.match(stderr, /1 workflow checked: 0 errors, 0 warnings/);
+    assert.equal(stderr, '1 workflow checked: 0 errors, 0 warnings.\n');
   });
 
   it('prints compiler-style lines and exits 1 on errors, skipping non-workflow JSON found by globs', () => {
@@ -80,7 +81,8 @@ describe('command-line linter', () => {
     const lines = text.stdout.trim().split('\n').filter((line) => !/ information managed-key /.test(line));
     assert.equal(lines.length, 1, text.stdout);
     assert.match(lines[0], new RegExp(`^newer\\.workflow\\.json:\\d+:\\d+ warning block-newer-than-catalog '${newer}' is newer than the block catalog \\(`));
-    assert.match(text.stderr, /1 workflow checked: 0 errors, 1 warnings/);
+    assert.equal(text.stderr, '1 workflow checked: 0 errors, 1 warning.\n');
+    assert.equal(run(['lint', 'newer.workflow.json', 'nested/broken.workflow.json'], dir).stderr, '2 workflows checked: 1 error, 1 warning.\n');
 
     const sarif = JSON.parse(run(['lint', '--format', 'sarif', 'newer.workflow.json'], dir).stdout);
     assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['block-newer-than-catalog', 'warning'], ['managed-key', 'note']]);
@@ -91,12 +93,82 @@ describe('command-line linter', () => {
   });
 
   it('exits 2 for usage and I/O problems', () => {
+    const none = run([], dir);
+    assert.deepEqual([none.code, none.stdout], [2, '']);
+    assert.match(none.stderr, /^roboflow-workflows: No command given\.\n\nUsage: roboflow-workflows lint /);
     assert.equal(run(['lint'], dir).code, 2);
     assert.equal(run(['lint', '--format', 'xml', 'clean.workflow.json'], dir).code, 2);
     const missing = run(['lint', 'nope.workflow.json'], dir);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /Cannot read `nope\.workflow\.json`: no such file/);
     assert.equal(run(['frobnicate'], dir).code, 2);
-    assert.equal(run(['--help'], dir).code, 0);
+    const help = run(['--help'], dir);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: roboflow-workflows lint /);
+  });
+
+  it('exits 2 when a glob or a folder holds no workflow, saying why', () => {
+    fs.mkdirSync(path.join(dir, 'empty'));
+    fs.mkdirSync(path.join(dir, 'config'));
+    fs.writeFileSync(path.join(dir, 'config/settings.json'), '{"steps": 3}');
+    const cases: [string[], string][] = [
+      [['empty'], 'No JSON files in `empty`.'],
+      [['config/'], 'No workflows in `config/`: its 1 JSON file is not a workflow.'],
+      [['*.yaml'], 'No files match `*.yaml`.'],
+      [['config/*'], 'No workflows match `config/*`: the 1 file it matches is not a workflow.'],
+      [['package.json', '*.md', 'config/*.json'], 'No files match `*.md`.'],
+    ];
+    for (const [patterns, message] of cases) {
+      const result = run(['lint', ...patterns], dir);
+      assert.equal(result.code, 2, patterns.join(' '));
+      assert.ok(result.stderr.split('\n').includes(`roboflow-workflows: ${message}`), result.stderr);
+    }
+    // A folder that holds a workflow passes even beside one that does not.
+    const mixed = run(['lint', 'config', '.'], dir);
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stderr, /^roboflow-workflows: No workflows in `config`: its 1 JSON file is not a workflow\.\n[^\n]*workflows checked/);
+    assert.equal(run(['lint', 'nested'], dir).code, 1);
+  });
+
+  it('reports an empty or blank file as an error', () => {
+    fs.writeFileSync(path.join(dir, 'empty.workflow.json'), '');
+    fs.writeFileSync(path.join(dir, 'blank.workflow.json'), ' \n\t\n');
+    const message = "error json-syntax The file is empty. A workflow definition is a JSON object with 'version', 'inputs', 'steps' and 'outputs'.";
+    for (const file of ['empty.workflow.json', 'blank.workflow.json']) {
+      const result = run(['lint', file], dir);
+      assert.deepEqual([result.code, result.stdout, result.stderr], [1, `${file}:1:1 ${message}\n`, '1 workflow checked: 1 error, 0 warnings.\n']);
+    }
+    const glob = run(['lint', '--quiet', '--format', 'json', '*.workflow.json'], dir);
+    assert.equal(glob.code, 1);
+    const files = (JSON.parse(glob.stdout) as { file: string; findings: { code: string }[] }[]).filter((r) => r.findings.length);
+    assert.deepEqual(files.map((r) => [r.file, r.findings.map((f) => f.code)]), [['blank.workflow.json', ['json-syntax']], ['empty.workflow.json', ['json-syntax']]]);
+    fs.rmSync(path.join(dir, 'empty.workflow.json'));
+    fs.rmSync(path.join(dir, 'blank.workflow.json'));
+  });
+
+  it('gives SARIF locations relative to the working directory through %SRCROOT%, absolute outside it', () => {
+    const cwd = fs.realpathSync(dir);
+    fs.mkdirSync(path.join(dir, 'my flows'));
+    fs.copyFileSync(path.join(dir, 'nested/broken.workflow.json'), path.join(dir, 'my flows/a#1.workflow.json'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rfw-cli-outside-'));
+    fs.copyFileSync(path.join(dir, 'nested/broken.workflow.json'), path.join(outside, 'far.workflow.json'));
+    try {
+      const args = ['lint', '--format', 'sarif', 'nested/broken.workflow.json', path.join(cwd, 'my flows/a#1.workflow.json'), './nested/../clean.workflow.json', path.join(outside, 'far.workflow.json'), 'newer.workflow.json'];
+      const sarif = JSON.parse(run(args, dir).stdout);
+      assert.deepEqual(sarif.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href}/` } });
+      const locations = (sarif.runs[0].results as { locations: { physicalLocation: { artifactLocation: unknown } }[] }[]).map((r) => r.locations[0].physicalLocation.artifactLocation);
+      assert.deepEqual(
+        [...new Map(locations.map((l) => [JSON.stringify(l), l])).values()],
+        [
+          { uri: 'nested/broken.workflow.json', uriBaseId: '%SRCROOT%' },
+          { uri: 'my%20flows/a%231.workflow.json', uriBaseId: '%SRCROOT%' },
+          { uri: pathToFileURL(path.join(fs.realpathSync(outside), 'far.workflow.json')).href },
+          { uri: 'newer.workflow.json', uriBaseId: '%SRCROOT%' },
+        ],
+      );
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(path.join(dir, 'my flows'), { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,8 @@
  * (`\uXXXX` for every non-ASCII unit), escaped solidus (`\/`, PHP), Go's HTML-safe escaping
  * (`<`, `>`, `&`, U+2028 and U+2029 as `\u003c`…), .NET's default encoder (also `"`, `'`, `+`
  * and `` ` `` as `\u0022`…, and all non-ASCII), and JSON nested in JSON (an error message that
- * quotes a request body). An encoder that escapes every character as `\uXXXX` is not covered.
+ * quotes a request body, three levels deep for the plain form). An encoder that escapes every
+ * character as `\uXXXX` is not covered.
  */
 
 function escapeOnce(text: string): string {
@@ -31,7 +32,7 @@ function dotNetDefault(text: string): string {
   return escaped.replace(/["'&+<>`]|[^\x20-\x7e]/g, (unit) => unicodeEscape(unit, 'upper'));
 }
 
-/** Every distinct JSON-escaped spelling of `text` (one and two levels deep), the plain text excluded. */
+/** Every distinct JSON-escaped spelling of `text` (one to three levels deep), the plain text excluded. */
 export function jsonEscapedForms(text: string): string[] {
   const once = escapeOnce(text);
   const singleLevel = [
@@ -42,7 +43,8 @@ export function jsonEscapedForms(text: string): string[] {
     goHtmlSafe(once),
     dotNetDefault(text),
   ];
-  const forms = new Set<string>([...singleLevel, ...singleLevel.map(escapeOnce)]);
+  // Three levels for the plain form: a request body quoted in an error, inside a JSON log line.
+  const forms = new Set<string>([...singleLevel, ...singleLevel.map(escapeOnce), escapeOnce(escapeOnce(once))]);
   forms.delete(text);
   return [...forms];
 }

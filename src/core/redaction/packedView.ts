@@ -65,6 +65,13 @@ function hexAt(text: string, at: number, digits: number): number {
   return value;
 }
 
+/** Encoders never escape letters and digits, so `%6f` before base64 is a `%` and then base64.
+ * (A lone `%` or `\` just before base64 that starts with `2B`, `0A`, `n`… is still misread; no
+ * encoder writes that.) */
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 /** `\/`, `\n`, `\uXXXX`, `\x` (the hex digits after it are read as they are), after any number of
  * backslashes (JSON nested in JSON doubles them). */
 function decodeBackslash(text: string, at: number, into: DecodedEscape): void {
@@ -77,7 +84,7 @@ function decodeBackslash(text: string, at: number, into: DecodedEscape): void {
   } else if (letter === '/') {
     into.code = 0x2f;
     into.end = next + 1;
-  } else if (letter === 'u' && hexAt(text, next + 1, 4) >= 0) {
+  } else if (letter === 'u' && hexAt(text, next + 1, 4) >= 0 && !isAlphanumeric(hexAt(text, next + 1, 4))) {
     into.code = hexAt(text, next + 1, 4);
     into.end = next + 5;
   } else {
@@ -94,15 +101,18 @@ function decodePercent(text: string, at: number, into: DecodedEscape): void {
     next += 2;
     value = hexAt(text, next, 2);
   }
-  into.code = value;
-  into.end = value < 0 ? at + 1 : next + 2;
+  const isEscape = value >= 0 && !isAlphanumeric(value);
+  into.code = isEscape ? value : -1;
+  into.end = isEscape ? next + 2 : at + 1;
 }
 
 /** `&#43;` and `&#x2B;`. */
 function decodeHtmlEntity(text: string, at: number, into: DecodedEscape): void {
   const match = /^&#(?:[xX]([0-9A-Fa-f]{1,4})|([0-9]{1,5}));/.exec(text.slice(at, at + 9));
-  into.code = match ? (match[1] !== undefined ? parseInt(match[1], 16) : Number(match[2])) : -1;
-  into.end = match ? at + match[0].length : at + 1;
+  const value = match ? (match[1] !== undefined ? parseInt(match[1], 16) : Number(match[2])) : -1;
+  const isEscape = value >= 0 && !isAlphanumeric(value);
+  into.code = isEscape ? value : -1;
+  into.end = isEscape ? at + match![0].length : at + 1;
 }
 
 /** Reads the escape starting at `at` (a character the table marks `ESCAPE`) into `into`. */

@@ -1,6 +1,8 @@
 import type { KeywordAutomaton, KeywordHandler } from './keywordAutomaton';
 import { decodeEscape, ESCAPE, packedCharacterTable, SKIP, type DecodedEscape } from './packedView';
 
+const BACKSLASH = 0x5c;
+
 /**
  * Runs two automata over a text in one left-to-right pass: one over the text as it is (secret
  * spellings, credential triggers), one over its packed view (base64 and hex, see `packedView`),
@@ -52,10 +54,13 @@ export class TwoViewScanner {
       if (cls < 0) {
         if (cls === SKIP) continue;
         decodeEscape(text, i, escape);
-        packedResumesAt = end = escape.end;
         cls = escape.code < 0 ? 0 : table[escape.code];
-        if (cls === SKIP) continue;
         if (cls === ESCAPE) cls = 0;
+        // An escape that stands for nothing base64 or hex uses may not be one (`%` before base64
+        // that starts `c0`): only its first character ends the run. Backslash runs are passed
+        // whole, so a long run is not read once per backslash.
+        packedResumesAt = end = cls === 0 && code !== BACKSLASH ? i + 1 : escape.end;
+        if (cls === SKIP) continue;
       }
       packedRow = packedNextRow[packedRow + cls];
       ring[symbols & ringMask] = i;

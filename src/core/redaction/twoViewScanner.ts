@@ -43,14 +43,11 @@ export class TwoViewScanner {
     let row = 0;
     let packedRow = 0;
     let symbols = 0;
-    let packedResumesAt = 0;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       row = nextRow[row + classOf[code]];
       if (row >= firstReportingRow) (textMatchEnds ??= []).push(row, i + 1);
-      if (i < packedResumesAt) continue;
       let cls = table[code];
-      let end = i + 1;
       if (cls < 0) {
         if (cls === SKIP) continue;
         decodeEscape(text, i, escape);
@@ -59,13 +56,25 @@ export class TwoViewScanner {
         // An escape that stands for nothing base64 or hex uses may not be one (`%` before base64
         // that starts `c0`): only its first character ends the run. Backslash runs are passed
         // whole, so a long run is not read once per backslash.
-        packedResumesAt = end = cls === 0 && code !== BACKSLASH ? i + 1 : escape.end;
-        if (cls === SKIP) continue;
+        const end = cls === 0 && code !== BACKSLASH ? i + 1 : escape.end;
+        // The rest of the escape still goes through the text automaton.
+        for (let k = i + 1; k < end; k++) {
+          row = nextRow[row + classOf[text.charCodeAt(k)]];
+          if (row >= firstReportingRow) (textMatchEnds ??= []).push(row, k + 1);
+        }
+        if (cls !== SKIP) {
+          packedRow = packedNextRow[packedRow + cls];
+          ring[symbols & ringMask] = i;
+          symbols++;
+          if (packedRow >= packedFirstReportingRow) this.reportPacked(packedRow, symbols, end, ring, onPacked);
+        }
+        i = end - 1;
+        continue;
       }
       packedRow = packedNextRow[packedRow + cls];
       ring[symbols & ringMask] = i;
       symbols++;
-      if (packedRow >= packedFirstReportingRow) this.reportPacked(packedRow, symbols, end, ring, onPacked);
+      if (packedRow >= packedFirstReportingRow) this.reportPacked(packedRow, symbols, i + 1, ring, onPacked);
     }
     if (textMatchEnds === undefined) return;
     for (let k = 0; k < textMatchEnds.length; k += 2) this.textAutomaton.reportMatchesAt(text, textMatchEnds[k], textMatchEnds[k + 1], onText);

@@ -57,7 +57,6 @@ function unescapedSpellings(secret: string): string[] {
     ...percentEncodedForms(jsonOnce), // a JSON body passed in a URL
     ...htmlEscapedForms(secret),
     ...pythonReprForms(secret),
-    ...utf16InterleavedForms(secret),
   ];
 }
 
@@ -70,6 +69,9 @@ export function secretSpellings(secret: string): SecretSpellings {
       text.add(spelling);
       for (const escaped of jsonEscapedForms(spelling)) text.add(escaped);
     }
+    // UTF-16 spellings are six times as long once JSON-escaped: one level only, so that the
+    // automaton stays small.
+    for (const spelling of utf16InterleavedForms(secret)) text.add(spelling).add(JSON.stringify(spelling).slice(1, -1));
     for (const prefix of truncatedPrefixes(secret)) text.add(prefix);
   }
   const packed = new Set<string>();

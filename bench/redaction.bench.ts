@@ -6,7 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Redactor, REDACTED } from '../src/core/redaction/redactor';
-import { secretVariants } from '../src/core/redaction/secretVariants';
+import { secretSpellings, secretVariants } from '../src/core/redaction/secretVariants';
+import { findLeak } from '../test/support/secretLeaks';
 import { median, table } from './measure';
 
 export interface Row {
@@ -55,9 +56,27 @@ export function benchmarkSecrets(): string[] {
   return secrets;
 }
 
+/** Breaks `text` into lines of `column` characters. */
+function wrapLines(text: string, column: number, lineBreak: string): string {
+  return (text.match(new RegExp(`.{1,${column}}`, 'gs')) ?? []).join(lineBreak);
+}
+
+/** How many spellings `leakedSpelling` knows. */
+const SPELLING_COUNT = 9;
+
 /** One spelling of `secret` as a server might echo it, chosen by `variant`. */
-function leakedSpelling(secret: string, variant: number, random: () => number): string {
-  switch (variant % 6) {
+export function leakedSpelling(secret: string, variant: number, random: () => number): string {
+  switch (variant % SPELLING_COUNT) {
+    case 6: {
+      const before = randomBytes(random, Math.floor(random() * 60));
+      return wrapLines(Buffer.concat([before, Buffer.from(secret), randomBytes(random, 30)]).toString('base64'), 76, '\\r\\n');
+    }
+    case 7: {
+      const before = randomBytes(random, Math.floor(random() * 60));
+      return `-----BEGIN DATA-----\n${wrapLines(Buffer.concat([before, Buffer.from(secret), randomBytes(random, 30)]).toString('base64'), 64, '\n')}\n-----END DATA-----`;
+    }
+    case 8:
+      return `payload=${Buffer.from(secret).toString('hex')}`;
     case 0:
       return secret;
     case 1:
@@ -138,6 +157,140 @@ export function naiveRedact(text: string, secrets: readonly string[]): string {
   return redacted;
 }
 
+/** A server log of `targetBytes`: access lines, debug dumps and tracebacks, with a secret leaked
+ * every few lines in one of the spellings above (wrapped base64, hex, URL-encoded...). */
+export function syntheticLog(targetBytes: number, secrets: readonly string[]): string {
+  const random = randomSource(99);
+  const lines: string[] = [];
+  let size = 0;
+  for (let n = 0; size < targetBytes; n++) {
+    const time = new Date(Date.UTC(2026, 9, 12, 10, 0, 0, n * 37)).toISOString();
+    let line: string;
+    if (n % 7 === 3) {
+      line = `${time} ERROR [workflows] step llm failed: ${leakedSpelling(secrets[n % secrets.length], n, random)}`;
+    } else if (n % 5 === 1) {
+      line = `${time} DEBUG [http] request body={"image": {"type": "base64", "value": "${randomBytes(random, 600).toString('base64')}"}, "confidence": 0.4}`;
+    } else {
+      line = `${time} INFO  [uvicorn] 172.17.0.${n % 250}:${40000 + (n % 20000)} - "POST /workflows/run HTTP/1.1" 200 request_id=${randomBytes(random, 16).toString('hex')}`;
+    }
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** What the packed view skips and decodes, spelled as regular expressions. */
+const SEPARATOR = String.raw`(?:[\s:]|\\+[nrtx]|%(?:25)*(?:0[9aAdD]|20|3[aA]))*`;
+const PLUS = String.raw`(?:[+\-]|%(?:25)*2[bB]|\\+u002[bB]|&#(?:[xX]2[bB]|43);)`;
+const SLASH = String.raw`(?:[/_]|\\+\/|%(?:25)*2[fF]|\\+u002[fF]|&#(?:[xX]2[fF]|47);)`;
+
+/**
+ * ONE JavaScript RegExp built from the same spellings as the Redactor: an alternation of every
+ * escaped text spelling and base64/hex spelling, longest first. `wrapTolerant` lets a separator
+ * (a line break, raw, JSON-escaped or percent-encoded, a space, `:` or `\x`) fall between any two
+ * characters of a base64 or hex spelling, and reads `%2B`, `\/`, `\u002B`, `&#x2F;` and the
+ * URL-safe alphabet, which is what the Redactor's packed view does. Credential patterns are left
+ * out, so the regex does less work than the Redactor.
+ */
+export function combinedRegExp(secrets: readonly string[], wrapTolerant: boolean): RegExp {
+  const text = new Set<string>();
+  const packed = new Set<string>();
+  for (const secret of secrets) {
+    const spellings = secretSpellings(secret);
+    for (const spelling of spellings.text) text.add(spelling);
+    for (const spelling of spellings.packed) packed.add(spelling);
+  }
+  const alternatives = [...text].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  for (const spelling of [...packed].sort((a, b) => b.length - a.length)) {
+    if (!wrapTolerant) {
+      alternatives.push(escapeRegExp(spelling), escapeRegExp(spelling.replaceAll('+', '-').replaceAll('/', '_')));
+      continue;
+    }
+    const characters = [...spelling].map((character) => (character === '+' ? PLUS : character === '/' ? SLASH : character));
+    alternatives.push(characters.join(SEPARATOR));
+  }
+  return new RegExp(alternatives.join('|'), 'g');
+}
+
+interface Spread {
+  medianMs: number;
+  p10Ms: number;
+  p90Ms: number;
+  minMs: number;
+  maxMs: number;
+}
+
+function spread(times: number[]): Spread {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+  return { medianMs: at(0.5), p10Ms: at(0.1), p90Ms: at(0.9), minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
+}
+
+/** Runs every contender once per round, in a rotating order, so drifting load hits all alike. */
+function interleaved(contenders: ReadonlyArray<[string, () => unknown]>, rounds: number): Map<string, Spread> {
+  const times = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
+  for (const [, run] of contenders) run(); // warm-up
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const [name, run] = contenders[(round + k) % contenders.length];
+      const start = performance.now();
+      run();
+      times.get(name)!.push(performance.now() - start);
+    }
+  }
+  return new Map([...times].map(([name, list]) => [name, spread(list)]));
+}
+
+/** Of every leaked spelling of every secret, how many a matcher leaves recoverable (by the tests' oracle). */
+function missedSpellings(redact: (text: string) => string, secrets: readonly string[]): string {
+  const random = randomSource(5);
+  let missed = 0;
+  let total = 0;
+  for (const secret of secrets) {
+    for (let variant = 0; variant < SPELLING_COUNT * 3; variant++) {
+      total++;
+      if (findLeak(redact(leakedSpelling(secret, variant, random)), secret) !== undefined) missed++;
+    }
+  }
+  return `${missed} of ${total} leaked spellings recoverable`;
+}
+
+export interface ComparisonRow {
+  payload: string;
+  matcher: string;
+  spread: Spread;
+  missed: string;
+}
+
+/** The single-pass Redactor against one combined RegExp of the same spellings and against
+ * repeated passes, interleaved, on a 1 MB server response and a 1 MB log. */
+export function compareWithRegExp(rounds = 15): ComparisonRow[] {
+  const secrets = benchmarkSecrets();
+  const redactor = new Redactor(secrets);
+  const plain = combinedRegExp(secrets, false);
+  const tolerant = combinedRegExp(secrets, true);
+  const matchers: Array<[string, (text: string) => string]> = [
+    ['Redactor (single pass, two views)', (text) => redactor.redact(text)],
+    ['one combined RegExp, wrap-tolerant', (text) => text.replace(tolerant, REDACTED)],
+    ['one combined RegExp, exact spellings', (text) => text.replace(plain, REDACTED)],
+    ['repeated passes (replaceAll per spelling + regex per pattern)', (text) => naiveRedact(text, secrets)],
+  ];
+  const missed = new Map(matchers.map(([name, redact]) => [name, missedSpellings(redact, secrets)]));
+  const rows: ComparisonRow[] = [];
+  for (const [payload, text] of [
+    ['1 MB /workflows/run response (base64 images)', syntheticResponse(MB, secrets)],
+    ['1 MB server log', syntheticLog(MB, secrets)],
+  ] as const) {
+    const results = interleaved(matchers.map(([name, redact]) => [name, () => redact(text)]), rounds);
+    for (const [name] of matchers) rows.push({ payload, matcher: name, spread: results.get(name)!, missed: missed.get(name)! });
+  }
+  return rows;
+}
+
 function leakCount(text: string, secrets: readonly string[]): number {
   return secrets.reduce((count, secret) => count + text.split(secret).length - 1, 0);
 }
@@ -165,6 +318,15 @@ export async function runRedactionBench(): Promise<Row[]> {
     }
   }
   printTable(rows);
+
+  const comparison = compareWithRegExp();
+  console.log('\nSingle pass against one combined RegExp of the same spellings, interleaved, 15 rounds each');
+  console.log(
+    table(
+      ['payload', 'matcher', 'median', 'p10–p90', 'min–max', 'leaks'],
+      comparison.map(({ payload, matcher, spread: s, missed }) => [payload, matcher, `${s.medianMs.toFixed(1)} ms`, `${s.p10Ms.toFixed(1)}–${s.p90Ms.toFixed(1)} ms`, `${s.minMs.toFixed(1)}–${s.maxMs.toFixed(1)} ms`, missed]),
+    ),
+  );
   return rows;
 }
 

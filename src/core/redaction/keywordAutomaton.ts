@@ -26,16 +26,17 @@ function foldAsciiCase(code: number): number {
 }
 
 /** Character class of every UTF-16 code unit; 0 means "appears in no keyword". */
-function characterClasses(keywords: readonly Keyword[]): { classOf: Uint16Array; classCount: number } {
+function characterClasses(keywords: readonly Keyword[], foldCase: boolean): { classOf: Uint16Array; classCount: number } {
   const classOf = new Uint16Array(CHAR_CODE_COUNT);
   let classCount = 1;
   for (const keyword of keywords) {
     for (let i = 0; i < keyword.text.length; i++) {
-      const folded = foldAsciiCase(keyword.text.charCodeAt(i));
+      const code = keyword.text.charCodeAt(i);
+      const folded = foldCase ? foldAsciiCase(code) : code;
       if (classOf[folded] === 0) classOf[folded] = classCount++;
     }
   }
-  for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper + 32];
+  if (foldCase) for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper + 32];
   return { classOf, classCount };
 }
 
@@ -108,6 +109,22 @@ function buildTransitions({ children, endingHere }: Trie, classCount: number): T
   return { dense, outputLink, reports };
 }
 
+export interface AutomatonOptions {
+  /** Fold ASCII letters to one case inside the automaton (the default). Without folding every
+   * keyword is matched exactly, with no confirming compare, so the caller may feed the automaton
+   * characters that are not the text's own (a decoded view of it). */
+  foldCase?: boolean;
+}
+
+/** The tables a caller needs to drive the automaton itself, one character at a time:
+ * `row = nextRow[row + classOf[code]]`, starting at row 0; a row at or above `firstReportingRow`
+ * ends at least one keyword (see `keywordsEndingAt`). */
+export interface AutomatonTables {
+  readonly classOf: Uint16Array;
+  readonly nextRow: Int32Array;
+  readonly firstReportingRow: number;
+}
+
 export class KeywordAutomaton {
   private readonly keywords: readonly Keyword[];
   private readonly classOf: Uint16Array;
@@ -120,12 +137,13 @@ export class KeywordAutomaton {
   private readonly outputLinkByRow = new Map<number, number>();
   private readonly needsExactCheck: boolean[];
 
-  constructor(keywords: readonly Keyword[]) {
+  constructor(keywords: readonly Keyword[], options: AutomatonOptions = {}) {
     this.keywords = keywords;
-    const { classOf, classCount } = characterClasses(keywords);
+    const foldCase = options.foldCase ?? true;
+    const { classOf, classCount } = characterClasses(keywords, foldCase);
     this.classOf = classOf;
     this.classCount = classCount;
-    this.needsExactCheck = keywords.map((keyword) => keyword.caseSensitive && /[A-Za-z]/.test(keyword.text));
+    this.needsExactCheck = keywords.map((keyword) => foldCase && keyword.caseSensitive && /[A-Za-z]/.test(keyword.text));
 
     const trie = buildTrie(keywords, classOf);
     const { dense, outputLink, reports } = buildTransitions(trie, classCount);
@@ -155,6 +173,26 @@ export class KeywordAutomaton {
     return this.nextRow.length / this.classCount;
   }
 
+  get tables(): AutomatonTables {
+    return { classOf: this.classOf, nextRow: this.nextRow, firstReportingRow: this.firstReportingRow };
+  }
+
+  /** The longest keyword's length. */
+  get longestKeyword(): number {
+    return this.keywords.reduce((longest, keyword) => Math.max(longest, keyword.text.length), 0);
+  }
+
+  keywordLength(index: number): number {
+    return this.keywords[index].text.length;
+  }
+
+  /** Every keyword that ends when the automaton is in `row` (a reporting row), shortest last. */
+  keywordsEndingAt(row: number, onKeyword: (keywordIndex: number) => void): void {
+    for (let current = row; current !== -1; current = this.outputLinkByRow.get(current) ?? -1) {
+      for (const index of this.endingHereByRow.get(current) ?? []) onKeyword(index);
+    }
+  }
+
   /** Reports every occurrence of every keyword, in order of their end offsets. */
   scan(text: string, onMatch: KeywordHandler): void {
     const { classOf, nextRow, firstReportingRow } = this;
@@ -171,13 +209,12 @@ export class KeywordAutomaton {
     for (let k = 0; k < matchEnds.length; k += 2) this.reportMatchesAt(text, matchEnds[k], matchEnds[k + 1], onMatch);
   }
 
-  private reportMatchesAt(text: string, row: number, end: number, onMatch: KeywordHandler): void {
-    for (let current = row; current !== -1; current = this.outputLinkByRow.get(current) ?? -1) {
-      for (const index of this.endingHereByRow.get(current) ?? []) {
-        const start = end - this.keywords[index].text.length;
-        if (this.needsExactCheck[index] && !text.startsWith(this.keywords[index].text, start)) continue;
-        onMatch(index, start, end);
-      }
-    }
+  /** Reports the keywords ending at `end` when the automaton reached `row` there, in the text itself. */
+  reportMatchesAt(text: string, row: number, end: number, onMatch: KeywordHandler): void {
+    this.keywordsEndingAt(row, (index) => {
+      const start = end - this.keywords[index].text.length;
+      if (this.needsExactCheck[index] && !text.startsWith(this.keywords[index].text, start)) return;
+      onMatch(index, start, end);
+    });
   }
 }

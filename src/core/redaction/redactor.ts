@@ -2,7 +2,8 @@ import { CREDENTIAL_PATTERNS, credentialAfterTrigger, type CredentialPattern, ty
 import { KeywordAutomaton, type Keyword } from './keywordAutomaton';
 import { maskSpans } from './maskSpans';
 import { redactJson } from './redactJson';
-import { secretVariants } from './secretVariants';
+import { secretSpellings } from './secretVariants';
+import { TwoViewScanner } from './twoViewScanner';
 
 export const REDACTED = '[REDACTED]';
 
@@ -15,15 +16,18 @@ export interface RedactorOptions {
 type KeywordMeaning = { kind: 'secret' } | { kind: 'trigger'; pattern: CredentialPattern };
 
 interface CompiledMatcher {
-  automaton: KeywordAutomaton;
+  scanner: TwoViewScanner;
+  /** What each keyword of the text automaton stands for; every packed keyword is a secret. */
   meanings: KeywordMeaning[];
 }
 
 /**
  * Masks every secret used in a run, in any text about to be shown or logged: each secret's exact
- * value and its JSON-escaped, percent-encoded and base64 spellings (see `secretVariants`), plus
- * credentials recognised by shape (`CREDENTIAL_PATTERNS`). All of them are found in one pass by a
- * single automaton, rebuilt lazily when secrets are added.
+ * value, its JSON-escaped, percent-encoded, HTML-escaped, Python-printed and UTF-16 spellings, a
+ * truncated prefix that leaves little unseen, and its base64 and hex however they are wrapped or
+ * escaped (see `secretSpellings` and `packedView`), plus credentials recognised by shape
+ * (`CREDENTIAL_PATTERNS`). All of them are found in one pass by two automata read side by side
+ * (`TwoViewScanner`), rebuilt lazily when secrets are added.
  *
  * Redaction is a second line of defence, never a guarantee: a secret transformed in another way
  * (hashed, split, re-encoded twice in base64) gets through. Keep secrets out of responses first.
@@ -54,13 +58,17 @@ export class Redactor {
 
   /** `text` with every secret and recognised credential replaced; the same string if nothing matched. */
   redact(text: string): string {
-    const { automaton, meanings } = this.compiledMatcher();
+    const { scanner, meanings } = this.compiledMatcher();
     let spans: TextSpan[] | undefined;
-    automaton.scan(text, (keywordIndex, start, end) => {
-      const meaning = meanings[keywordIndex];
-      const span = meaning.kind === 'secret' ? { start, end } : credentialAfterTrigger(meaning.pattern, text, start, end);
-      if (span) (spans ??= []).push(span);
-    });
+    scanner.scan(
+      text,
+      (keywordIndex, start, end) => {
+        const meaning = meanings[keywordIndex];
+        const span = meaning.kind === 'secret' ? { start, end } : credentialAfterTrigger(meaning.pattern, text, start, end);
+        if (span) (spans ??= []).push(span);
+      },
+      (_keywordIndex, start, end) => (spans ??= []).push({ start, end }),
+    );
     return spans ? maskSpans(text, spans, this.replacement) : text;
   }
 
@@ -74,10 +82,15 @@ export class Redactor {
     if (this.matcher) return this.matcher;
     const keywords: Keyword[] = [];
     const meanings: KeywordMeaning[] = [];
-    const variants = new Set<string>();
-    for (const secret of this.secrets) for (const variant of secretVariants(secret)) variants.add(variant);
-    for (const variant of variants) {
-      keywords.push({ text: variant, caseSensitive: true });
+    const textSpellings = new Set<string>();
+    const packedSpellings = new Set<string>();
+    for (const secret of this.secrets) {
+      const { text, packed } = secretSpellings(secret);
+      for (const spelling of text) textSpellings.add(spelling);
+      for (const spelling of packed) packedSpellings.add(spelling);
+    }
+    for (const spelling of textSpellings) {
+      keywords.push({ text: spelling, caseSensitive: true });
       meanings.push({ kind: 'secret' });
     }
     for (const pattern of CREDENTIAL_PATTERNS) {
@@ -86,7 +99,9 @@ export class Redactor {
         meanings.push({ kind: 'trigger', pattern });
       }
     }
-    this.matcher = { automaton: new KeywordAutomaton(keywords), meanings };
+    const packed = [...packedSpellings].map((text) => ({ text, caseSensitive: true }));
+    const packedAutomaton = packed.length > 0 ? new KeywordAutomaton(packed, { foldCase: false }) : undefined;
+    this.matcher = { scanner: new TwoViewScanner(new KeywordAutomaton(keywords), packedAutomaton), meanings };
     return this.matcher;
   }
 }

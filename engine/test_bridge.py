@@ -103,5 +103,52 @@ class BridgeTest(unittest.TestCase):
         self.assertEqual([a["id"] for a in answers], files)
 
 
+
+CORPUS = os.path.join(HERE, "..", "test", "fixtures", "corpus")
+
+
+class MemoisedBlockLoadingTest(unittest.TestCase):
+    """The bridge lists the engine's blocks once per process instead of once per compile."""
+
+    def test_verdicts_are_the_engines_own_on_every_corpus_definition(self):
+        from roboflow_workflows.execution_engine.introspection import blocks_loader
+        from roboflow_workflows.execution_engine.v1.compiler import core as compiler_core
+        from roboflow_workflows.execution_engine.v1.compiler import syntactic_parser
+
+        compiler = bridge.Compiler()
+        memoised = blocks_loader.load_workflow_blocks
+        self.assertTrue(getattr(memoised, "memoised", False))
+        modules = (blocks_loader, compiler_core, syntactic_parser)
+        compared = 0
+        for name in sorted(os.listdir(CORPUS)):
+            if not name.endswith(".json"):
+                continue
+            with open(os.path.join(CORPUS, name), encoding="utf-8") as file:
+                try:
+                    document = json.load(file)
+                except ValueError:
+                    continue
+            if not isinstance(document, dict):
+                continue
+
+            def probe(tag):
+                # A distinct unused input per run, so the engine's compile cache cannot answer.
+                inputs = document.get("inputs") if isinstance(document.get("inputs"), list) else []
+                return {**document, "inputs": [*inputs, {"type": "WorkflowParameter", "name": f"memo_probe_{tag}"}]}
+
+            fast = compiler.compile(probe("memoised"))
+            for module in modules:
+                module.load_workflow_blocks = memoised.original
+            try:
+                plain = compiler.compile(probe("plain"))
+            finally:
+                for module in modules:
+                    module.load_workflow_blocks = memoised
+            verdict = lambda answer: (answer["ok"], answer.get("status"), answer.get("error_type"))  # noqa: E731
+            self.assertEqual(verdict(fast), verdict(plain), name)
+            compared += 1
+        self.assertGreater(compared, 150)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -363,9 +363,11 @@ describe('the extension\'s client against the real inference server (offline, lo
       const refused = failure(await run({ specification: pythonWorkflow, inputs: { image: IMAGE_INPUT, value: -1 } }), 400, 'DynamicBlockCodeError');
       assert.match(refused.message, /line 3, in run: ValueError: negative values are not allowed: -1/);
       assert.equal(refused.innerErrorType, 'ValueError');
-      // The real server names the block TYPE where a step name would be (block_id = block_type):
-      // the step `python` is not named anywhere in the answer.
-      assert.equal(refused.blockErrors[0]?.blockId, 'ScaleAndDescribe');
+      // The real server names the block TYPE where a step name would be (block_id = block_type); the
+      // client puts the step back, since exactly one step has that type.
+      assert.equal(refused.blockErrors[0]?.blockId, 'python');
+      assert.equal(refused.blockErrors[0]?.blockType, 'ScaleAndDescribe');
+      assert.match(refused.message, /^The custom Python code of step `python` \(custom block ScaleAndDescribe\) raised an error while the workflow ran \(400 DynamicBlockCodeError\)\./);
       assert.equal(refused.blockErrors[0]?.propertyName, 'Python code');
       assert.match(refused.blockErrors[0]?.traceback ?? '', /ValueError: negative values are not allowed: -1$/);
     });

@@ -5,11 +5,13 @@ import { lintWorkflow } from '../core/lint';
 import { parseArgs, USAGE, type LintArgs } from './args';
 import { formatJson, formatSarif, formatText, type FileReport } from './formatters';
 import { resolveFiles } from './files';
+import { secretsFromEnvironment } from './knownSecrets';
 import { version } from '../../package.json';
 
 async function lint(args: LintArgs): Promise<number> {
   const { files, problems } = await resolveFiles(args.patterns);
   const catalog = bundledCatalog();
+  const storedSecrets = secretsFromEnvironment(process.env);
   const reports: FileReport[] = [];
   for (const file of files) {
     let text: string;
@@ -19,7 +21,7 @@ async function lint(args: LintArgs): Promise<number> {
       problems.push(`Cannot read \`${file.path}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
       continue;
     }
-    const result = lintWorkflow(text, catalog);
+    const result = lintWorkflow(text, catalog, { storedSecrets });
     // Globs reach every JSON file; only workflows (by name or by content) are linted.
     if (!file.explicit && !file.path.endsWith(WORKFLOW_FILE_SUFFIX) && !looksLikeWorkflow(result.root)) continue;
     const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;

@@ -4,6 +4,7 @@ import { analyzeWorkflowSecurity, type SecurityAnalysis, type SecurityOptions, t
 import type { CredentialUse, LiteralSecret } from './credentials';
 import type { ModelUse } from './models';
 import type { PlacedSecret } from './writtenSecrets';
+import { showUserString } from '../text/secretText';
 import { formattingOf } from '../text/jsonEdits';
 import { literalSecretEdits, type ParsedText } from './moveSecret';
 
@@ -46,7 +47,7 @@ function privateModelFinding(use: ModelUse): Finding {
   return {
     code: SECURITY_CODES.privateModel,
     severity: 'information',
-    message: `Step \`${use.stepName}\` uses model \`${use.modelId}\`${via}, which looks private: people you share with must use their own key unless run access is owner-key.`,
+    message: `Step \`${use.stepName}\` uses model \`${showUserString(use.modelId ?? '')}\`${via}, which looks private: people you share with must use their own key unless run access is owner-key.`,
     range: use.range,
     related: use.inputDefaultRange ? [{ message: `Default of input \`${use.inputName}\``, range: use.inputDefaultRange }] : undefined,
   };

@@ -5,6 +5,7 @@ import type { OffsetRange } from '../findings';
 import type { WorkflowModel } from '../model/workflow';
 import { firstByName } from '../model/workflow';
 import { parseSelector } from '../selectors';
+import { showUserString } from '../text/secretText';
 import { describeAccepted } from '../validate/messages';
 
 /** Markdown shown when the pointer rests on a step's type, one of its property names, or a selector. */
@@ -46,7 +47,7 @@ export function hoverAt(model: WorkflowModel, catalog: Catalog, offset: number):
   if (!selector) return undefined;
   if (selector.kind === 'input') {
     const input = firstByName(model.inputs).get(selector.input);
-    return input ? { markdown: `Input **${selector.input}**: ${input.type ?? 'input'}, kind ${input.kinds.map((k) => `\`${k}\``).join(', ')}`, range } : undefined;
+    return input ? { markdown: `Input **${selector.input}**: ${input.type ?? 'input'}, kind ${input.kinds.map((k) => `\`${showUserString(k)}\``).join(', ')}`, range } : undefined;
   }
   const target = firstByName(model.steps).get(selector.step);
   if (!target?.block) return undefined;

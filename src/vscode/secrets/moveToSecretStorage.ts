@@ -72,8 +72,16 @@ class MoveToSecretStorageActions implements vscode.CodeActionProvider {
   constructor(private readonly service: WorkflowService) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === LITERAL_SECRET);
-    if (!diagnostics.length || !this.service.isWorkflow(document)) return [];
+    const candidates = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === LITERAL_SECRET);
+    if (!candidates.length || !this.service.isWorkflow(document)) return [];
+    // Only where an input can take the value's place (not a key inside a URL or a prompt).
+    const movable = new Set(
+      this.service
+        .analyze(document)
+        .result.findings.filter((f) => f.code === LITERAL_SECRET && f.fixes?.some((fix) => fix.hostAction === 'store-secret'))
+        .map((f) => f.range.offset),
+    );
+    const diagnostics = candidates.filter((d) => movable.has(document.offsetAt(d.range.start)));
     return diagnostics.map((diagnostic) => {
       const action = new vscode.CodeAction('Move to SecretStorage', vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];

@@ -32,5 +32,5 @@ export function lintWorkflow(text: string, catalog: Catalog, options: LintOption
   const findings = [...validation.findings, ...securityFindings(security)].sort(
     (a, b) => a.range.offset - b.range.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
-  return { ...validation, findings: withoutSecretsInMessages(findings, validation.root ?? validation.model?.root, redactorFor(options.storedSecrets)), security };
+  return { ...validation, findings: withoutSecretsInMessages(findings, redactorFor(options.storedSecrets)), security };
 }

@@ -91,6 +91,8 @@ function storedHit(value: string, known: KnownSecrets): Hit | undefined {
 
 /** The first credential in one string, most certain kind first. */
 function hitIn(value: string, key: string | undefined, known: KnownSecrets): Hit | undefined {
+  // Nothing below 8 characters has a shape to recognise; only a short stored value can match.
+  if (value.length < 8 && !known.exact.has(value.trim())) return undefined;
   if (neverSecret(value)) return undefined;
   const stored = storedHit(value, known);
   if (stored) return stored;

@@ -20,6 +20,9 @@ Options:
   -h, --help                  show this help
   -v, --version               show the version
 
+Secrets: values of ROBOFLOW_API_KEY and of the variables named in
+ROBOFLOW_WORKFLOWS_SECRET_VARS (comma-separated) are errors wherever a file holds them.
+
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem, or a glob or
 folder with no workflow in it. Globs and folders skip JSON files that are not
 workflows; files named explicitly are always linted.`;

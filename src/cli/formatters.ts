@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { CODES, codeInfo } from '../core/codes';
 import type { Finding, Severity } from '../core/findings';
 import { LineIndex } from '../core/text/lineIndex';
+import { maskSecretsInMessage } from '../core/text/secretText';
 
 export interface FileReport {
   path: string;
@@ -16,10 +17,12 @@ interface Located {
   end: { line: number; character: number };
 }
 
+/** Findings come without secrets in their messages (lintWorkflow); output is masked once more,
+ * since it ends up in CI logs and code-scanning alerts that many people read. */
 function locate(report: FileReport): Located[] {
   const index = new LineIndex(report.text);
   return report.findings.map((finding) => ({
-    finding,
+    finding: { ...finding, message: maskSecretsInMessage(finding.message) },
     start: index.position(finding.range.offset),
     end: index.position(finding.range.offset + finding.range.length),
   }));

@@ -6,11 +6,13 @@ import { parseArgs, USAGE, type LintArgs } from './args';
 import { emptyFileFinding } from './emptyFile';
 import { formatJson, formatSarif, formatSummary, formatText, type FileReport } from './formatters';
 import { emptySearchProblem, resolveFiles } from './files';
+import { secretsFromEnvironment } from './knownSecrets';
 import { version } from '../../package.json';
 
 async function lint(args: LintArgs): Promise<number> {
   const { files, searches, problems } = await resolveFiles(args.patterns);
   const catalog = bundledCatalog();
+  const storedSecrets = secretsFromEnvironment(process.env);
   const reports: FileReport[] = [];
   for (const file of files) {
     let text: string;
@@ -20,7 +22,7 @@ async function lint(args: LintArgs): Promise<number> {
       problems.push(`Cannot read \`${file.path}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
       continue;
     }
-    const result = lintWorkflow(text, catalog);
+    const result = lintWorkflow(text, catalog, { storedSecrets });
     // Globs reach every JSON file; only workflows (by name or by content) are linted.
     if (!file.explicit && !file.path.endsWith(WORKFLOW_FILE_SUFFIX) && !looksLikeWorkflow(result.root)) continue;
     const empty = emptyFileFinding(text);

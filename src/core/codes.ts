@@ -51,7 +51,12 @@ export const CODES: readonly CodeInfo[] = [
   { code: 'unused-step', severity: 'hint', summary: 'A step whose results nothing uses (sinks and flow control excepted).', example: 'a crop step no output reads' },
   { code: 'private-model', severity: 'information', summary: 'A literal model id that looks private: people you share with need their own access unless run access is owner-key.', example: '`"model_id": "acme-hard-hats/7"`' },
   { code: 'model-decided-at-run-time', severity: 'information', summary: 'Model ids that come from inputs without a default (said once per workflow).', example: '`"model_id": "$inputs.model"`' },
-  { code: 'literal-secret', severity: 'error', summary: 'A credential written into the file. Quick fix: Move to SecretStorage.', example: '`"api_key": "sk-…"`' },
+  {
+    code: 'literal-secret',
+    severity: 'error',
+    summary: 'A credential written into the file, in any field: a credential field, a provider key shape, a token in a URL or header, or a value held in SecretStorage. Quick fix: Move to SecretStorage (where an input can take its place).',
+    example: '`"api_key": "sk-…"`, `"url": "https://h/in?token=…"`',
+  },
   { code: 'credential-placeholder', severity: 'warning', summary: 'A placeholder where a credential should be.', example: '`"api_key": "<YOUR_API_KEY>"`' },
   { code: 'credential-input', severity: 'information', summary: 'A credential supplied at run time through an input (declare it with kind `secret`).', example: '`"api_key": "$inputs.openai_key"`' },
   { code: 'credential-environment', severity: 'information', summary: 'A credential read from the server\'s environment.', example: '`$steps.secrets.openai_key`' },

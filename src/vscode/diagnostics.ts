@@ -75,6 +75,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
       forget(document.uri);
     }),
     service.onDidChangeCatalog(() => vscode.workspace.textDocuments.forEach(refresh)),
+    service.onDidChangeStoredSecrets(() => vscode.workspace.textDocuments.forEach(refresh)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('roboflowWorkflows')) vscode.workspace.textDocuments.forEach(refresh);
     }),

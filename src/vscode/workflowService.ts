@@ -3,7 +3,7 @@ import type { Catalog, LintResult } from '../core/api';
 import type { CatalogSource } from './catalog/catalogSource';
 import { loadCore } from './core';
 
-const lintWorkflow: typeof import('../core/api').lintWorkflow = (text, catalog) => loadCore().lintWorkflow(text, catalog);
+const lintWorkflow: typeof import('../core/api').lintWorkflow = (text, catalog, options) => loadCore().lintWorkflow(text, catalog, options);
 import { isWorkflowDocument } from './workflowDocuments';
 
 export interface WorkflowAnalysis {
@@ -24,9 +24,16 @@ export class WorkflowService implements vscode.Disposable {
   /** Fires when the block catalog changed: every open workflow needs a new analysis. */
   readonly onDidChangeCatalog = this.catalogChanged.event;
 
+  private readonly storedSecretsChanged = new vscode.EventEmitter<void>();
+  /** Fires when the values held in SecretStorage changed: every open workflow needs a new analysis. */
+  readonly onDidChangeStoredSecrets = this.storedSecretsChanged.event;
+  private stored: readonly string[] = [];
+  private storedLoad: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly catalogs: CatalogSource) {
     this.subscriptions.push(
       this.catalogChanged,
+      this.storedSecretsChanged,
       vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
       catalogs.onDidChange(() => {
         this.cache.clear();
@@ -40,6 +47,33 @@ export class WorkflowService implements vscode.Disposable {
     return this.catalogs.current();
   }
 
+  /**
+   * The values held in SecretStorage, so analyses find them written in a workflow (they stay in
+   * memory only). `load` reads them; the latest call wins.
+   */
+  loadStoredSecrets(load: () => Promise<string[]>): Promise<void> {
+    const done = this.storedLoad.catch(() => undefined).then(load).then((values) => {
+      if (done !== this.storedLoad) return;
+      if (values.length === this.stored.length && values.every((v, i) => v === this.stored[i])) return;
+      this.stored = Object.freeze([...values]);
+      this.cache.clear();
+      this.storedSecretsChanged.fire();
+    });
+    this.storedLoad = done;
+    return done;
+  }
+
+  /** The stored values as of the latest completed load (await `loadStoredSecrets` for fresh ones). */
+  storedSecrets(): readonly string[] {
+    return this.stored;
+  }
+
+  /** The stored values once any load under way has finished. */
+  async settledStoredSecrets(): Promise<readonly string[]> {
+    await this.storedLoad.catch(() => undefined);
+    return this.stored;
+  }
+
   isWorkflow(document: vscode.TextDocument): boolean {
     return isWorkflowDocument(document);
   }
@@ -49,7 +83,7 @@ export class WorkflowService implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached;
-    const analysis: WorkflowAnalysis = { document, version: document.version, result: lintWorkflow(document.getText(), this.catalogs.current()) };
+    const analysis: WorkflowAnalysis = { document, version: document.version, result: lintWorkflow(document.getText(), this.catalogs.current(), { storedSecrets: this.stored }) };
     this.cache.set(key, analysis);
     this.changed.fire(analysis);
     return analysis;

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import { ALL_CANARIES, CANARY_CREDENTIAL, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY, workflowWithLiteralKey } from '../support/canaries';
+import { findLeak } from '../support/secretLeaks';
 import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, waitFor, workspaceDir, writeFixture } from './helpers';
 
 const SOURCE = 'roboflow-workflows';
@@ -248,6 +249,58 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     }
     assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), undefined);
     assert.strictEqual(await api.secretStore.getApiKey(), undefined);
+  });
+
+  test('a key stored in SecretStorage is an error wherever the workflow holds it; the export refuses it, then replaces it', async () => {
+    const HOOK = 'sharing/stored-key-hook.workflow.json';
+    const HOOK_2 = 'sharing/stored-key-payload.workflow.json';
+    const KEY = CANARY_ROBOFLOW_API_KEY; // no provider shape: only SecretStorage knows it is a secret
+    const definition = (url: string) =>
+      `${JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }], steps: [{ type: 'roboflow_core/webhook_sink@v1', name: 'hook', url, json_payload: { key: KEY } }], outputs: [] }, null, 2)}\n`;
+    writeFixture(HOOK, definition(`https://h.example/in?token=${KEY}`));
+    const { doc } = await openFixture(HOOK);
+    const secretDiagnostics = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE && d.code === 'literal-secret');
+    const before = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    assert.deepStrictEqual(
+      before.filter((d) => d.code === 'literal-secret').map((d) => d.message.split(':')[0]),
+      ['A credential in query parameter `token` (33 characters) is written in step `hook`, `url`'],
+      'before it is stored, the payload value has nothing to recognise it by',
+    );
+
+    await api.secretStore.setApiKey(KEY);
+    const found = await waitFor(() => secretDiagnostics().length === 2 && secretDiagnostics().every((d) => d.message.includes('stored in your SecretStorage')) && secretDiagnostics(), 10_000, 'the stored key found twice');
+    assert.deepStrictEqual(
+      found.map((d) => [d.severity, d.message.split(':')[0], doc.getText(d.range)]),
+      [
+        [vscode.DiagnosticSeverity.Error, 'A credential stored in your SecretStorage is written in step `hook`, `url`', KEY],
+        [vscode.DiagnosticSeverity.Error, 'A credential stored in your SecretStorage is written in step `hook`, `json_payload.key`', JSON.stringify(KEY)],
+      ],
+    );
+    for (const d of vscode.languages.getDiagnostics(doc.uri)) assert.ok(!d.message.includes(KEY.slice(3)), d.message);
+    const actions = async (d: vscode.Diagnostic) =>
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range)).filter((a) => a.title === 'Move to SecretStorage');
+    assert.strictEqual((await actions(found[0])).length, 0, 'no fix inside a URL');
+    assert.strictEqual((await actions(found[1])).length, 1, 'the whole payload value can become an input');
+
+    const refused = await vscode.commands.executeCommand<{ exported: boolean; reason: string }>('roboflowWorkflows.exportShareableDefinition');
+    assert.deepStrictEqual(refused, {
+      exported: false,
+      reason: 'Not exported: credentials are written where no input can take their place (step `hook`, `url`). Take them out of the workflow (see its `literal-secret` errors), then export again.',
+    });
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled'), 'no export document was opened');
+
+    // Without the URL token (a file of its own: an edited document would be saved to local history).
+    writeFixture(HOOK_2, definition('https://h.example/in'));
+    const second = (await openFixture(HOOK_2)).doc;
+    const left = (await diagnosticsFor(second.uri, SOURCE, { atLeast: 1 })).filter((d) => d.code === 'literal-secret');
+    assert.deepStrictEqual(left.map((d) => second.getText(d.range)), [JSON.stringify(KEY)]);
+    const result = await vscode.commands.executeCommand<{ exported: boolean; uri: string }>('roboflowWorkflows.exportShareableDefinition');
+    assert.ok(result.exported);
+    const exported = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri)!;
+    assert.strictEqual(exported.uri.scheme, 'untitled');
+    assert.strictEqual(findLeak(exported.getText(), KEY), undefined);
+    const steps = JSON.parse(exported.getText()).steps;
+    assert.deepStrictEqual(steps[0].json_payload, { key: '$inputs.webhook_key' });
   });
 });
 

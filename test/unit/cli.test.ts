@@ -6,13 +6,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { repoRoot } from '../support/repoRoot';
+import { findLeak } from '../support/secretLeaks';
 import { workflowText } from '../support/workflowText';
 
 const CLI = path.join(repoRoot(), 'cli/dist/cli.js');
 const CANARY = 'sk-CANARY-cli-1f2e3d4c5b6a79880011223344556677';
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ROBOFLOW_API_KEY: '', ROBOFLOW_WORKFLOWS_SECRET_VARS: '', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -170,5 +171,54 @@ describe('command-line linter', () => {
       fs.rmSync(outside, { recursive: true, force: true });
       fs.rmSync(path.join(dir, 'my flows'), { recursive: true, force: true });
     }
+  });
+
+  describe('secrets in any field never reach the output', () => {
+    const NUMBER_KEY = 'sk-proj-Q1w2E3r4T5y6U7i8O9p0AaSsDdFfGgHhJjKkLl';
+    const URL_TOKEN = 'Zq81LmPw0xYtR5v2';
+    const BEARER = 'a1B2c3D4e5F6g7H8i9J0';
+    const DEFAULT = 'ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+    const ROBOFLOW_KEY = 'Qh7LsW2pX9nR4tY8kZ1m'; // no shape: known only from the environment
+    const SECRETS = [NUMBER_KEY, URL_TOKEN, BEARER, DEFAULT, ROBOFLOW_KEY];
+    let secretDir: string;
+    before(() => {
+      secretDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rfw-cli-secrets-'));
+      const text = JSON.stringify(
+        {
+          version: '1.0',
+          inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'token', default_value: DEFAULT }],
+          steps: [
+            { type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'det', images: '$inputs.image', model_id: 'yolov8n-640', confidence: NUMBER_KEY, iou_threshold: ROBOFLOW_KEY },
+            { type: 'roboflow_core/webhook_sink@v1', name: 'hook', url: `https://h.example/in?token=${URL_TOKEN}`, json_payload: { headers: { Authorization: `Bearer ${BEARER}` }, key: ROBOFLOW_KEY } },
+          ],
+          outputs: [{ type: 'JsonField', name: 'p', selector: '$steps.det.predictions' }],
+        },
+        null,
+        2,
+      );
+      fs.writeFileSync(path.join(secretDir, 'leaky.workflow.json'), text);
+    });
+    after(() => fs.rmSync(secretDir, { recursive: true, force: true }));
+
+    for (const format of ['text', 'json', 'sarif']) {
+      it(`${format}: each shaped one is an error, and none is printed`, () => {
+        const { code, stdout, stderr } = run(['lint', '--format', format, 'leaky.workflow.json'], secretDir);
+        assert.equal(code, 1);
+        for (const secret of SECRETS) assert.equal(findLeak(stdout + stderr, secret), undefined, `${secret} printed:\n${stdout}`);
+        const literal = stdout.split('literal-secret').length - 1;
+        // text/json name the code once per finding; SARIF also once in its rules. The Roboflow key
+        // has no shape: without the environment, four of the five are recognised.
+        assert.equal(literal - (format === 'sarif' ? 1 : 0), 4, stdout);
+      });
+    }
+
+    it('a key known from the environment is an error wherever it is written, and never printed', () => {
+      const { code, stdout } = run(['lint', '--format', 'json', 'leaky.workflow.json'], secretDir, { MY_KEY: ROBOFLOW_KEY, ROBOFLOW_WORKFLOWS_SECRET_VARS: 'MY_KEY' });
+      assert.equal(code, 1);
+      assert.equal(findLeak(stdout, ROBOFLOW_KEY), undefined);
+      const messages = (JSON.parse(stdout) as { findings: { code: string; message: string }[] }[])[0].findings.filter((f) => f.code === 'literal-secret').map((f) => f.message.split(':')[0]);
+      assert.ok(messages.includes('A credential stored in your SecretStorage is written in step `hook`, `json_payload.key`'), messages.join('\n'));
+      assert.ok(messages.includes('A credential stored in your SecretStorage is written in step `det`, `iou_threshold`'), messages.join('\n'));
+    });
   });
 });

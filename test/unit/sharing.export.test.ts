@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { exportShareableDefinition, ExportError } from '../../src/core/sharing/exportShareable';
+import { findLeak } from '../support/secretLeaks';
 
 const catalog = bundledCatalog();
 const OPENAI = 'sk-CANARY-openai-0123456789';
@@ -157,5 +158,64 @@ describe('sharing: export shareable definition', () => {
     });
     assert.match(exportShareableDefinition(uncertain, catalog).notes.join('\n'), /X-Trace.*kept as written/);
     assert.throws(() => exportShareableDefinition('[]', catalog), ExportError);
+  });
+});
+
+describe('sharing: export refuses or replaces credentials written anywhere', () => {
+  const image = { type: 'WorkflowImage', name: 'image' };
+  const definition = (steps: object[], extraInputs: object[] = []) => JSON.stringify({ version: '1.0', inputs: [image, ...extraInputs], steps, outputs: [] }, null, 2);
+  const gptWithPrompt = (prompt: string) => ({ type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt, api_key: '$inputs.openai_api_key' });
+  const keyInput = { type: 'WorkflowParameter', name: 'openai_api_key', kind: ['secret'] };
+  const STORED = 'Qh7LsW2pX9nR4tY8kZ1m'; // a private Roboflow key: no shape, known only from SecretStorage
+  const PROJ = 'sk-proj-Q1w2E3r4T5y6U7i8O9p0AaSsDdFfGgHhJjKkLl';
+
+  function refusal(run: () => unknown): string {
+    try {
+      run();
+    } catch (err) {
+      assert.ok(err instanceof ExportError, String(err));
+      return err.message;
+    }
+    return assert.fail('the export was not refused');
+  }
+
+  it('refuses an OpenAI key inside a prompt, saying where and not what', () => {
+    const message = refusal(() => exportShareableDefinition(definition([gptWithPrompt(`Use ${PROJ} please`)], [keyInput]), catalog));
+    assert.equal(message, 'Not exported: credentials are written where no input can take their place (step `gpt`, `prompt`). Take them out of the workflow (see its `literal-secret` errors), then export again.');
+  });
+
+  it('refuses a stored key in a webhook URL and its payload (the issue), without quoting it', () => {
+    const hook = { type: 'roboflow_core/webhook_sink@v1', name: 'hook', url: `https://h.example/in?token=${STORED}`, json_payload: { key: STORED } };
+    const text = definition([hook]);
+    const message = refusal(() => exportShareableDefinition(text, catalog, undefined, { storedSecrets: [STORED] }));
+    assert.equal(message, 'Not exported: credentials are written where no input can take their place (step `hook`, `url`). Take them out of the workflow (see its `literal-secret` errors), then export again.');
+    assert.equal(findLeak(message, STORED), undefined);
+  });
+
+  it('replaces a stored key that is a whole payload value by an input of kind secret, as the editor fix does', () => {
+    const hook = { type: 'roboflow_core/webhook_sink@v1', name: 'hook', url: 'https://h.example/in', json_payload: { key: STORED, note: 'kept' } };
+    const result = exportShareableDefinition(definition([hook]), catalog, undefined, { storedSecrets: [STORED] });
+    assert.equal(findLeak(result.text, STORED), undefined);
+    const doc = JSON.parse(result.text);
+    assert.deepEqual(doc.steps[0].json_payload, { key: '$inputs.webhook_key', note: 'kept' });
+    assert.deepEqual(doc.inputs[1], { type: 'WorkflowParameter', name: 'webhook_key', kind: ['secret'] });
+    assert.equal(result.literalSecretsRemoved, 1);
+  });
+
+  it('without the stored values the same definition exports (the key has no shape); with them it never leaves', () => {
+    const hook = { type: 'roboflow_core/webhook_sink@v1', name: 'hook', url: 'https://h.example/in', json_payload: { auth: Buffer.from(`user:${STORED}`).toString('base64') } };
+    assert.ok(exportShareableDefinition(definition([hook]), catalog).text.includes(Buffer.from(`user:${STORED}`).toString('base64')));
+    const message = refusal(() => exportShareableDefinition(definition([hook]), catalog, undefined, { storedSecrets: [STORED] }));
+    assert.match(message, /\(step `hook`, `json_payload\.auth`\)/);
+  });
+
+  it('removes a shaped key written as the default of any input, and a key in a number field becomes an input', () => {
+    const det = { type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'det', images: '$inputs.image', model_id: 'yolov8n-640', confidence: PROJ };
+    const result = exportShareableDefinition(definition([det], [{ type: 'WorkflowParameter', name: 'token', default_value: 'ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8' }]), catalog);
+    assert.ok(!/sk-proj|ghp_/.test(result.text), result.text);
+    const doc = JSON.parse(result.text);
+    assert.equal(doc.steps[0].confidence, '$inputs.openai_api_key');
+    assert.deepEqual(doc.inputs[1], { type: 'WorkflowParameter', name: 'token' });
+    assert.ok(result.notes.includes('Removed the default value of input `token`.'), result.notes.join(' | '));
   });
 });

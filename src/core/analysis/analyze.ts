@@ -3,6 +3,8 @@ import { buildWorkflowModel, type WorkflowModel } from '../model/workflow';
 import { parseJson } from '../parse/parseJson';
 import { analyzeCredentials, type CredentialAnalysis } from './credentials';
 import { analyzeModels, type ModelAnalysis } from './models';
+import { knownSecrets, type KnownSecrets } from './secretScan';
+import { placedSecrets, type PlacedSecret } from './writtenSecrets';
 
 /** Models and credentials of one workflow: what findings, sharing and code lenses are built from. */
 export interface SecurityAnalysis {
@@ -12,6 +14,14 @@ export interface SecurityAnalysis {
   text?: string;
   models: ModelAnalysis;
   credentials: CredentialAnalysis;
+  /** Credentials written anywhere else in the document (by shape, or a known secret's value). */
+  writtenSecrets: PlacedSecret[];
+}
+
+export interface SecurityOptions {
+  /** Values known to be secret (the editor's SecretStorage): found in the document in any
+   * spelling the redactor knows. Never copied into the analysis. */
+  storedSecrets?: readonly string[];
 }
 
 /** Document text, an already-built model, or both (the model of that text). */
@@ -20,9 +30,19 @@ export type SecuritySource = string | WorkflowModel | { text: string; model: Wor
 const EMPTY: Omit<SecurityAnalysis, 'text'> = {
   models: { uses: [], privateModels: [], decidedAtRunTime: [] },
   credentials: { uses: [], literalSecrets: [], credentialedSteps: [], uncertain: [] },
+  writtenSecrets: [],
 };
 
-export function analyzeWorkflowSecurity(source: SecuritySource, catalog: Catalog): SecurityAnalysis {
+// The editor passes the same list on every keystroke: its spellings are computed once.
+const knownByList = new WeakMap<readonly string[], KnownSecrets>();
+const NONE: readonly string[] = [];
+function knownOf(values: readonly string[] = NONE): KnownSecrets {
+  let known = knownByList.get(values);
+  if (!known) knownByList.set(values, (known = knownSecrets(values)));
+  return known;
+}
+
+export function analyzeWorkflowSecurity(source: SecuritySource, catalog: Catalog, options: SecurityOptions = {}): SecurityAnalysis {
   let text: string | undefined;
   let model: WorkflowModel | undefined;
   if (typeof source === 'string') {
@@ -36,7 +56,12 @@ export function analyzeWorkflowSecurity(source: SecuritySource, catalog: Catalog
   }
   if (!model) return { ...EMPTY, text };
   const analysed = withNewerVersionStandIns(model, catalog);
-  return { model, text, models: analyzeModels(analysed, catalog), credentials: analyzeCredentials(analysed, catalog) };
+  const credentials = analyzeCredentials(analysed, catalog);
+  const writtenSecrets = placedSecrets(analysed, catalog, text, knownOf(options.storedSecrets), credentials);
+  // A value the scanner recognises is reported as a secret, not as "may be a credential".
+  const found = new Set(writtenSecrets.map((s) => s.nodeRange.offset));
+  credentials.uncertain = credentials.uncertain.filter((u) => !found.has(u.range.offset));
+  return { model, text, models: analyzeModels(analysed, catalog), credentials, writtenSecrets };
 }
 
 /**

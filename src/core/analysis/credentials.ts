@@ -99,6 +99,11 @@ export function managedKeyKind(value: string): 'account' | 'user' | undefined {
   return undefined;
 }
 
+/** Roboflow's publishable keys (`rf_<workspace>`) are meant to be public: not a credential. */
+export function isPublishableKey(value: string): boolean {
+  return /^rf_[A-Za-z0-9]+$/.test(value);
+}
+
 const PLACEHOLDER = /^(<[^>]*>|\{\{[^}]*\}\}|\$\{[^}]*\}|\[[^\]]*\]|(your|insert|enter|paste)[-_ ].*|.*[-_ ]here|x{3,}|\*{3,}|.{0,4}\*{4,}.{0,4}|\.{3}|…|changeme|change[-_ ]?me|replace[-_ ]?me|placeholder|todo|tbd|redacted|secret|password|token|api[-_ ]?key|none|null|undefined)$/i;
 
 /** Text that stands in for a credential rather than being one. */
@@ -186,6 +191,7 @@ function classifyValue(context: Context, base: UseBase, node: Node, path: JSONPa
   if (managed) {
     return { ...base, source: 'managed-key', managedKey: managed, managedBy: 'value', range, path, secretName: managed === 'user' ? newInputName(context, base) : undefined };
   }
+  if (isPublishableKey(text)) return undefined;
   if (!text.startsWith('$')) {
     if (isPlaceholder(text)) return { ...base, source: 'placeholder', range, path, secretName: newInputName(context, base) };
     const use: CredentialUse = { ...base, source: 'literal', range, path, secretName: newInputName(context, base) };

@@ -1,8 +1,10 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Finding } from '../findings';
-import { analyzeWorkflowSecurity, type SecurityAnalysis, type SecuritySource } from './analyze';
+import { analyzeWorkflowSecurity, type SecurityAnalysis, type SecurityOptions, type SecuritySource } from './analyze';
 import type { CredentialUse, LiteralSecret } from './credentials';
 import type { ModelUse } from './models';
+import type { PlacedSecret } from './writtenSecrets';
+import { showUserString } from '../text/secretText';
 import { formattingOf } from '../text/jsonEdits';
 import { literalSecretEdits, type ParsedText } from './moveSecret';
 
@@ -45,7 +47,7 @@ function privateModelFinding(use: ModelUse): Finding {
   return {
     code: SECURITY_CODES.privateModel,
     severity: 'information',
-    message: `Step \`${use.stepName}\` uses model \`${use.modelId}\`${via}, which looks private: people you share with must use their own key unless run access is owner-key.`,
+    message: `Step \`${use.stepName}\` uses model \`${showUserString(use.modelId ?? '')}\`${via}, which looks private: people you share with must use their own key unless run access is owner-key.`,
     range: use.range,
     related: use.inputDefaultRange ? [{ message: `Default of input \`${use.inputName}\``, range: use.inputDefaultRange }] : undefined,
   };
@@ -75,6 +77,35 @@ function literalSecretFinding(secret: LiteralSecret, text: string | undefined, p
     message,
     range: secret.range,
     fixes: [{ title: MOVE_TO_SECRET_STORAGE_TITLE, edits: text === undefined ? [] : literalSecretEdits(text, secret, parsed), preferred: true, hostAction: 'store-secret' }],
+  };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How to take out a credential that no input can replace as it is written. */
+function howToRemove(secret: PlacedSecret): string {
+  if (secret.inKey) return 'Rename the key: a credential has no place in the file.';
+  if (secret.kind === 'query-parameter' || secret.kind === 'url-password') {
+    return 'Take it out of the URL: keep it in SecretStorage and send it through an input of kind `secret` (a webhook step takes `$inputs.…` in `headers` and `query_parameters`).';
+  }
+  return 'Take it out of the text: keep it in SecretStorage and pass it through an input of kind `secret` (a `$inputs.…` selector) where the block accepts one.';
+}
+
+function placedSecretFinding(secret: PlacedSecret, text: string | undefined, parsed: ParsedText): Finding {
+  const risk = 'anyone who can read the file or the workflow can use it.';
+  const fix = secret.fix;
+  let message: string;
+  if (fix?.where === 'step') message = `${capitalised(secret.description)} is written in ${secret.place}: ${risk} Move it to SecretStorage; the step will read input \`${fix.inputName}\`.`;
+  else if (fix) message = `${capitalised(secret.description)} is written as ${secret.place}: ${risk} Move it to SecretStorage and leave the input without a default.`;
+  else message = `${capitalised(secret.description)} is written in ${secret.place}: ${risk} ${howToRemove(secret)}`;
+  return {
+    code: SECURITY_CODES.literalSecret,
+    severity: 'error',
+    message,
+    range: secret.range,
+    fixes: fix ? [{ title: MOVE_TO_SECRET_STORAGE_TITLE, edits: text === undefined ? [] : literalSecretEdits(text, fix, parsed), preferred: true, hostAction: 'store-secret' }] : undefined,
   };
 }
 
@@ -132,9 +163,10 @@ function credentialUseFinding(use: CredentialUse): Finding | undefined {
 export function securityFindings(analysis: SecurityAnalysis): Finding[] {
   const findings: Finding[] = analysis.models.privateModels.map(privateModelFinding);
   if (analysis.models.decidedAtRunTime.length) findings.push(runTimeModelsFinding(analysis.models.decidedAtRunTime));
-  if (analysis.credentials.literalSecrets.length) {
+  if (analysis.credentials.literalSecrets.length || analysis.writtenSecrets.length) {
     const parsed: ParsedText = analysis.text === undefined ? {} : { root: analysis.model?.root, options: formattingOf(analysis.text) };
     for (const secret of analysis.credentials.literalSecrets) findings.push(literalSecretFinding(secret, analysis.text, parsed));
+    for (const secret of analysis.writtenSecrets) findings.push(placedSecretFinding(secret, analysis.text, parsed));
   }
   for (const use of analysis.credentials.uses) {
     const finding = credentialUseFinding(use);
@@ -157,6 +189,6 @@ export function securityFindings(analysis: SecurityAnalysis): Finding[] {
 }
 
 /** Private models and credentials of a workflow, as findings. */
-export function analyzeSecurity(source: SecuritySource, catalog: Catalog): Finding[] {
-  return securityFindings(analyzeWorkflowSecurity(source, catalog));
+export function analyzeSecurity(source: SecuritySource, catalog: Catalog, options?: SecurityOptions): Finding[] {
+  return securityFindings(analyzeWorkflowSecurity(source, catalog, options));
 }

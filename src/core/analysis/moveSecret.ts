@@ -2,7 +2,7 @@ import { parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { OffsetRange, TextEdit } from '../findings';
 import { analyzeWorkflowSecurity } from './analyze';
-import type { LiteralSecret } from './credentials';
+import type { MovableSecret } from './writtenSecrets';
 import { appendToArrayEdits, applyTextEdits, diffEdit, editsOverlap, formattingOf, removePropertyEdits, replaceValueEdit } from '../text/jsonEdits';
 
 /** "Move to SecretStorage": the document side of it. The editor stores the value (read it with
@@ -32,7 +32,7 @@ export function credentialInputDeclaration(name: string, kinds: readonly string[
 /** Edits that move one literal secret out of the document:
  *  - in a step: replace it with `$inputs.<name>` and append a `WorkflowParameter` of kind `secret`;
  *  - as an input's `default_value`: remove the default (the input already carries the value). */
-export function literalSecretEdits(text: string, secret: LiteralSecret, parsed: ParsedText = {}): TextEdit[] {
+export function literalSecretEdits(text: string, secret: MovableSecret, parsed: ParsedText = {}): TextEdit[] {
   const options = parsed.options ?? formattingOf(text);
   if (secret.where === 'input-default') return removePropertyEdits(text, secret.path, options);
 
@@ -57,11 +57,14 @@ export function readSecretLiteral(text: string, range: OffsetRange): string | un
   }
 }
 
-/** The literal secret whose value contains `offset` (a diagnostic's start), with its fix. */
-export function literalSecretFixAt(text: string, catalog: Catalog, offset: number): LiteralSecretFix | undefined {
-  const secret = analyzeWorkflowSecurity(text, catalog).credentials.literalSecrets.find(
-    (s) => offset >= s.range.offset && offset < s.range.offset + s.range.length,
-  );
+/** The literal secret whose value contains `offset` (a diagnostic's start), with its fix: a
+ * credential field's value, or any other string that is wholly a credential where an input can
+ * take its place. `storedSecrets`: as the analysis that reported it was given them. */
+export function literalSecretFixAt(text: string, catalog: Catalog, offset: number, storedSecrets?: readonly string[]): LiteralSecretFix | undefined {
+  const analysis = analyzeWorkflowSecurity(text, catalog, { storedSecrets });
+  const contains = (range: OffsetRange) => offset >= range.offset && offset < range.offset + range.length;
+  const secret: MovableSecret | undefined =
+    analysis.credentials.literalSecrets.find((s) => contains(s.range)) ?? analysis.writtenSecrets.find((s) => s.fix && contains(s.nodeRange))?.fix;
   if (!secret) return undefined;
   return { inputName: secret.inputName, valueRange: secret.range, edits: literalSecretEdits(text, secret) };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SHARING_SETTINGS, type SharingSettings } from '../sharing/setti
 import type { SecurityAnalysis } from './analyze';
 import type { CredentialSource, CredentialUse } from './credentials';
 import { credentialLabel } from './findings';
+import { showUserString } from '../text/secretText';
 import type { Provider } from './providers';
 
 /** Everything the editor's code lenses show about models, credentials and sharing, as short
@@ -164,9 +165,10 @@ export function securitySummary(analysis: SecurityAnalysis, settings: SharingSet
     (use): PrivateModelLens => ({
       stepName: use.stepName,
       range: use.range,
-      modelId: use.modelId!,
+      // Shown in lenses: a "model id" that is really a pasted key is described, not shown.
+      modelId: showUserString(use.modelId!),
       sharees,
-      text: `Private model \`${use.modelId}\` · people you share with ${sharees}`,
+      text: `Private model \`${showUserString(use.modelId!)}\` · people you share with ${sharees}`,
     }),
   );
   const runTime = analysis.models.decidedAtRunTime;

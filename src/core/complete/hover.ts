@@ -5,6 +5,7 @@ import type { Finding, OffsetRange } from '../findings';
 import type { WorkflowModel } from '../model/workflow';
 import { firstByName } from '../model/workflow';
 import { parseSelector, type ParsedSelector } from '../selectors';
+import { showUserString } from '../text/secretText';
 import { describeAccepted } from '../validate/messages';
 
 /** Markdown shown when the pointer rests on a step's type, one of its property names, or a selector. */
@@ -41,7 +42,7 @@ function kindsText(kinds: readonly string[]): string {
 function selectorTarget(model: WorkflowModel, selector: ParsedSelector): string | undefined {
   if (selector.kind === 'input') {
     const input = firstByName(model.inputs).get(selector.input);
-    return input && `Input **${selector.input}**: ${input.type ?? 'input'}, ${kindsText(input.kinds)}`;
+    return input && `Input **${selector.input}**: ${input.type ?? 'input'}, ${kindsText(input.kinds.map(showUserString))}`;
   }
   const target = firstByName(model.steps).get(selector.step);
   if (!target?.block) return undefined;

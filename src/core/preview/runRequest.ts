@@ -53,6 +53,13 @@ export function buildRunInputs(parts: RunInputsParts): Built<Record<string, Json
 /** Credentials written in the definition: they travel with it, so the run's redactor must know them. */
 export function literalSecretValues(security: SecurityAnalysis): string[] {
   if (security.text === undefined) return [];
-  const values = security.credentials.literalSecrets.map((s) => readSecretLiteral(security.text!, s.range));
+  const text = security.text;
+  const values = security.credentials.literalSecrets.map((s) => readSecretLiteral(text, s.range));
+  // Credentials found elsewhere: the whole string, or the stretch of it that is the credential.
+  for (const secret of security.writtenSecrets) {
+    if (secret.inKey) continue;
+    const exact = secret.range.offset !== secret.nodeRange.offset || secret.range.length !== secret.nodeRange.length;
+    values.push(exact ? text.slice(secret.range.offset, secret.range.offset + secret.range.length) : readSecretLiteral(text, secret.nodeRange));
+  }
   return values.filter((v): v is string => typeof v === 'string' && v.length > 0);
 }

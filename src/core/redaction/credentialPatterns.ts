@@ -1,3 +1,5 @@
+import { PROVIDER_KEY_SHAPES } from './providerKeyShapes';
+
 /**
  * Credentials the redactor masks even when nobody told it their value: keys in URLs and
  * assignments, Authorization headers echoed in tracebacks, OpenAI/Anthropic keys, Roboflow
@@ -74,6 +76,17 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
     caseSensitive: true,
     credential: new RegExp(`(${VALUE})`, 'yd'),
   },
+  // Other providers' key formats (GitHub, Slack, AWS, Google, Stripe…): the body after the
+  // prefix is masked. `sk-` keys are covered above; a private key's header is not the secret.
+  ...PROVIDER_KEY_SHAPES.filter((s) => !s.prefix.startsWith('sk-') && !s.prefix.startsWith('-----')).map(
+    (s): CredentialPattern => ({
+      name: `provider-key ${s.inputName}`,
+      triggers: [s.prefix],
+      caseSensitive: s.caseSensitive,
+      notPrecededBy: /[A-Za-z0-9_-]/,
+      credential: new RegExp(`(${s.body})`, 'yd'),
+    }),
+  ),
 ];
 
 /** Values that name a credential rather than being one: selectors, the Roboflow-managed key,

@@ -1,5 +1,7 @@
-import { applyEdits, format, getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
-import { analyzeWorkflowSecurity } from '../analysis/analyze';
+import { applyEdits, findNodeAtLocation, format, getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { analyzeWorkflowSecurity, type SecurityOptions } from '../analysis/analyze';
+import { knownSecrets, scanForSecrets } from '../analysis/secretScan';
+import type { MovableSecret } from '../analysis/writtenSecrets';
 import type { CredentialUse } from '../analysis/credentials';
 import { appendAllToArrayEdits, applyTextEdits, formattingOf, removePropertyEdits, replaceValueEdit, setValueEdits } from '../text/jsonEdits';
 import { credentialInputBaseName, selectorSafeName, uniqueName } from '../analysis/inputNames';
@@ -8,7 +10,9 @@ import type { Catalog } from '../catalog/catalog';
 import { DEFAULT_SHARING_SETTINGS, type SharingSettings } from './settings';
 
 /** "Export shareable definition": the definition people you share with receive. No credential
- * value is ever written: literal secrets always become inputs; with `user-provided` credentials,
+ * value is ever written: literal secrets always become inputs (as the editor's Move to
+ * SecretStorage would make them), and a credential no input can replace (inside a URL or a
+ * prompt, in a key) refuses the export, saying where; with `user-provided` credentials,
  * every credential (literal, stored in the server's environment, or a key stored in your Roboflow
  * settings) becomes an input of kind `secret` that they supply; with `owner-hidden`, references
  * stay as they are, since they run with your hidden credentials. */
@@ -59,10 +63,26 @@ function stringNodes(node: Node | undefined, into: string[] = []): string[] {
   return into;
 }
 
-export function exportShareableDefinition(text: string, catalog: Catalog, settings: SharingSettings = DEFAULT_SHARING_SETTINGS): ShareableDefinition {
-  const analysis = analyzeWorkflowSecurity(text, catalog);
+function listPlaces(places: string[]): string {
+  const unique = [...new Set(places)];
+  return unique.length <= 6 ? unique.join('; ') : `${unique.slice(0, 6).join('; ')} and ${unique.length - 6} more`;
+}
+
+/**
+ * `storedSecrets`: values that must never leave (the editor's SecretStorage). They are found in the
+ * workflow in any spelling the redactor knows, and the result is checked for them again.
+ */
+export function exportShareableDefinition(text: string, catalog: Catalog, settings: SharingSettings = DEFAULT_SHARING_SETTINGS, security: SecurityOptions = {}): ShareableDefinition {
+  const analysis = analyzeWorkflowSecurity(text, catalog, security);
   const model = analysis.model;
   if (!model) throw new ExportError('The workflow is not a JSON object; fix it before exporting a shareable definition.');
+  const stuck = analysis.writtenSecrets.filter((s) => !s.fix);
+  if (stuck.length) {
+    throw new ExportError(
+      `Not exported: credentials are written where no input can take their place (${listPlaces(stuck.map((s) => s.place))}). Take them out of the workflow (see its \`literal-secret\` errors), then export again.`,
+    );
+  }
+  const moved: MovableSecret[] = analysis.writtenSecrets.map((s) => s.fix!);
   const options = formattingOf(text);
   const notes: string[] = [];
   // Long enough not to match ordinary text by chance.
@@ -72,6 +92,7 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
   const conversions: Conversion[] = [];
   const namesByKey = new Map<string, string>();
   const taken = new Set(model.inputs.map((input) => input.name).filter((name): name is string => !!name));
+  for (const secret of moved) taken.add(secret.inputName);
   for (const use of analysis.credentials.uses) {
     if (!convertsToInput(use, settings)) continue;
     const key = groupingKey(use, text);
@@ -84,7 +105,11 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
     conversions.push({ use, inputName });
   }
   // Every converted value is a string node of the original text: one pass, no re-parsing.
-  let current = applyTextEdits(text, conversions.map(({ use, inputName }) => replaceValueEdit(use.range, `$inputs.${inputName}`)));
+  const movedToSteps = moved.filter((s) => s.where === 'step');
+  let current = applyTextEdits(text, [
+    ...conversions.map(({ use, inputName }) => replaceValueEdit(use.range, `$inputs.${inputName}`)),
+    ...movedToSteps.map((s) => replaceValueEdit(s.range, `$inputs.${s.inputName}`)),
+  ]);
 
   // 2. Inputs already declared: no literal default; kind `secret` when they carry credentials.
   const credentialInputs = new Map<string, ExportedCredentialInput>();
@@ -127,8 +152,14 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
     record(inputName, use, true);
     if (!declarations.has(inputName)) declarations.set(inputName, credentialInputDeclaration(inputName, use.inputKinds));
   }
+  for (const secret of movedToSteps) if (!declarations.has(secret.inputName)) declarations.set(secret.inputName, credentialInputDeclaration(secret.inputName, secret.inputKinds));
   current = applyTextEdits(current, appendAllToArrayEdits(current, ['inputs'], [...declarations.values()], options));
-  const literalSecretsRemoved = analysis.credentials.literalSecrets.length;
+  for (const secret of moved.filter((s) => s.where === 'input-default')) {
+    if (!findNodeAtLocation(parseTree(current)!, secret.path)) continue; // removed above already
+    current = applyTextEdits(current, removePropertyEdits(current, secret.path, options));
+    notes.push(`Removed the default value of input \`${secret.inputName}\`.`);
+  }
+  const literalSecretsRemoved = analysis.credentials.literalSecrets.length + moved.length;
   if (literalSecretsRemoved) notes.push(`Removed ${literalSecretsRemoved} credential${literalSecretsRemoved === 1 ? '' : 's'} written in the file; ${literalSecretsRemoved === 1 ? 'it is' : 'they are'} now ${literalSecretsRemoved === 1 ? 'an input' : 'inputs'}.`);
 
   // 4. Secrets-store steps nothing reads any more (they fail on hosted Roboflow anyway).
@@ -146,11 +177,12 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
   for (const item of analysis.credentials.uncertain) notes.push(`${item.message} It was kept as written.`);
 
   const formatted = applyEdits(current, format(current, undefined, options));
-  // Belt and braces: whatever happened above, no secret written in the file leaves with it.
-  for (const value of secretValues) {
-    if (formatted.includes(value) || formatted.includes(JSON.stringify(value).slice(1, -1))) {
-      throw new ExportError('A credential written in the workflow could not be removed; move it to an input before exporting.');
-    }
+  // Belt and braces: whatever happened above, no secret written in the file leaves with it, no
+  // stored secret in any spelling the redactor knows, nothing shaped like a credential.
+  const known = knownSecrets([...(security.storedSecrets ?? []), ...secretValues]);
+  const leftOver = [...known.exact, ...known.variants].some((value) => formatted.includes(value) || formatted.includes(JSON.stringify(value).slice(1, -1)));
+  if (leftOver || scanForSecrets(parseTree(formatted)!, formatted, known).length) {
+    throw new ExportError('Not exported: a credential written in the workflow could not be removed; move it to an input (Move to SecretStorage) before exporting.');
   }
   return { text: formatted, settings, credentialInputs: [...credentialInputs.values()], literalSecretsRemoved, notes };
 }

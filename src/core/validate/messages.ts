@@ -1,5 +1,6 @@
 import type { FieldSpec } from '../catalog/types';
 import { describeTargets } from '../selectors';
+import { quoteUserString } from '../text/secretText';
 
 /** Human descriptions of what a field accepts, for messages that say how to fix a value. */
 
@@ -34,7 +35,7 @@ export function describeAccepted(field: FieldSpec): string {
 export function describeValue(value: unknown): string {
   if (value === null) return '`null`';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string') return `the string ${quoteUserString(value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${JSON.stringify(value)}`;
 }

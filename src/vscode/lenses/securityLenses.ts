@@ -134,5 +134,6 @@ export function registerSecurityLenses(context: vscode.ExtensionContext, service
     store.onDidChange(() => provider.refreshSecrets()),
     sharing.changes.onDidChange(() => provider.refresh()),
     service.onDidChangeCatalog(() => provider.refresh()),
+    service.onDidChangeStoredSecrets(() => provider.refresh()),
   );
 }

@@ -35,7 +35,8 @@ export async function moveSecretToStorage(service: WorkflowService, store: Secre
   const core = loadCore();
   const catalog = service.catalog();
   const text = document.getText();
-  const fix = core.literalSecretFixAt(text, catalog, offset);
+  const stored = await service.settledStoredSecrets();
+  const fix = core.literalSecretFixAt(text, catalog, offset, stored);
   const value = fix && core.readSecretLiteral(text, fix.valueRange);
   if (!fix || !value) return fail('There is no credential written in the file here.');
 
@@ -57,7 +58,7 @@ export async function moveSecretToStorage(service: WorkflowService, store: Secre
 
   // The document may have changed while the value was being stored: recompute against it now.
   const now = document.getText();
-  const current = now === text ? fix : core.literalSecretFixAt(now, catalog, offset);
+  const current = now === text ? fix : core.literalSecretFixAt(now, catalog, offset, stored);
   if (!current || current.inputName !== fix.inputName || core.readSecretLiteral(now, current.valueRange) !== value) {
     return fail(`The workflow changed while the credential was being stored; it is stored as \`${fix.inputName}\`, but the file was left as it is. Run the fix again.`);
   }
@@ -71,8 +72,16 @@ class MoveToSecretStorageActions implements vscode.CodeActionProvider {
   constructor(private readonly service: WorkflowService) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === LITERAL_SECRET);
-    if (!diagnostics.length || !this.service.isWorkflow(document)) return [];
+    const candidates = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === LITERAL_SECRET);
+    if (!candidates.length || !this.service.isWorkflow(document)) return [];
+    // Only where an input can take the value's place (not a key inside a URL or a prompt).
+    const movable = new Set(
+      this.service
+        .analyze(document)
+        .result.findings.filter((f) => f.code === LITERAL_SECRET && f.fixes?.some((fix) => fix.hostAction === 'store-secret'))
+        .map((f) => f.range.offset),
+    );
+    const diagnostics = candidates.filter((d) => movable.has(document.offsetAt(d.range.start)));
     return diagnostics.map((diagnostic) => {
       const action = new vscode.CodeAction('Move to SecretStorage', vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];

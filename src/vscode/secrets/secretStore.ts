@@ -98,6 +98,19 @@ export class SecretStore implements vscode.Disposable {
     await this.updateIndex(`delete credential \`${name}\``, (names) => names.delete(name));
   }
 
+  /** Every value held (the API key and each credential), for analyses that must find them written
+   * in a workflow. Never to be shown, logged or written anywhere. */
+  async storedValues(): Promise<string[]> {
+    const values: string[] = [];
+    const apiKey = await this.getApiKey();
+    if (apiKey) values.push(apiKey);
+    for (const name of await this.listCredentialNames()) {
+      const value = await this.getCredential(name);
+      if (value) values.push(value);
+    }
+    return values;
+  }
+
   /** Names of the stored credentials, sorted (never their values). */
   async listCredentialNames(): Promise<string[]> {
     return [...(await this.readIndex('list the stored credentials'))].sort();

@@ -96,7 +96,9 @@ async function exportShareable(service: WorkflowService, arg?: unknown): Promise
   let text: string;
   let notes: string[];
   try {
-    ({ text, notes } = core.exportShareableDefinition(target.text, service.catalog(), settings));
+    // SecretStorage's values must not leave in any spelling, wherever they were pasted.
+    const storedSecrets = await service.settledStoredSecrets();
+    ({ text, notes } = core.exportShareableDefinition(target.text, service.catalog(), settings, { storedSecrets }));
   } catch (err) {
     const message = err instanceof core.ExportError ? err.message : `The shareable definition could not be made: ${err instanceof Error ? err.message : String(err)}`;
     tell(message, 'error');

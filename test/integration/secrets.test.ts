@@ -338,30 +338,31 @@ after(async function () {
   const store = api.secretStore;
   for (const name of await store.listCredentialNames()) await store.deleteCredential(name);
   await store.deleteApiKey();
-  await new Promise((r) => setTimeout(r, 1_000)); // let logs and backups settle
 
   const userData = api.storagePaths().map((p) => ancestorNamed(p, 'user-data')).find((p): p is string => !!p);
   assert.ok(userData, `no user-data folder above ${api.storagePaths().join(', ')}`);
   const profile = path.dirname(userData); // user-data, logs of code-server, home, tmp
   assert.ok(profile.split(path.sep).includes('.test-run'), `refusing to scan outside .test-run: ${profile}`);
+  // Wait for what the scan must see: the output channel's log on disk up to its last line, and VS Code
+  // done with the backups of the untitled documents it just closed.
+  const marker = `leak-scan-marker-${Date.now()}`;
+  api.logLine(marker);
+  await waitFor(() => filesUnder(profile).some((f) => f.endsWith('.log') && fs.readFileSync(f, 'utf8').includes(marker)), 60_000, 'the output channel log to reach the disk');
+  await waitFor(() => filesUnder(userData).filter((f) => f.split(path.sep).includes('Backups') && f.split(path.sep).includes('untitled')).length === 0, 60_000, 'the untitled backups to be removed');
   const roots = [workspaceDir(), profile];
   const needles = ALL_CANARIES.flatMap((c) => [Buffer.from(c, 'utf8'), Buffer.from(c, 'utf16le')]);
   const hits: string[] = [];
   let scanned = 0;
   for (const root of roots) {
     for (const file of filesUnder(root)) {
-      let size = 0;
-      try {
-        size = fs.statSync(file).size;
-      } catch {
-        continue;
-      }
-      if (size > 256 * 1024 * 1024) continue;
       let content: Buffer;
       try {
         content = fs.readFileSync(file);
-      } catch {
-        continue;
+      } catch (error) {
+        // A file that vanished between listing and reading held nothing to find; any other failure
+        // (permissions, a file too large to read) is a file the scan could not vouch for.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw new Error(`cannot scan ${file}: ${(error as Error).message}`);
       }
       scanned++;
       if (needles.some((n) => content.includes(n))) hits.push(path.relative(path.dirname(profile), file));

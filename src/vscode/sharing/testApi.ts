@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BackgroundCatalogRefresh, BackgroundRefreshOutcome } from '../catalog/backgroundRefresh';
+import { previewLog } from '../preview/log';
 import type { SecretStore } from '../secrets/secretStore';
 import { computeContextKeys, CONTEXT_KEYS, type ContextKeyValues } from './contextKeys';
 import { setPrompts, type Prompts } from './prompts';
@@ -24,6 +25,8 @@ export interface ExtensionTestApi {
   storagePaths(): string[];
   /** What each background catalog refresh trigger led to, oldest first. */
   backgroundCatalogRefreshes(): readonly BackgroundRefreshOutcome[];
+  /** Writes a line to the extension's output channel: once it is on disk, every earlier line is. */
+  logLine(text: string): void;
 }
 
 export function registerTestApi(context: vscode.ExtensionContext, secrets: SecretStore, sharing: SharingFeature, catalogRefresh: BackgroundCatalogRefresh): ExtensionTestApi | undefined {
@@ -38,5 +41,6 @@ export function registerTestApi(context: vscode.ExtensionContext, secrets: Secre
     storagePaths: () =>
       [context.globalStorageUri, context.logUri, context.storageUri].filter((u): u is vscode.Uri => !!u && u.scheme === 'file').map((u) => u.fsPath),
     backgroundCatalogRefreshes: () => catalogRefresh.outcomes(),
+    logLine: (text) => previewLog.info(text),
   };
 }

@@ -66,6 +66,23 @@ after(async () => {
   fake?.kill('SIGTERM');
 });
 
+/** Relative luminance (0 dark … 1 light) of a CSS colour: `rgb(…)`, `rgba(…)` or `#rrggbb`. */
+function luminance(color) {
+  const hex = /^\s*#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(color);
+  const rgb = hex ? hex.slice(1, 4).map((h) => parseInt(h, 16)) : (/(\d+(?:\.\d+)?)\D+(\d+(?:\.\d+)?)\D+(\d+(?:\.\d+)?)/.exec(color) ?? []).slice(1, 4).map(Number);
+  assert.equal(rgb.length, 3, `a colour: ${color}`);
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Two animation frames in the webview: the scroll and layout just asked for have been painted. */
+function settled(frame) {
+  return frame.locator('body').evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 test('the API key is typed into the password box and stored', async () => {
   await s.quickOpen('detect.workflow.json');
   await s.waitForActivation();
@@ -171,8 +188,16 @@ test('reads well in a dark theme (theme variables only)', async () => {
   const frame = s.webview();
   await s.runCommand('Preferences: Toggle between Light/Dark Themes');
   await frame.locator('body.vscode-dark').waitFor({ timeout: 15_000 });
+  // What a reader sees: light text on the dark editor background, taken from the theme's variables.
+  const { text, background } = await frame.locator('body').evaluate((body) => ({
+    text: getComputedStyle(body).color,
+    background: getComputedStyle(body).getPropertyValue('--vscode-editor-background'),
+  }));
+  // Light on dark, at WCAG AA contrast (4.5:1) or better.
+  const contrast = (luminance(text) + 0.05) / (luminance(background) + 0.05);
+  assert.ok(contrast >= 4.5, `body text ${text} on ${background}: contrast ${contrast.toFixed(1)}:1`);
   await frame.locator('svg.overlay').scrollIntoViewIfNeeded();
-  await s.page.waitForTimeout(300);
+  await settled(frame);
   await s.page.screenshot({ path: path.join(screenshotsDir, 'preview-dark.png') });
 });
 
@@ -203,7 +228,7 @@ test('reads well in a high-contrast theme, and runs from the keyboard', async ()
   }
   await frame.locator('svg.overlay g.detection').first().waitFor({ timeout: 30_000 });
   await frame.locator('svg.overlay').scrollIntoViewIfNeeded();
-  await s.page.waitForTimeout(300);
+  await settled(frame);
   await s.page.screenshot({ path: path.join(screenshotsDir, 'preview-high-contrast.png') });
 });
 

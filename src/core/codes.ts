@@ -62,6 +62,7 @@ export const CODES: readonly CodeInfo[] = [
   { code: 'sharing-not-object', severity: 'error', summary: 'The sharing sidecar is not an object.', example: '`[]`' },
   { code: 'sharing-invalid-value', severity: 'error', summary: 'A sharing option with a value it does not take.', example: '`"runAccess": "everyone"`' },
   { code: 'sharing-unknown-key', severity: 'warning', summary: 'A key the sharing configuration does not have.', example: '`"runacess": "owner-key"`' },
+  { code: 'sharing-duplicate-key', severity: 'warning', summary: 'A sharing key written more than once: only the last copy applies.', example: '`"runAccess": "owner-key", "runAccess": "own-key"`' },
   { code: 'sharing-no-effect', severity: 'warning', summary: 'A sharing setting that changes nothing for this workflow.', example: '`"runAccess": "owner-key"` with no private model' },
 ];
 

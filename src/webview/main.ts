@@ -1,5 +1,6 @@
 import './preview.css';
 import { button, h, replaceChildren, rerender } from './dom';
+import { emptyRecord } from '../core/ownProperties';
 import { initialDraft, parseDraft } from './inputValues';
 import { failureView, notSentView, successView, type ResultsContext } from './results';
 import {
@@ -44,7 +45,12 @@ const vscode = acquireVsCodeApi();
 
 function loadState(): SavedState {
   const raw = vscode.getState() as Partial<SavedState> | undefined;
-  const record = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, never>) : {});
+  // Keyed by the workflow's input names (`toString`, `__proto__`…): prototype-free copies of own keys.
+  const record = (v: unknown) => {
+    const copy = emptyRecord<never>();
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) for (const key of Object.getOwnPropertyNames(v)) copy[key] = (v as Record<string, never>)[key];
+    return copy;
+  };
   return {
     workflowUri: typeof raw?.workflowUri === 'string' ? raw.workflowUri : undefined,
     mode: raw?.mode === 'sharee' ? 'sharee' : 'owner',
@@ -56,15 +62,15 @@ function loadState(): SavedState {
 
 const state = loadState();
 let session: SessionView | undefined;
-const images: Record<string, ImageChoice> = {};
+const images = emptyRecord<ImageChoice>();
 let running: { runId: number; startedAt: number } | undefined;
 let result: RunView | undefined;
 /** The input images as they were when the last run started (predictions are drawn on them). */
-let runImages: Record<string, string> = {};
+let runImages = emptyRecord<string>();
 let inputsSignature = '';
 let ticker: ReturnType<typeof setInterval> | undefined;
 let localRunId = 0;
-const fieldErrors: Record<string, string> = {};
+const fieldErrors = emptyRecord<string>();
 
 function save(): void {
   vscode.setState(state);
@@ -396,15 +402,15 @@ function startRun(): void {
       return;
     }
   }
-  const values: DraftValues = {};
-  const imageUrls: Record<string, string> = {};
+  const values: DraftValues = emptyRecord();
+  const imageUrls = emptyRecord<string>();
   for (const field of session.inputs) {
     if (field.kind === 'parameter' && field.name in state.drafts) values[field.name] = state.drafts[field.name];
     // An unchecked box without a default means false, not "absent" (which the server reads as None).
     else if (field.kind === 'parameter' && field.control === 'checkbox' && !field.hasDefault) values[field.name] = false;
     if (field.kind === 'image' && state.imageUrls[field.name] && !images[field.name]) imageUrls[field.name] = state.imageUrls[field.name];
   }
-  runImages = {};
+  runImages = emptyRecord();
   for (const [name, choice] of Object.entries(images)) if (choice.dataUrl && isSafeImageDataUrl(choice.dataUrl)) runImages[name] = choice.dataUrl;
   send({ type: 'run', runId: ++localRunId, values, imageUrls, runSinks: state.runSinks });
 }

@@ -8,6 +8,8 @@
  * receives a key or credential value: only names and a status ("stored", "hidden"…).
  */
 
+import { hasOwn } from '../core/ownProperties';
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -262,20 +264,24 @@ const arrayOf =
   (check: Check, max = Infinity): Check =>
   (v) =>
     Array.isArray(v) && v.length <= max && v.every(check);
+/** A map keyed by input names. Names such as `toString` or `__proto__` are allowed (a workflow may
+ * declare them), so whoever reads one looks keys up with own-property checks only. */
 const dictOf =
   (check: Check, max = LIMITS.entries): Check =>
   (v) => {
     if (!isRecord(v)) return false;
-    const entries = Object.entries(v);
-    return entries.length <= max && entries.every(([k, item]) => k.length > 0 && k.length <= LIMITS.name && check(item));
+    const keys = Object.getOwnPropertyNames(v);
+    return keys.length <= max && keys.every((k) => k.length > 0 && k.length <= LIMITS.name && check(v[k]));
   };
 const json: Check = () => true; // any JSON value (it came through postMessage's structured clone)
+/** Own properties only: `{"toString": …}` is an unknown key, and an absent field is never found on
+ * the prototype. */
 const object =
   (shape: Record<string, Check>, exact = true): Check =>
   (v) => {
     if (!isRecord(v)) return false;
-    if (exact && Object.keys(v).some((k) => !(k in shape))) return false;
-    return Object.entries(shape).every(([k, check]) => check(v[k]));
+    if (exact && Object.getOwnPropertyNames(v).some((k) => !hasOwn(shape, k))) return false;
+    return Object.entries(shape).every(([k, check]) => check(hasOwn(v, k) ? v[k] : undefined));
   };
 
 const modes = ['owner', 'sharee'] as const;
@@ -307,12 +313,12 @@ export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: stri
 
 function describe(value: unknown): string {
   if (!isRecord(value)) return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return typeof value.type === 'string' ? `"${value.type.slice(0, 40)}"` : 'an object without a type';
+  return hasOwn(value, 'type') && typeof value.type === 'string' ? `"${value.type.slice(0, 40)}"` : 'an object without a type';
 }
 
 /** Host side: a message from the webview, or why it was rejected. */
 export function parseWebviewMessage(value: unknown): ParseResult<WebviewMessage> {
-  if (!isRecord(value) || typeof value.type !== 'string' || !Object.prototype.hasOwnProperty.call(WEBVIEW_MESSAGES, value.type)) {
+  if (!isRecord(value) || !hasOwn(value, 'type') || typeof value.type !== 'string' || !hasOwn(WEBVIEW_MESSAGES, value.type)) {
     return { ok: false, error: `unknown message ${describe(value)}` };
   }
   const check = WEBVIEW_MESSAGES[value.type as WebviewMessage['type']];
@@ -415,7 +421,7 @@ const HOST_MESSAGES: Record<HostMessage['type'], Check> = {
 
 /** Webview side: a message from the extension host, or why it was rejected. */
 export function parseHostMessage(value: unknown): ParseResult<HostMessage> {
-  if (!isRecord(value) || typeof value.type !== 'string' || !Object.prototype.hasOwnProperty.call(HOST_MESSAGES, value.type)) {
+  if (!isRecord(value) || !hasOwn(value, 'type') || typeof value.type !== 'string' || !hasOwn(HOST_MESSAGES, value.type)) {
     return { ok: false, error: `unknown message ${describe(value)}` };
   }
   const check = HOST_MESSAGES[value.type as HostMessage['type']];

@@ -96,6 +96,32 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     assert.ok(titles(lenses).includes('people you share with: runs with yours, hidden'), JSON.stringify(titles(lenses)));
   });
 
+  test('a sidecar {"toString": "owner-key"} is an unknown key: the lenses stay, with the defaults', async () => {
+    const workflow = copyWorkflow('both', 'lens-proto');
+    const sidecarPath = workflow.replace('.json', '.sharing.json');
+    writeFixture(sidecarPath, '{ "toString": "owner-key", "runAccess": "owner-key", "runAccess": "own-key" }\n');
+    const { doc } = await openFixture(workflow);
+    const lenses = await lensesUntil(doc.uri, (ls) => titles(ls, 0).includes('credentials user-provided'), 'the sharing summary');
+    assert.deepStrictEqual(titles(lenses, 0), ['$(organization) Sharing', 'run access own-key', 'credentials user-provided', '$(export) Export shareable']);
+    assert.ok(lenses.some((l) => l.title.startsWith('$(lock) Private model')), JSON.stringify(titles(lenses)));
+    assert.ok(lenses.some((l) => l.title.startsWith('$(key) OpenAI')), JSON.stringify(titles(lenses)));
+
+    // The sidecar itself: the unknown key and the duplicate, each on its own key.
+    const sidecar = await vscode.workspace.openTextDocument(fixtureUri(sidecarPath));
+    const diagnostics = await waitFor(() => {
+      const list = vscode.languages.getDiagnostics(sidecar.uri).filter((d) => d.source === 'roboflow-workflows');
+      return list.length >= 2 ? list : undefined;
+    }, 10_000, 'the sidecar diagnostics');
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.code, d.severity, sidecar.getText(d.range)]).sort(),
+      [
+        ['sharing-duplicate-key', vscode.DiagnosticSeverity.Warning, '"runAccess"'],
+        ['sharing-unknown-key', vscode.DiagnosticSeverity.Warning, '"toString"'],
+      ],
+    );
+    assert.strictEqual(diagnostics.find((d) => d.code === 'sharing-duplicate-key')!.range.start.character, 27, 'the first runAccess, which does not apply');
+  });
+
   test('a credentialed step: provider, where the value comes from, stored ✓, what sharees get', async () => {
     const { doc } = await openFixture('sharing/openai.workflow.json');
     const text = doc.getText();

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PreviewPanel } from '../../src/vscode/preview/previewPanel';
 import type { PreviewTestApi } from '../../src/vscode/preview/testApi';
+import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import type { RunFailureView, RunNotSentView, RunSuccessView, RunView } from '../../src/webview/protocol';
 import { ALL_CANARIES, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY } from '../support/canaries';
 import { FAKE_SERVER_VERSION, startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../support/fakeInferenceServer';
@@ -388,6 +389,20 @@ describe('preview', function () {
     await resetFixture('preview/describe.workflow.sharing.json');
   });
 
+  it('opens with a sidecar {"toString": "owner-key"}: an unknown key, so the defaults apply', async () => {
+    writeFixture('preview/describe.workflow.sharing.json', '{ "toString": "owner-key", "constructor": "owner-hidden" }\n');
+    try {
+      const panel = await openPreview('preview/describe.workflow.json');
+      await panel.receive({ type: 'setMode', mode: 'sharee' });
+      const session = await waitFor(() => panel.lastSession?.mode === 'sharee' && panel.lastSession, 10_000, 'share mode');
+      assert.deepStrictEqual([session.sharing.runAccess, session.sharing.credentials], ['Run access: their own key', 'Credentials: they supply their own']);
+      assert.deepStrictEqual(session.credentials.map((c) => [c.name, c.status]), [['openai_api_key', 'prompt']]);
+      assert.deepStrictEqual(panel.rejected, []);
+    } finally {
+      await resetFixture('preview/describe.workflow.sharing.json');
+    }
+  });
+
   it('rejects unknown and malformed messages from the webview', async () => {
     const panel = await openPreview('preview/detect.workflow.json');
     const before = server.requests.length;
@@ -401,20 +416,41 @@ describe('preview', function () {
     assert.strictEqual(server.requests.length, before);
   });
 
-  it('ignores a server URL set by the workspace', async () => {
+  it('ignores a server URL set by the workspace, and says so once: a warning and the panel', async () => {
     const other = await startFakeInferenceServer();
+    const warnings: string[] = [];
+    const hooks = (await activateExtension()).exports as ExtensionTestApi;
+    hooks.setTestHooks({ warn: async (message) => (warnings.push(message), undefined) });
     try {
-      writeFixture('.vscode/settings.json', JSON.stringify({ 'roboflowWorkflows.serverUrl': other.url }));
-      await new Promise((r) => setTimeout(r, 500));
+      writeFixture('.vscode/settings.json', `{\n  // from the repository\n  "roboflowWorkflows.serverUrl": "${other.url}",\n}\n`);
+      await waitFor(() => warnings.length > 0, 10_000, 'the warning about the workspace value');
+      assert.deepStrictEqual(warnings, [
+        `This workspace's .vscode/settings.json sets roboflowWorkflows.serverUrl to "${other.url}". It is ignored for safety: a workspace must not choose ` +
+          `where your Roboflow API key is sent. Previews and catalog refreshes use ${server.url}, from your user settings. ` +
+          'To use that server, set roboflowWorkflows.serverUrl in your user settings.',
+      ]);
       const panel = await openPreview('preview/detect.workflow.json');
+      assert.strictEqual(panel.lastSession!.server.ignoredWorkspaceValue, other.url, 'the panel shows the ignored value');
       await chooseImage(panel);
       asSuccess(await run(panel));
       assert.strictEqual(other.requests.length, 0, 'the workspace’s server got nothing');
       assert.strictEqual(panel.lastSession!.server.url, server.url);
+
+      // Once per workspace and value: writing the same value again says nothing more.
+      writeFixture('.vscode/settings.json', JSON.stringify({ 'roboflowWorkflows.serverUrl': other.url, 'editor.tabSize': 3 }));
+      await waitFor(() => vscode.workspace.getConfiguration('editor').inspect<number>('tabSize')?.workspaceValue === 3, 10_000, 'the rewritten settings read');
+      // A new value is news: one more warning, and only one.
+      writeFixture('.vscode/settings.json', JSON.stringify({ roboflowWorkflows: { serverUrl: 'https://elsewhere.example' } }));
+      await waitFor(() => warnings.length >= 2, 10_000, 'the warning about the new value');
+      assert.strictEqual(warnings.length, 2, warnings.join('\n'));
+      assert.match(warnings[1], /^This workspace's \.vscode\/settings\.json sets roboflowWorkflows\.serverUrl to "https:\/\/elsewhere\.example"\./);
+      await waitFor(() => panel.lastSession?.server.ignoredWorkspaceValue === 'https://elsewhere.example', 10_000, 'the panel showing the new value');
     } finally {
+      hooks.setTestHooks({});
       await other.close();
       await resetFixture('.vscode/settings.json');
     }
+    await waitFor(() => api.open(fixtureUri('preview/detect.workflow.json')).lastSession?.server.ignoredWorkspaceValue === undefined, 10_000, 'the notice gone from the panel');
   });
 
   it('shows the server\'s name and version, asked once per server', async () => {

@@ -3,6 +3,7 @@ import type { CredentialField, InputField, JsonValue } from '../../webview/proto
 import { controlFor } from '../../webview/inputValues';
 import type { SecurityAnalysis } from '../analysis/analyze';
 import { INPUT_TYPES, type WorkflowInput } from '../model/workflow';
+import { ownValue } from '../ownProperties';
 
 /**
  * What a preview asks for before a run, from the located definition: one control per input, and
@@ -52,7 +53,7 @@ export function previewForm(security: SecurityAnalysis): PreviewForm {
   for (const input of declared.values()) {
     const name = input.name!;
     if (credentials.has(name)) continue;
-    const canonical = input.type ? INPUT_TYPES[input.type]?.canonical : undefined;
+    const canonical = input.type ? ownValue(INPUT_TYPES, input.type)?.canonical : undefined;
     if (canonical === 'WorkflowImage') {
       inputs.push({ kind: 'image', name });
       continue;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ImageValue, Redactor, ServerIdentity } from '../../core/api';
 import type { ServerIdentityCache } from '../../core/server/serverIdentity';
+import { emptyRecord, ownValue } from '../../core/ownProperties';
 import { checkImageUrl } from '../../webview/inputValues';
 import {
   parseHostMessage,
@@ -223,11 +224,14 @@ export class PreviewPanel implements vscode.Disposable {
     this.current = { runId, abort };
     this.post({ type: 'runStarted', runId });
 
-    const images: Record<string, ImageValue | undefined> = {};
+    // Keyed by input names from the workflow and the webview: no prototype, declared image inputs only.
+    const images = emptyRecord<ImageValue | undefined>();
     for (const [input, picked] of this.images) images[input] = picked.value;
+    const imageInputs = new Set(this.session?.inputs.filter((f) => f.kind === 'image').map((f) => f.name));
     let badUrl: string | undefined;
-    for (const [input, text] of Object.entries(message.imageUrls)) {
-      if (text.trim() === '') continue;
+    for (const input of Object.getOwnPropertyNames(message.imageUrls)) {
+      const text = message.imageUrls[input];
+      if (text.trim() === '' || !imageInputs.has(input)) continue;
       const checked = checkImageUrl(text);
       if (checked.ok) images[input] = { type: 'url', value: checked.url };
       else badUrl ??= `Image \`${input}\`: ${checked.message}`;
@@ -306,7 +310,10 @@ export class PreviewPanel implements vscode.Disposable {
     if (!view) return;
     let value: unknown;
     if (target.scope === 'all') value = view.status === 'success' ? view.outputs : view;
-    else if (view.status === 'success') value = view.outputs[target.element]?.[target.output];
+    else if (view.status === 'success') {
+      const element = view.outputs[target.element];
+      value = element && ownValue(element, target.output);
+    }
     if (value === undefined) return;
     const text = this.guard.redact(JSON.stringify(value, null, 2));
     await vscode.env.clipboard.writeText(text);

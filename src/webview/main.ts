@@ -71,6 +71,8 @@ let inputsSignature = '';
 let ticker: ReturnType<typeof setInterval> | undefined;
 let localRunId = 0;
 const fieldErrors = emptyRecord<string>();
+/** Why the host refused the image chosen or dropped for an input. */
+const imageProblems = emptyRecord<string>();
 
 function save(): void {
   vscode.setState(state);
@@ -218,9 +220,21 @@ function imageField(field: ImageField, disabled: boolean): HTMLElement {
     chosen?.dataUrl && isSafeImageDataUrl(chosen.dataUrl)
       ? h('img', { class: 'thumb', src: chosen.dataUrl, alt: `Chosen image ${chosen.label}` })
       : h('div', { class: 'thumb empty', 'aria-hidden': 'true' }, url ? 'URL' : 'No image');
+  const problem = imageProblems[field.name];
   return h(
     'fieldset',
-    { class: 'field image-field' },
+    {
+      class: 'field image-field',
+      // A file dropped from the Explorer (hold Shift): the host checks it like a picked one.
+      ondragover: (event: Event) => {
+        if (!disabled) event.preventDefault();
+      },
+      ondrop: (event: Event) => {
+        event.preventDefault();
+        const uri = (event as DragEvent).dataTransfer?.getData('text/uri-list').split(/\r?\n/).find((line) => line && !line.startsWith('#'));
+        if (uri && !disabled) send({ type: 'dropImage', input: field.name, uri });
+      },
+    },
     h('legend', {}, field.name, h('span', { class: 'kinds' }, ' image')),
     h(
       'div',
@@ -253,6 +267,7 @@ function imageField(field: ImageField, disabled: boolean): HTMLElement {
             if (value.trim() && images[field.name]) send({ type: 'clearImage', input: field.name });
           },
         }),
+        h('p', { class: 'field-error', role: 'alert', 'data-testid': `image-problem-${field.name}` }, problem ?? ''),
       ),
     ),
   );
@@ -498,6 +513,8 @@ function onMessage(message: HostMessage): void {
       renderAll();
       return;
     case 'image':
+      if (message.problem) imageProblems[message.input] = message.problem;
+      else delete imageProblems[message.input];
       if (message.image && (!message.image.dataUrl || isSafeImageDataUrl(message.image.dataUrl))) {
         images[message.input] = message.image;
         delete state.imageUrls[message.input];

@@ -208,7 +208,8 @@ export type RunView = RunSuccessView | RunFailureView | RunNotSentView;
 
 export type HostMessage =
   | { type: 'session'; session: SessionView }
-  | { type: 'image'; input: string; image: ImageChoice | null }
+  /** `problem`: why the image chosen or dropped for this input was refused. */
+  | { type: 'image'; input: string; image: ImageChoice | null; problem?: string }
   | { type: 'runStarted'; runId: number }
   | { type: 'runFinished'; result: RunView };
 
@@ -222,6 +223,8 @@ export type WebviewMessage =
   | { type: 'run'; runId: number; values: DraftValues; imageUrls: Record<string, string>; runSinks: boolean }
   | { type: 'cancel' }
   | { type: 'pickImage'; input: string }
+  /** A file dropped on an image field (its `text/uri-list`): checked like a picked one. */
+  | { type: 'dropImage'; input: string; uri: string }
   | { type: 'clearImage'; input: string }
   | { type: 'setMode'; mode: PreviewMode }
   | { type: 'command'; command: PanelCommand }
@@ -298,6 +301,7 @@ const WEBVIEW_MESSAGES: Record<WebviewMessage['type'], Check> = {
   }),
   cancel: object({ type: str() }),
   pickImage: object({ type: str(), input: name }),
+  dropImage: object({ type: str(), input: name, uri: (v) => str(LIMITS.url)(v) && (v as string).length > 0 }),
   clearImage: object({ type: str(), input: name }),
   setMode: object({ type: str(), mode: oneOf(modes) }),
   command: object({ type: str(), command: panelCommand }),
@@ -414,7 +418,7 @@ const runView: Check = (v) =>
 
 const HOST_MESSAGES: Record<HostMessage['type'], Check> = {
   session: object({ type: str(), session: sessionView }),
-  image: object({ type: str(), input: name, image: nullable(imageChoice) }),
+  image: object({ type: str(), input: name, image: nullable(imageChoice), problem: optional(str()) }),
   runStarted: object({ type: str(), runId: int }),
   runFinished: object({ type: str(), result: runView }),
 };

@@ -3,8 +3,10 @@
 // untrusted-message checks. The fake inference server runs in this process on 127.0.0.1.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { workspaceImages } from '../../src/vscode/preview/images';
 import type { PreviewPanel } from '../../src/vscode/preview/previewPanel';
 import type { PreviewTestApi } from '../../src/vscode/preview/testApi';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
@@ -400,6 +402,52 @@ describe('preview', function () {
       assert.deepStrictEqual(panel.rejected, []);
     } finally {
       await resetFixture('preview/describe.workflow.sharing.json');
+    }
+  });
+
+  it('offers and reads only images inside the workspace: links out of it are refused, picked or named by a message', async () => {
+    const secretNotes = 'my bank password is hunter2, keep it out of any request';
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rf-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret-notes.txt'), secretNotes);
+    fs.mkdirSync(fixtureUri('preview/evil').fsPath, { recursive: true });
+    fs.symlinkSync(path.join(outside, 'secret-notes.txt'), fixtureUri('preview/evil/cat.jpg').fsPath);
+    fs.symlinkSync('/etc/passwd', fixtureUri('preview/passwd.png').fsPath);
+    writeFixture('preview/notes.png', 'not an image');
+    const outsideMessage = 'is outside the workspace folders: only images inside a workspace folder can be sent (a symbolic link must not lead out of it). Copy the image into the workspace.';
+    try {
+      const listed = (await workspaceImages()).map((uri) => vscode.workspace.asRelativePath(uri, false));
+      assert.ok(listed.includes('preview/two-objects.jpg'), listed.join(', '));
+      for (const bad of ['preview/evil/cat.jpg', 'preview/passwd.png', 'preview/notes.png']) assert.ok(!listed.includes(bad), `${bad} is listed: ${listed.join(', ')}`);
+
+      const panel = await openPreview('preview/detect.workflow.json');
+      const problems = () => panel.posted.filter((m): m is Extract<typeof m, { type: 'image' }> => m.type === 'image' && !!m.problem).map((m) => [m.image, m.problem]);
+      api.setPrompts({ pickImage: async () => fixtureUri('preview/evil/cat.jpg') });
+      await panel.receive({ type: 'pickImage', input: 'image' });
+      api.setPrompts({ pickImage: async () => fixtureUri('preview/notes.png') });
+      await panel.receive({ type: 'pickImage', input: 'image' });
+      // Paths named by the webview (a file dropped on the field).
+      await panel.receive({ type: 'dropImage', input: 'image', uri: 'file:///etc/passwd' });
+      await panel.receive({ type: 'dropImage', input: 'image', uri: fixtureUri('preview/passwd.png').toString() });
+      await panel.receive({ type: 'dropImage', input: 'image', uri: 'https://example.com/cat.jpg' });
+      assert.deepStrictEqual(problems(), [
+        [null, `cat.jpg ${outsideMessage}`],
+        [null, 'notes.png is not an image: its content is not JPEG, PNG, GIF, WebP, BMP or TIFF.'],
+        [null, `passwd ${outsideMessage}`],
+        [null, `passwd.png ${outsideMessage}`],
+        [null, 'Only image files from this workspace can be dropped here.'],
+      ]);
+      // A real image dropped from the workspace is used.
+      await panel.receive({ type: 'dropImage', input: 'image', uri: fixtureUri('preview/two-objects.jpg').toString() });
+      const chosen = await waitFor(() => panel.posted.find((m) => m.type === 'image' && m.image !== null && !m.problem), 5_000, 'the dropped image');
+      assert.strictEqual(chosen.type === 'image' && chosen.image?.label, 'two-objects.jpg');
+      asSuccess(await run(panel));
+      const everything = JSON.stringify(panel.posted) + server.requests.map((r) => r.body).join('');
+      for (const leaked of [secretNotes, Buffer.from(secretNotes).toString('base64').slice(0, 24), 'root:x:0:0']) assert.ok(!everything.includes(leaked), `leaked ${leaked}`);
+    } finally {
+      fs.rmSync(fixtureUri('preview/evil').fsPath, { recursive: true, force: true });
+      fs.rmSync(fixtureUri('preview/passwd.png').fsPath, { force: true });
+      fs.rmSync(fixtureUri('preview/notes.png').fsPath, { force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
     }
   });
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { IMAGE_EXTENSIONS } from './images';
+import { IMAGE_EXTENSIONS, workspaceImages } from './images';
 
 /**
  * The questions a preview asks in VS Code's own UI (never in the webview): which image to use, and,
@@ -19,11 +19,9 @@ interface ImageItem extends vscode.QuickPickItem {
   browse?: boolean;
 }
 
-const IMAGE_GLOB = `**/*.{${IMAGE_EXTENSIONS.join(',')}}`;
-
 const defaults: PreviewPrompts = {
   async pickImage(inputName) {
-    const files = await vscode.workspace.findFiles(IMAGE_GLOB, '**/{node_modules,.git,.test-run,.vscode-test}/**', 500);
+    const files = await workspaceImages();
     const items: ImageItem[] = files
       .sort((a, b) => a.path.localeCompare(b.path))
       .map((uri) => ({ label: path.posix.basename(uri.path), description: vscode.workspace.asRelativePath(uri, false), uri }));

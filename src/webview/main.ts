@@ -357,11 +357,16 @@ function credentialStatus(c: CredentialField): (HTMLElement | string | false)[] 
       return [h('span', { class: 'chip' }, 'asked when you run'), h('span', { class: 'muted' }, ' in a password box; yours are not used')];
     case 'unavailable':
       return [h('span', { class: 'chip warn' }, 'SecretStorage unavailable')];
+    case 'typed':
+      return [
+        h('span', { class: 'chip', 'data-testid': `typed-${c.name}` }, 'typed for this run'),
+        h('p', { class: 'muted hint', 'data-testid': `typed-reason-${c.name}` }, `Asked in a password box when you run; no stored credential is used: ${c.reason ?? ''}.`),
+      ];
     case 'missing':
       return [
-        h('span', { class: 'chip warn' }, 'not stored'),
+        h('span', { class: 'chip warn' }, `not stored for ${c.provider}`),
         ' — ',
-        button('Set…', () => send({ type: 'setCredential', name: c.name }), { key: `set:${c.name}`, kind: 'link', ariaLabel: `Store ${c.name} in SecretStorage` }),
+        button('Set…', () => send({ type: 'setCredential', name: c.name }), { key: `set:${c.name}`, kind: 'link', ariaLabel: `Store ${c.name} for ${c.provider} in SecretStorage` }),
         c.hasDefault && h('span', { class: 'muted' }, ' (the input’s default value is used meanwhile)'),
       ];
   }
@@ -392,6 +397,7 @@ function renderSecrets(view: SessionView): (HTMLElement | false)[] {
           h('span', { class: 'secret-name' }, h('code', {}, c.name)),
           h('span', { class: 'muted' }, ` ${c.provider}${c.steps.length ? ` · ${c.steps.join(', ')}` : ''} `),
           ...credentialStatus(c),
+          c.note && h('p', { class: 'muted hint', 'data-testid': `credential-note-${c.name}` }, c.note),
         ),
       ),
     ),

@@ -40,19 +40,25 @@ export interface ParameterField {
 
 export type InputField = ImageField | ParameterField;
 
-/** stored: SecretStorage holds it (value never shown) · missing: not stored · prompt: asked for in
- * a password box at run time (share mode, user-provided) · hidden: the owner's, shown as •••• ·
- * unavailable: SecretStorage cannot be read. */
-export type CredentialStatus = 'stored' | 'missing' | 'prompt' | 'hidden' | 'unavailable';
+/** stored: SecretStorage holds it for its provider (value never shown) · missing: not stored for
+ * its provider · prompt: asked for in a password box at run time (share mode, user-provided) ·
+ * hidden: the owner's, shown as •••• · typed: asked for in a password box for this run, because the
+ * input goes somewhere other than one provider's credential fields (`reason`) · unavailable:
+ * SecretStorage cannot be read. */
+export type CredentialStatus = 'stored' | 'missing' | 'prompt' | 'hidden' | 'typed' | 'unavailable';
 
 export interface CredentialField {
-  /** The workflow input that carries it (also its SecretStorage name). */
+  /** The workflow input that carries it (also its SecretStorage name, with the provider). */
   name: string;
   provider: string;
   steps: string[];
   status: CredentialStatus;
   /** The input has a `default_value` the server falls back to. */
   hasDefault: boolean;
+  /** For `typed`: why no stored credential is used ("it feeds a Webhook Sink (…), not an OpenAI credential field"). */
+  reason?: string;
+  /** What SecretStorage holds under this name for other providers, which is not used here. */
+  note?: string;
 }
 
 export type ApiKeyStatus = 'stored' | 'missing' | 'unavailable' | 'owner-hidden' | 'stand-in' | 'not-used';
@@ -364,7 +370,15 @@ const sessionView = object({
   inputs: arrayOf(inputField),
   apiKey: object({ status: oneOf(['stored', 'missing', 'unavailable', 'owner-hidden', 'stand-in', 'not-used']), detail: str() }),
   credentials: arrayOf(
-    object({ name, provider: str(), steps: arrayOf(str()), status: oneOf(['stored', 'missing', 'prompt', 'hidden', 'unavailable']), hasDefault: bool }),
+    object({
+      name,
+      provider: str(),
+      steps: arrayOf(str()),
+      status: oneOf(['stored', 'missing', 'prompt', 'hidden', 'typed', 'unavailable']),
+      hasDefault: bool,
+      reason: optional(str()),
+      note: optional(str()),
+    }),
   ),
   sharing: object({
     runAccess: str(),

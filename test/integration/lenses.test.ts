@@ -56,7 +56,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
   });
   teardown(async () => {
     api.setTestHooks({});
-    for (const name of await api.secretStore.listCredentialNames()) await api.secretStore.deleteCredential(name);
+    for (const stored of await api.secretStore.listCredentials()) await api.secretStore.deleteCredential(stored);
     await closeAllEditors();
     await resetAllFixtures();
   });
@@ -128,7 +128,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     const stepLine = doc.positionAt(text.indexOf('{', text.indexOf('"steps"'))).line;
     const before = await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.startsWith('$(key)')), 'the credential lens');
     const key = before.find((l) => l.title.startsWith('$(key)'))!;
-    assert.deepStrictEqual([key.line, key.title, key.command, key.args], [stepLine, '$(key) OpenAI api_key ← $inputs.openai_api_key · not stored', 'roboflowWorkflows.setCredential', ['openai_api_key']]);
+    assert.deepStrictEqual([key.line, key.title, key.command, key.args], [stepLine, '$(key) OpenAI api_key ← $inputs.openai_api_key · not stored', 'roboflowWorkflows.setCredential', ['openai_api_key', 'openai']]);
     const sharees = before.find((l) => l.title.startsWith('people you share with'))!;
     assert.deepStrictEqual([sharees.line, sharees.title, sharees.command], [stepLine, 'people you share with: they supply their own', 'roboflowWorkflows.toggleHiddenCredentials']);
     assert.ok(titles(before, 0).includes('run access own-key (not offered)'));
@@ -138,7 +138,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     await vscode.commands.executeCommand(key.command, ...key.args);
     const after = await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title === '$(key) OpenAI api_key ← $inputs.openai_api_key · stored ✓'), 'stored ✓');
     for (const lens of after) assert.ok(!lens.title.includes(CANARY_CREDENTIAL));
-    await api.secretStore.deleteCredential('openai_api_key');
+    await api.secretStore.deleteCredential({ provider: 'openai', name: 'openai_api_key' });
     await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.endsWith('· not stored')), 'not stored again after deletion');
   });
 

@@ -86,7 +86,7 @@ describe('preview', function () {
     api = (await vscode.commands.executeCommand(PREVIEW_TEST_COMMAND)) as PreviewTestApi;
     assert.ok(api?.open, 'the preview test API is available in test mode');
     await api.secretStore.setApiKey(CANARY_ROBOFLOW_API_KEY);
-    await api.secretStore.setCredential('openai_api_key', CANARY_OPENAI_KEY);
+    await api.secretStore.setCredential({ provider: 'openai', name: 'openai_api_key' }, CANARY_OPENAI_KEY);
     api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg') });
   });
 
@@ -103,7 +103,7 @@ describe('preview', function () {
     api?.closeAll();
     api?.setPrompts({});
     await api?.secretStore.deleteApiKey();
-    await api?.secretStore.deleteCredential('openai_api_key');
+    await api?.secretStore.deleteCredential({ provider: 'openai', name: 'openai_api_key' });
     await setServerUrl(undefined);
     await server?.close();
     await resetFixture('preview/describe.workflow.sharing.json');
@@ -389,6 +389,80 @@ describe('preview', function () {
     assert.strictEqual(JSON.parse(lastRunRequest().body).inputs.openai_api_key, CANARY_OPENAI_KEY);
     assertNoLeak(postedText(panel), 'the messages posted to the webview');
     await resetFixture('preview/describe.workflow.sharing.json');
+  });
+
+  it('never sends a stored OpenAI key to a webhook through an input of the same name: it is typed for this run', async () => {
+    // issue 8 item 4: `openai_key` (kind secret) feeds a webhook header, and an OpenAI credential
+    // `openai_key` is stored. The stored one must not reach the request; the user types a value.
+    const workflow = 'preview/webhook-key.workflow.json';
+    writeFixture(
+      workflow,
+      JSON.stringify(
+        {
+          version: '1.0',
+          inputs: [
+            { type: 'WorkflowImage', name: 'image' },
+            { type: 'WorkflowParameter', name: 'openai_key', kind: ['secret'] },
+          ],
+          steps: [{ type: 'roboflow_core/webhook_sink@v1', name: 'notify', url: 'https://hooks.example/collect', method: 'POST', headers: { Authorization: '$inputs.openai_key' } }],
+          outputs: [{ type: 'JsonField', name: 'status', selector: '$steps.notify.error_status' }],
+        },
+        null,
+        2,
+      ),
+    );
+    const stored = { provider: 'openai', name: 'openai_key' };
+    await api.secretStore.setCredential(stored, CANARY_OPENAI_KEY);
+    const typed: { name: string; reason: string }[] = [];
+    try {
+      api.setPrompts({
+        pickImage: async () => fixtureUri('preview/two-objects.jpg'),
+        typedCredential: async ({ name, reason }) => {
+          typed.push({ name, reason });
+          return SHAREE_TYPED_KEY;
+        },
+      });
+      const panel = await openPreview(workflow);
+      const reason = 'it feeds a Webhook Sink (step `notify`, `headers.Authorization`), not an OpenAI credential field';
+      assert.deepStrictEqual(
+        panel.lastSession!.credentials.map((c) => [c.name, c.provider, c.status, c.reason]),
+        [['openai_key', 'webhook', 'typed', reason]],
+      );
+      // What the webview was sent says so, and holds no value.
+      const sessions = panel.posted.filter((m) => m.type === 'session');
+      assert.ok(JSON.stringify(sessions[sessions.length - 1]).includes(JSON.stringify(reason)));
+
+      await chooseImage(panel);
+      const before = server.requests.length;
+      asSuccess(await run(panel));
+      assert.deepStrictEqual(typed, [{ name: 'openai_key', reason }]);
+      const request = lastRunRequest();
+      assert.strictEqual(server.requests.length, before + 1);
+      assert.strictEqual(JSON.parse(request.body).inputs.openai_key, SHAREE_TYPED_KEY, 'the value typed for this run');
+      assertNoLeak(request.body, 'the request the server received', [CANARY_OPENAI_KEY]);
+      assertNoLeak(postedText(panel), 'the messages posted to the webview');
+
+      // Cancelling the password box sends nothing, and never falls back to the stored key.
+      api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg'), typedCredential: async () => undefined });
+      const count = server.requests.length;
+      assert.strictEqual(asNotSent(await run(panel)).reason, 'Cancelled: no value for `openai_key` was typed, so nothing was sent.');
+      assert.strictEqual(server.requests.length, count);
+
+      // The same input read only by an OpenAI step: the stored OpenAI credential is used, no box.
+      const text = fs.readFileSync(fixtureUri(workflow).fsPath, 'utf8');
+      const definition = JSON.parse(text);
+      definition.steps = [{ type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: '$inputs.openai_key' }];
+      definition.outputs = [{ type: 'JsonField', name: 'answer', selector: '$steps.gpt.output' }];
+      writeFixture(workflow, JSON.stringify(definition, null, 2));
+      api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg'), typedCredential: async () => assert.fail('no password box for a stored OpenAI credential') });
+      await waitFor(() => panel.lastSession?.credentials[0]?.status === 'stored' && panel.lastSession, 10_000, 'the stored OpenAI credential');
+      assert.deepStrictEqual(panel.lastSession!.credentials.map((c) => [c.name, c.provider, c.status, c.reason]), [['openai_key', 'OpenAI', 'stored', undefined]]);
+      asSuccess(await run(panel));
+      assert.strictEqual(JSON.parse(lastRunRequest().body).inputs.openai_key, CANARY_OPENAI_KEY);
+    } finally {
+      await api.secretStore.deleteCredential(stored);
+      await resetFixture(workflow);
+    }
   });
 
   it('opens with a sidecar {"toString": "owner-key"}: an unknown key, so the defaults apply', async () => {

@@ -12,6 +12,8 @@ import { appendToArrayEdits, applyTextEdits, diffEdit, editsOverlap, formattingO
 export interface LiteralSecretFix {
   /** The input the step reads after the fix; also the SecretStorage name for the value. */
   inputName: string;
+  /** The provider (id) it is stored for: a stored credential fills only that provider's fields. */
+  provider: string;
   /** The JSON string holding the secret now. */
   valueRange: OffsetRange;
   edits: TextEdit[];
@@ -63,5 +65,5 @@ export function literalSecretFixAt(text: string, catalog: Catalog, offset: numbe
     (s) => offset >= s.range.offset && offset < s.range.offset + s.range.length,
   );
   if (!secret) return undefined;
-  return { inputName: secret.inputName, valueRange: secret.range, edits: literalSecretEdits(text, secret) };
+  return { inputName: secret.inputName, provider: secret.use.provider.id, valueRange: secret.range, edits: literalSecretEdits(text, secret) };
 }

@@ -3,7 +3,7 @@ import type { SecurityAnalysis, SecuritySummary, SharingSettings } from '../../c
 import { loadCore } from '../core';
 import { MOVE_TO_SECRET_STORAGE_COMMAND } from '../secrets/moveToSecretStorage';
 import { SECRET_COMMANDS } from '../secrets/secretCommands';
-import type { SecretStore } from '../secrets/secretStore';
+import { credentialId, type SecretStore } from '../secrets/secretStore';
 import type { SharingFeature } from '../sharing/registerSharing';
 import { SHARING_COMMANDS } from '../sharing/sharingCommands';
 import { canHaveSidecar, readSettings } from '../sharing/sidecarFiles';
@@ -55,7 +55,7 @@ function summaryLenses(uri: vscode.Uri, summary: SecuritySummary, settings: Shar
 export interface LensData {
   summary: SecuritySummary;
   settings: SharingSettings;
-  /** Stored credential names; undefined when SecretStorage is unavailable. */
+  /** Stored credentials (`credentialId`: provider and name); undefined when SecretStorage is unavailable. */
   stored?: ReadonlySet<string>;
 }
 
@@ -100,9 +100,15 @@ export function buildLenses(document: vscode.TextDocument, security: SecurityAna
         lenses.push(lens(line, `${head} ← ${from}`, NO_COMMAND));
         return;
       }
-      const status = stored === undefined ? 'SecretStorage unavailable' : stored.has(item.secretName) ? 'stored ✓' : 'not stored';
+      // The workflow chooses where this block sends it (a webhook URL, an SMTP server): never filled from SecretStorage.
+      if (!use.provider.fixedAddress) {
+        lenses.push(lens(line, `${head} ← ${from} · typed for each preview run`, NO_COMMAND, [], `The workflow chooses the address this credential is sent to, so a preview asks for it each time instead of using a stored one`));
+        return;
+      }
+      const id = credentialId({ provider: use.provider.id, name: item.secretName });
+      const status = stored === undefined ? 'SecretStorage unavailable' : stored.has(id) ? 'stored ✓' : 'not stored';
       lenses.push(
-        lens(line, `${head} ← ${from} · ${status}`, SECRET_COMMANDS.setCredential, [item.secretName], `Store the value of \`${item.secretName}\` in SecretStorage (used by preview runs)`),
+        lens(line, `${head} ← ${from} · ${status}`, SECRET_COMMANDS.setCredential, [item.secretName, use.provider.id], `Store the ${use.provider.name} credential \`${item.secretName}\` in SecretStorage (used by preview runs)`),
       );
     });
     const sharees = [...new Set(step.items.map((item) => item.sharees))].join(' / ');
@@ -157,8 +163,8 @@ class SecurityLensProvider implements vscode.CodeLensProvider {
   }
 
   private stored(): Promise<Set<string> | undefined> {
-    this.storedNames ??= this.store.listCredentialNames().then(
-      (names) => new Set(names),
+    this.storedNames ??= this.store.listCredentials().then(
+      (stored) => new Set(stored.map(credentialId)),
       () => undefined, // SecretStorage unavailable: lenses say "not stored"
     );
     return this.storedNames;

@@ -145,9 +145,13 @@ export class PreviewPanel implements vscode.Disposable {
       case 'command':
         await this.command(message.command);
         return undefined;
-      case 'setCredential':
-        if (isValidCredentialName(message.name)) await vscode.commands.executeCommand(SECRET_COMMANDS.setCredential, message.name);
+      case 'setCredential': {
+        // Stored for the provider this workflow's form names (never one the webview picks);
+        // a credential typed for each run has nothing to store.
+        const need = (await readSnapshot(this.deps.service, this.uri)).form.credentials.find((c) => c.name === message.name);
+        if (need?.route.provider && isValidCredentialName(message.name)) await vscode.commands.executeCommand(SECRET_COMMANDS.setCredential, message.name, need.route.provider.id);
         return undefined;
+      }
       case 'revealStep':
         await revealStep(this.deps.service, this.uri, message.step);
         return undefined;

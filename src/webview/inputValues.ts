@@ -1,3 +1,4 @@
+import { ownValue } from '../core/ownProperties';
 import type { JsonValue, ParameterControl, ParameterField } from './protocol';
 
 /**
@@ -35,7 +36,7 @@ function controlForDefault(value: unknown): ParameterControl | undefined {
 export function controlFor(kinds: readonly string[], defaultValue?: unknown): { control: ParameterControl; min?: number; max?: number } {
   const concrete = kinds.filter((k) => k !== '*');
   const bounds = concrete.length > 0 && concrete.every((k) => k === 'float_zero_to_one') ? { min: 0, max: 1 } : {};
-  const byKind = concrete.map((k) => CONTROL_BY_KIND[k] ?? 'json');
+  const byKind = concrete.map((k) => ownValue(CONTROL_BY_KIND, k) ?? 'json');
   const fromDefault = controlForDefault(defaultValue);
   if (byKind.length === 0) return { control: fromDefault ?? 'text' };
   if (byKind.length === 1) return { control: byKind[0], ...bounds };
@@ -64,6 +65,7 @@ export function parseDraft(field: ParameterField, draft: string | boolean | unde
     return typeof draft === 'boolean' ? { ok: true, value: draft } : { ok: false, message: `\`${field.name}\` must be checked or unchecked.` };
   }
   if (typeof draft === 'boolean') return { ok: false, message: `\`${field.name}\` expects text, not a checkbox value.` };
+  if (draft !== undefined && typeof draft !== 'string') return { ok: false, message: `\`${field.name}\` expects text.` };
   const text = (draft ?? '').trim();
   if (text === '') return { ok: true, value: undefined };
   switch (field.control) {

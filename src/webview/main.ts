@@ -1,5 +1,6 @@
 import './preview.css';
 import { button, h, replaceChildren, rerender } from './dom';
+import { emptyRecord } from '../core/ownProperties';
 import { initialDraft, parseDraft } from './inputValues';
 import { kindBesideName } from './labels';
 import { failureView, notSentView, successView, type ResultsContext } from './results';
@@ -45,7 +46,12 @@ const vscode = acquireVsCodeApi();
 
 function loadState(): SavedState {
   const raw = vscode.getState() as Partial<SavedState> | undefined;
-  const record = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, never>) : {});
+  // Keyed by the workflow's input names (`toString`, `__proto__`…): prototype-free copies of own keys.
+  const record = (v: unknown) => {
+    const copy = emptyRecord<never>();
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) for (const key of Object.getOwnPropertyNames(v)) copy[key] = (v as Record<string, never>)[key];
+    return copy;
+  };
   return {
     workflowUri: typeof raw?.workflowUri === 'string' ? raw.workflowUri : undefined,
     mode: raw?.mode === 'sharee' ? 'sharee' : 'owner',
@@ -57,15 +63,17 @@ function loadState(): SavedState {
 
 const state = loadState();
 let session: SessionView | undefined;
-const images: Record<string, ImageChoice> = {};
+const images = emptyRecord<ImageChoice>();
 let running: { runId: number; startedAt: number } | undefined;
 let result: RunView | undefined;
 /** The input images as they were when the last run started (predictions are drawn on them). */
-let runImages: Record<string, string> = {};
+let runImages = emptyRecord<string>();
 let inputsSignature = '';
 let ticker: ReturnType<typeof setInterval> | undefined;
 let localRunId = 0;
-const fieldErrors: Record<string, string> = {};
+const fieldErrors = emptyRecord<string>();
+/** Why the host refused the image chosen or dropped for an input. */
+const imageProblems = emptyRecord<string>();
 
 function save(): void {
   vscode.setState(state);
@@ -214,9 +222,21 @@ function imageField(field: ImageField, disabled: boolean): HTMLElement {
       ? h('img', { class: 'thumb', src: chosen.dataUrl, alt: `Chosen image ${chosen.label}` })
       : h('div', { class: 'thumb empty', 'aria-hidden': 'true' }, url ? 'URL' : 'No image');
   const kind = kindBesideName(field.name, 'image');
+  const problem = imageProblems[field.name];
   return h(
     'fieldset',
-    { class: 'field image-field' },
+    {
+      class: 'field image-field',
+      // A file dropped from the Explorer (hold Shift): the host checks it like a picked one.
+      ondragover: (event: Event) => {
+        if (!disabled) event.preventDefault();
+      },
+      ondrop: (event: Event) => {
+        event.preventDefault();
+        const uri = (event as DragEvent).dataTransfer?.getData('text/uri-list').split(/\r?\n/).find((line) => line && !line.startsWith('#'));
+        if (uri && !disabled) send({ type: 'dropImage', input: field.name, uri });
+      },
+    },
     h('legend', {}, field.name, kind && h('span', { class: 'kinds' }, ` ${kind}`)),
     h(
       'div',
@@ -249,6 +269,7 @@ function imageField(field: ImageField, disabled: boolean): HTMLElement {
             if (value.trim() && images[field.name]) send({ type: 'clearImage', input: field.name });
           },
         }),
+        h('p', { class: 'field-error', role: 'alert', 'data-testid': `image-problem-${field.name}` }, problem ?? ''),
       ),
     ),
   );
@@ -338,11 +359,16 @@ function credentialStatus(c: CredentialField): (HTMLElement | string | false)[] 
       return [h('span', { class: 'chip' }, 'asked when you run'), h('span', { class: 'muted' }, ' in a password box; yours are not used')];
     case 'unavailable':
       return [h('span', { class: 'chip warn' }, 'SecretStorage unavailable')];
+    case 'typed':
+      return [
+        h('span', { class: 'chip', 'data-testid': `typed-${c.name}` }, 'typed for this run'),
+        h('p', { class: 'muted hint', 'data-testid': `typed-reason-${c.name}` }, `Asked in a password box when you run; no stored credential is used: ${c.reason ?? ''}.`),
+      ];
     case 'missing':
       return [
-        h('span', { class: 'chip warn' }, 'not stored'),
+        h('span', { class: 'chip warn' }, `not stored for ${c.provider}`),
         ' — ',
-        button('Set…', () => send({ type: 'setCredential', name: c.name }), { key: `set:${c.name}`, kind: 'link', ariaLabel: `Store ${c.name} in SecretStorage` }),
+        button('Set…', () => send({ type: 'setCredential', name: c.name }), { key: `set:${c.name}`, kind: 'link', ariaLabel: `Store ${c.name} for ${c.provider} in SecretStorage` }),
         c.hasDefault && h('span', { class: 'muted' }, ' (the input’s default value is used meanwhile)'),
       ];
   }
@@ -373,6 +399,7 @@ function renderSecrets(view: SessionView): (HTMLElement | false)[] {
           h('span', { class: 'secret-name' }, h('code', {}, c.name)),
           h('span', { class: 'muted' }, ` ${c.provider}${c.steps.length ? ` · ${c.steps.join(', ')}` : ''} `),
           ...credentialStatus(c),
+          c.note && h('p', { class: 'muted hint', 'data-testid': `credential-note-${c.name}` }, c.note),
         ),
       ),
     ),
@@ -398,15 +425,15 @@ function startRun(): void {
       return;
     }
   }
-  const values: DraftValues = {};
-  const imageUrls: Record<string, string> = {};
+  const values: DraftValues = emptyRecord();
+  const imageUrls = emptyRecord<string>();
   for (const field of session.inputs) {
     if (field.kind === 'parameter' && field.name in state.drafts) values[field.name] = state.drafts[field.name];
     // An unchecked box without a default means false, not "absent" (which the server reads as None).
     else if (field.kind === 'parameter' && field.control === 'checkbox' && !field.hasDefault) values[field.name] = false;
     if (field.kind === 'image' && state.imageUrls[field.name] && !images[field.name]) imageUrls[field.name] = state.imageUrls[field.name];
   }
-  runImages = {};
+  runImages = emptyRecord();
   for (const [name, choice] of Object.entries(images)) if (choice.dataUrl && isSafeImageDataUrl(choice.dataUrl)) runImages[name] = choice.dataUrl;
   send({ type: 'run', runId: ++localRunId, values, imageUrls, runSinks: state.runSinks });
 }
@@ -494,6 +521,8 @@ function onMessage(message: HostMessage): void {
       renderAll();
       return;
     case 'image':
+      if (message.problem) imageProblems[message.input] = message.problem;
+      else delete imageProblems[message.input];
       if (message.image && (!message.image.dataUrl || isSafeImageDataUrl(message.image.dataUrl))) {
         images[message.input] = message.image;
         delete state.imageUrls[message.input];

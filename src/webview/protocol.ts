@@ -8,6 +8,8 @@
  * receives a key or credential value: only names and a status ("stored", "hidden"…).
  */
 
+import { hasOwn } from '../core/ownProperties';
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -38,19 +40,25 @@ export interface ParameterField {
 
 export type InputField = ImageField | ParameterField;
 
-/** stored: SecretStorage holds it (value never shown) · missing: not stored · prompt: asked for in
- * a password box at run time (share mode, user-provided) · hidden: the owner's, shown as •••• ·
- * unavailable: SecretStorage cannot be read. */
-export type CredentialStatus = 'stored' | 'missing' | 'prompt' | 'hidden' | 'unavailable';
+/** stored: SecretStorage holds it for its provider (value never shown) · missing: not stored for
+ * its provider · prompt: asked for in a password box at run time (share mode, user-provided) ·
+ * hidden: the owner's, shown as •••• · typed: asked for in a password box for this run, because the
+ * input goes somewhere other than one provider's credential fields (`reason`) · unavailable:
+ * SecretStorage cannot be read. */
+export type CredentialStatus = 'stored' | 'missing' | 'prompt' | 'hidden' | 'typed' | 'unavailable';
 
 export interface CredentialField {
-  /** The workflow input that carries it (also its SecretStorage name). */
+  /** The workflow input that carries it (also its SecretStorage name, with the provider). */
   name: string;
   provider: string;
   steps: string[];
   status: CredentialStatus;
   /** The input has a `default_value` the server falls back to. */
   hasDefault: boolean;
+  /** For `typed`: why no stored credential is used ("it feeds a Webhook Sink (…), not an OpenAI credential field"). */
+  reason?: string;
+  /** What SecretStorage holds under this name for other providers, which is not used here. */
+  note?: string;
 }
 
 export type ApiKeyStatus = 'stored' | 'missing' | 'unavailable' | 'owner-hidden' | 'stand-in' | 'not-used';
@@ -206,7 +214,8 @@ export type RunView = RunSuccessView | RunFailureView | RunNotSentView;
 
 export type HostMessage =
   | { type: 'session'; session: SessionView }
-  | { type: 'image'; input: string; image: ImageChoice | null }
+  /** `problem`: why the image chosen or dropped for this input was refused. */
+  | { type: 'image'; input: string; image: ImageChoice | null; problem?: string }
   | { type: 'runStarted'; runId: number }
   | { type: 'runFinished'; result: RunView };
 
@@ -220,6 +229,8 @@ export type WebviewMessage =
   | { type: 'run'; runId: number; values: DraftValues; imageUrls: Record<string, string>; runSinks: boolean }
   | { type: 'cancel' }
   | { type: 'pickImage'; input: string }
+  /** A file dropped on an image field (its `text/uri-list`): checked like a picked one. */
+  | { type: 'dropImage'; input: string; uri: string }
   | { type: 'clearImage'; input: string }
   | { type: 'setMode'; mode: PreviewMode }
   | { type: 'command'; command: PanelCommand }
@@ -262,20 +273,24 @@ const arrayOf =
   (check: Check, max = Infinity): Check =>
   (v) =>
     Array.isArray(v) && v.length <= max && v.every(check);
+/** A map keyed by input names. Names such as `toString` or `__proto__` are allowed (a workflow may
+ * declare them), so whoever reads one looks keys up with own-property checks only. */
 const dictOf =
   (check: Check, max = LIMITS.entries): Check =>
   (v) => {
     if (!isRecord(v)) return false;
-    const entries = Object.entries(v);
-    return entries.length <= max && entries.every(([k, item]) => k.length > 0 && k.length <= LIMITS.name && check(item));
+    const keys = Object.getOwnPropertyNames(v);
+    return keys.length <= max && keys.every((k) => k.length > 0 && k.length <= LIMITS.name && check(v[k]));
   };
 const json: Check = () => true; // any JSON value (it came through postMessage's structured clone)
+/** Own properties only: `{"toString": …}` is an unknown key, and an absent field is never found on
+ * the prototype. */
 const object =
   (shape: Record<string, Check>, exact = true): Check =>
   (v) => {
     if (!isRecord(v)) return false;
-    if (exact && Object.keys(v).some((k) => !(k in shape))) return false;
-    return Object.entries(shape).every(([k, check]) => check(v[k]));
+    if (exact && Object.getOwnPropertyNames(v).some((k) => !hasOwn(shape, k))) return false;
+    return Object.entries(shape).every(([k, check]) => check(hasOwn(v, k) ? v[k] : undefined));
   };
 
 const modes = ['owner', 'sharee'] as const;
@@ -292,6 +307,7 @@ const WEBVIEW_MESSAGES: Record<WebviewMessage['type'], Check> = {
   }),
   cancel: object({ type: str() }),
   pickImage: object({ type: str(), input: name }),
+  dropImage: object({ type: str(), input: name, uri: (v) => str(LIMITS.url)(v) && (v as string).length > 0 }),
   clearImage: object({ type: str(), input: name }),
   setMode: object({ type: str(), mode: oneOf(modes) }),
   command: object({ type: str(), command: panelCommand }),
@@ -307,12 +323,12 @@ export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: stri
 
 function describe(value: unknown): string {
   if (!isRecord(value)) return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return typeof value.type === 'string' ? `"${value.type.slice(0, 40)}"` : 'an object without a type';
+  return hasOwn(value, 'type') && typeof value.type === 'string' ? `"${value.type.slice(0, 40)}"` : 'an object without a type';
 }
 
 /** Host side: a message from the webview, or why it was rejected. */
 export function parseWebviewMessage(value: unknown): ParseResult<WebviewMessage> {
-  if (!isRecord(value) || typeof value.type !== 'string' || !Object.prototype.hasOwnProperty.call(WEBVIEW_MESSAGES, value.type)) {
+  if (!isRecord(value) || !hasOwn(value, 'type') || typeof value.type !== 'string' || !hasOwn(WEBVIEW_MESSAGES, value.type)) {
     return { ok: false, error: `unknown message ${describe(value)}` };
   }
   const check = WEBVIEW_MESSAGES[value.type as WebviewMessage['type']];
@@ -354,7 +370,15 @@ const sessionView = object({
   inputs: arrayOf(inputField),
   apiKey: object({ status: oneOf(['stored', 'missing', 'unavailable', 'owner-hidden', 'stand-in', 'not-used']), detail: str() }),
   credentials: arrayOf(
-    object({ name, provider: str(), steps: arrayOf(str()), status: oneOf(['stored', 'missing', 'prompt', 'hidden', 'unavailable']), hasDefault: bool }),
+    object({
+      name,
+      provider: str(),
+      steps: arrayOf(str()),
+      status: oneOf(['stored', 'missing', 'prompt', 'hidden', 'typed', 'unavailable']),
+      hasDefault: bool,
+      reason: optional(str()),
+      note: optional(str()),
+    }),
   ),
   sharing: object({
     runAccess: str(),
@@ -408,14 +432,14 @@ const runView: Check = (v) =>
 
 const HOST_MESSAGES: Record<HostMessage['type'], Check> = {
   session: object({ type: str(), session: sessionView }),
-  image: object({ type: str(), input: name, image: nullable(imageChoice) }),
+  image: object({ type: str(), input: name, image: nullable(imageChoice), problem: optional(str()) }),
   runStarted: object({ type: str(), runId: int }),
   runFinished: object({ type: str(), result: runView }),
 };
 
 /** Webview side: a message from the extension host, or why it was rejected. */
 export function parseHostMessage(value: unknown): ParseResult<HostMessage> {
-  if (!isRecord(value) || typeof value.type !== 'string' || !Object.prototype.hasOwnProperty.call(HOST_MESSAGES, value.type)) {
+  if (!isRecord(value) || !hasOwn(value, 'type') || typeof value.type !== 'string' || !hasOwn(HOST_MESSAGES, value.type)) {
     return { ok: false, error: `unknown message ${describe(value)}` };
   }
   const check = HOST_MESSAGES[value.type as HostMessage['type']];

@@ -80,7 +80,7 @@ function luminance(color) {
 
 /** Two animation frames in the webview: the scroll and layout just asked for have been painted. */
 function settled(frame) {
-  return frame.locator('body').evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return frame.locator('body').evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
 }
 
 test('the API key is typed into the password box and stored', async () => {
@@ -190,8 +190,8 @@ test('reads well in a dark theme (theme variables only)', async () => {
   await frame.locator('body.vscode-dark').waitFor({ timeout: 15_000 });
   // What a reader sees: light text on the dark editor background, taken from the theme's variables.
   const { text, background } = await frame.locator('body').evaluate((body) => ({
-    text: getComputedStyle(body).color,
-    background: getComputedStyle(body).getPropertyValue('--vscode-editor-background'),
+    text: window.getComputedStyle(body).color,
+    background: window.getComputedStyle(body).getPropertyValue('--vscode-editor-background'),
   }));
   // Light on dark, at WCAG AA contrast (4.5:1) or better.
   const contrast = (luminance(text) + 0.05) / (luminance(background) + 0.05);
@@ -249,4 +249,31 @@ test('after a reload, the panel is restored (WebviewPanelSerializer + getState) 
   frame = s.webview();
   await frame.locator('h1', { hasText: 'detect.workflow.json' }).waitFor({ timeout: 30_000 });
   assert.equal(await frame.locator('#input-confidence').inputValue(), '0.55');
+});
+
+test('a secret input that feeds a webhook sink is typed for this run, and the panel says why', async () => {
+  // Issue 8 item 4: no stored credential is ever filled into a sink; the panel explains it.
+  const workflow = {
+    version: '1.0',
+    inputs: [
+      { type: 'WorkflowImage', name: 'image' },
+      { type: 'WorkflowParameter', name: 'openai_key', kind: ['secret'] },
+    ],
+    steps: [{ type: 'roboflow_core/webhook_sink@v1', name: 'notify', url: 'https://hooks.example/collect', method: 'POST', headers: { Authorization: '$inputs.openai_key' } }],
+    outputs: [{ type: 'JsonField', name: 'status', selector: '$steps.notify.error_status' }],
+  };
+  fs.writeFileSync(path.join(s.workspace, 'preview', 'webhook-key.workflow.json'), JSON.stringify(workflow, null, 2));
+  await s.runCommand('View: Close All Editors');
+  await s.quickOpen('webhook-key.workflow.json');
+  await s.page.locator('.codelens-decoration a', { hasText: 'Preview' }).first().click();
+  const frame = s.webview();
+  await frame.locator('h1', { hasText: 'webhook-key.workflow.json' }).waitFor({ timeout: 30_000 });
+  const item = frame.locator('[data-testid="credential-openai_key"]');
+  await item.locator('.chip', { hasText: 'typed for this run' }).waitFor();
+  assert.equal(
+    await frame.locator('[data-testid="typed-reason-openai_key"]').innerText(),
+    "Asked in a password box when you run; no stored credential is used: it feeds a Webhook Sink (step `notify`, `headers.Authorization`), not a provider's own credential field.",
+  );
+  assert.equal(await item.locator('button', { hasText: 'Set…' }).count(), 0, 'nothing to store for it');
+  await s.screenshot('typed-credential');
 });

@@ -153,13 +153,15 @@ export async function resetFixture(relPath: string): Promise<void> {
     fs.rmSync(uri.fsPath, { force: true });
     return;
   }
-  const original = fs.readFileSync(source, 'utf8');
+  // Bytes, not text: a round trip through UTF-8 would corrupt binary fixtures (the JPEG).
+  const bytes = fs.readFileSync(source);
+  const original = bytes.toString('utf8');
   if (open && !open.isClosed) {
     if (open.getText() !== original) await setDocumentText(open, original);
     if (open.isDirty) await open.save();
   }
   fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
-  fs.writeFileSync(uri.fsPath, original);
+  fs.writeFileSync(uri.fsPath, bytes);
 }
 
 /**

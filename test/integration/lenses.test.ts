@@ -57,7 +57,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
   });
   teardown(async () => {
     api.setTestHooks({});
-    for (const name of await api.secretStore.listCredentialNames()) await api.secretStore.deleteCredential(name);
+    for (const stored of await api.secretStore.listCredentials()) await api.secretStore.deleteCredential(stored);
     await closeAllEditors();
     await resetAllFixtures();
   });
@@ -98,13 +98,39 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     assert.ok(titles(lenses).includes('$(warning) people you share with cannot run this step until you store openai_api_key'), JSON.stringify(titles(lenses)));
   });
 
+  test('a sidecar {"toString": "owner-key"} is an unknown key: the lenses stay, with the defaults', async () => {
+    const workflow = copyWorkflow('both', 'lens-proto');
+    const sidecarPath = workflow.replace('.json', '.sharing.json');
+    writeFixture(sidecarPath, '{ "toString": "owner-key", "runAccess": "owner-key", "runAccess": "own-key" }\n');
+    const { doc } = await openFixture(workflow);
+    const lenses = await lensesUntil(doc.uri, (ls) => titles(ls, 0).includes('credentials user-provided'), 'the sharing summary');
+    assert.deepStrictEqual(titles(lenses, 0), ['$(organization) Sharing', 'run access own-key', 'credentials user-provided', '$(export) Export shareable']);
+    assert.ok(lenses.some((l) => l.title.startsWith('$(lock) Private model')), JSON.stringify(titles(lenses)));
+    assert.ok(lenses.some((l) => l.title.startsWith('$(key) OpenAI')), JSON.stringify(titles(lenses)));
+
+    // The sidecar itself: the unknown key and the duplicate, each on its own key.
+    const sidecar = await vscode.workspace.openTextDocument(fixtureUri(sidecarPath));
+    const diagnostics = await waitFor(() => {
+      const list = vscode.languages.getDiagnostics(sidecar.uri).filter((d) => d.source === 'roboflow-workflows');
+      return list.length >= 2 ? list : undefined;
+    }, 10_000, 'the sidecar diagnostics');
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.code, d.severity, sidecar.getText(d.range)]).sort(),
+      [
+        ['sharing-duplicate-key', vscode.DiagnosticSeverity.Warning, '"runAccess"'],
+        ['sharing-unknown-key', vscode.DiagnosticSeverity.Warning, '"toString"'],
+      ],
+    );
+    assert.strictEqual(diagnostics.find((d) => d.code === 'sharing-duplicate-key')!.range.start.character, 27, 'the first runAccess, which does not apply');
+  });
+
   test('a credentialed step: provider, where the value comes from, stored ✓, what sharees get', async () => {
     const { doc } = await openFixture('sharing/openai.workflow.json');
     const text = doc.getText();
     const stepLine = doc.positionAt(text.indexOf('{', text.indexOf('"steps"'))).line;
     const before = await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.startsWith('$(key)')), 'the credential lens');
     const key = before.find((l) => l.title.startsWith('$(key)'))!;
-    assert.deepStrictEqual([key.line, key.title, key.command, key.args], [stepLine, '$(key) OpenAI api_key ← $inputs.openai_api_key · not stored', 'roboflowWorkflows.setCredential', ['openai_api_key']]);
+    assert.deepStrictEqual([key.line, key.title, key.command, key.args], [stepLine, '$(key) OpenAI api_key ← $inputs.openai_api_key · not stored', 'roboflowWorkflows.setCredential', ['openai_api_key', 'openai']]);
     const sharees = before.find((l) => l.title.startsWith('people you share with'))!;
     assert.deepStrictEqual([sharees.line, sharees.title, sharees.command], [stepLine, 'people you share with supply their own', 'roboflowWorkflows.toggleHiddenCredentials']);
     const runAccess = before.find((l) => l.line === 0 && l.title.startsWith('run access'))!;
@@ -118,7 +144,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
     await vscode.commands.executeCommand(key.command, ...key.args);
     const after = await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title === '$(key) OpenAI api_key ← $inputs.openai_api_key · stored ✓'), 'stored ✓');
     for (const lens of after) assert.ok(!lens.title.includes(CANARY_CREDENTIAL));
-    await api.secretStore.deleteCredential('openai_api_key');
+    await api.secretStore.deleteCredential({ provider: 'openai', name: 'openai_api_key' });
     await lensesUntil(doc.uri, (ls) => ls.some((l) => l.title.endsWith('· not stored')), 'not stored again after deletion');
   });
 

@@ -3,10 +3,13 @@
 // untrusted-message checks. The fake inference server runs in this process on 127.0.0.1.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { workspaceImages } from '../../src/vscode/preview/images';
 import type { PreviewPanel } from '../../src/vscode/preview/previewPanel';
 import type { PreviewTestApi } from '../../src/vscode/preview/testApi';
+import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import type { RunFailureView, RunNotSentView, RunSuccessView, RunView } from '../../src/webview/protocol';
 import { ALL_CANARIES, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY } from '../support/canaries';
 import { FAKE_SERVER_VERSION, startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../support/fakeInferenceServer';
@@ -83,7 +86,7 @@ describe('preview', function () {
     api = (await vscode.commands.executeCommand(PREVIEW_TEST_COMMAND)) as PreviewTestApi;
     assert.ok(api?.open, 'the preview test API is available in test mode');
     await api.secretStore.setApiKey(CANARY_ROBOFLOW_API_KEY);
-    await api.secretStore.setCredential('openai_api_key', CANARY_OPENAI_KEY);
+    await api.secretStore.setCredential({ provider: 'openai', name: 'openai_api_key' }, CANARY_OPENAI_KEY);
     api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg') });
   });
 
@@ -100,7 +103,7 @@ describe('preview', function () {
     api?.closeAll();
     api?.setPrompts({});
     await api?.secretStore.deleteApiKey();
-    await api?.secretStore.deleteCredential('openai_api_key');
+    await api?.secretStore.deleteCredential({ provider: 'openai', name: 'openai_api_key' });
     await setServerUrl(undefined);
     await server?.close();
     await resetFixture('preview/describe.workflow.sharing.json');
@@ -389,6 +392,140 @@ describe('preview', function () {
     await resetFixture('preview/describe.workflow.sharing.json');
   });
 
+  it('never sends a stored OpenAI key to a webhook through an input of the same name: it is typed for this run', async () => {
+    // issue 8 item 4: `openai_key` (kind secret) feeds a webhook header, and an OpenAI credential
+    // `openai_key` is stored. The stored one must not reach the request; the user types a value.
+    const workflow = 'preview/webhook-key.workflow.json';
+    writeFixture(
+      workflow,
+      JSON.stringify(
+        {
+          version: '1.0',
+          inputs: [
+            { type: 'WorkflowImage', name: 'image' },
+            { type: 'WorkflowParameter', name: 'openai_key', kind: ['secret'] },
+          ],
+          steps: [{ type: 'roboflow_core/webhook_sink@v1', name: 'notify', url: 'https://hooks.example/collect', method: 'POST', headers: { Authorization: '$inputs.openai_key' } }],
+          outputs: [{ type: 'JsonField', name: 'status', selector: '$steps.notify.error_status' }],
+        },
+        null,
+        2,
+      ),
+    );
+    const stored = { provider: 'openai', name: 'openai_key' };
+    await api.secretStore.setCredential(stored, CANARY_OPENAI_KEY);
+    const typed: { name: string; reason: string }[] = [];
+    try {
+      api.setPrompts({
+        pickImage: async () => fixtureUri('preview/two-objects.jpg'),
+        typedCredential: async ({ name, reason }) => {
+          typed.push({ name, reason });
+          return SHAREE_TYPED_KEY;
+        },
+      });
+      const panel = await openPreview(workflow);
+      const reason = 'it feeds a Webhook Sink (step `notify`, `headers.Authorization`), not an OpenAI credential field';
+      assert.deepStrictEqual(
+        panel.lastSession!.credentials.map((c) => [c.name, c.provider, c.status, c.reason]),
+        [['openai_key', 'webhook', 'typed', reason]],
+      );
+      // What the webview was sent says so, and holds no value.
+      const sessions = panel.posted.filter((m) => m.type === 'session');
+      assert.ok(JSON.stringify(sessions[sessions.length - 1]).includes(JSON.stringify(reason)));
+
+      await chooseImage(panel);
+      const before = server.requests.length;
+      asSuccess(await run(panel));
+      assert.deepStrictEqual(typed, [{ name: 'openai_key', reason }]);
+      const request = lastRunRequest();
+      assert.strictEqual(server.requests.length, before + 1);
+      assert.strictEqual(JSON.parse(request.body).inputs.openai_key, SHAREE_TYPED_KEY, 'the value typed for this run');
+      assertNoLeak(request.body, 'the request the server received', [CANARY_OPENAI_KEY]);
+      assertNoLeak(postedText(panel), 'the messages posted to the webview');
+
+      // Cancelling the password box sends nothing, and never falls back to the stored key.
+      api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg'), typedCredential: async () => undefined });
+      const count = server.requests.length;
+      assert.strictEqual(asNotSent(await run(panel)).reason, 'Cancelled: no value for `openai_key` was typed, so nothing was sent.');
+      assert.strictEqual(server.requests.length, count);
+
+      // The same input read only by an OpenAI step: the stored OpenAI credential is used, no box.
+      const text = fs.readFileSync(fixtureUri(workflow).fsPath, 'utf8');
+      const definition = JSON.parse(text);
+      definition.steps = [{ type: 'roboflow_core/open_ai@v2', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: '$inputs.openai_key' }];
+      definition.outputs = [{ type: 'JsonField', name: 'answer', selector: '$steps.gpt.output' }];
+      writeFixture(workflow, JSON.stringify(definition, null, 2));
+      api.setPrompts({ pickImage: async () => fixtureUri('preview/two-objects.jpg'), typedCredential: async () => assert.fail('no password box for a stored OpenAI credential') });
+      await waitFor(() => panel.lastSession?.credentials[0]?.status === 'stored' && panel.lastSession, 10_000, 'the stored OpenAI credential');
+      assert.deepStrictEqual(panel.lastSession!.credentials.map((c) => [c.name, c.provider, c.status, c.reason]), [['openai_key', 'OpenAI', 'stored', undefined]]);
+      asSuccess(await run(panel));
+      assert.strictEqual(JSON.parse(lastRunRequest().body).inputs.openai_key, CANARY_OPENAI_KEY);
+    } finally {
+      await api.secretStore.deleteCredential(stored);
+      await resetFixture(workflow);
+    }
+  });
+
+  it('opens with a sidecar {"toString": "owner-key"}: an unknown key, so the defaults apply', async () => {
+    writeFixture('preview/describe.workflow.sharing.json', '{ "toString": "owner-key", "constructor": "owner-hidden" }\n');
+    try {
+      const panel = await openPreview('preview/describe.workflow.json');
+      await panel.receive({ type: 'setMode', mode: 'sharee' });
+      const session = await waitFor(() => panel.lastSession?.mode === 'sharee' && panel.lastSession, 10_000, 'share mode');
+      assert.deepStrictEqual([session.sharing.runAccess, session.sharing.credentials], ['Run access: their own key', 'Credentials: they supply their own']);
+      assert.deepStrictEqual(session.credentials.map((c) => [c.name, c.status]), [['openai_api_key', 'prompt']]);
+      assert.deepStrictEqual(panel.rejected, []);
+    } finally {
+      await resetFixture('preview/describe.workflow.sharing.json');
+    }
+  });
+
+  it('offers and reads only images inside the workspace: links out of it are refused, picked or named by a message', async () => {
+    const secretNotes = 'my bank password is hunter2, keep it out of any request';
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rf-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret-notes.txt'), secretNotes);
+    fs.mkdirSync(fixtureUri('preview/evil').fsPath, { recursive: true });
+    fs.symlinkSync(path.join(outside, 'secret-notes.txt'), fixtureUri('preview/evil/cat.jpg').fsPath);
+    fs.symlinkSync('/etc/passwd', fixtureUri('preview/passwd.png').fsPath);
+    writeFixture('preview/notes.png', 'not an image');
+    const outsideMessage = 'is outside the workspace folders: only images inside a workspace folder can be sent (a symbolic link must not lead out of it). Copy the image into the workspace.';
+    try {
+      const listed = (await workspaceImages()).map((uri) => vscode.workspace.asRelativePath(uri, false));
+      assert.ok(listed.includes('preview/two-objects.jpg'), listed.join(', '));
+      for (const bad of ['preview/evil/cat.jpg', 'preview/passwd.png', 'preview/notes.png']) assert.ok(!listed.includes(bad), `${bad} is listed: ${listed.join(', ')}`);
+
+      const panel = await openPreview('preview/detect.workflow.json');
+      const problems = () => panel.posted.filter((m): m is Extract<typeof m, { type: 'image' }> => m.type === 'image' && !!m.problem).map((m) => [m.image, m.problem]);
+      api.setPrompts({ pickImage: async () => fixtureUri('preview/evil/cat.jpg') });
+      await panel.receive({ type: 'pickImage', input: 'image' });
+      api.setPrompts({ pickImage: async () => fixtureUri('preview/notes.png') });
+      await panel.receive({ type: 'pickImage', input: 'image' });
+      // Paths named by the webview (a file dropped on the field).
+      await panel.receive({ type: 'dropImage', input: 'image', uri: 'file:///etc/passwd' });
+      await panel.receive({ type: 'dropImage', input: 'image', uri: fixtureUri('preview/passwd.png').toString() });
+      await panel.receive({ type: 'dropImage', input: 'image', uri: 'https://example.com/cat.jpg' });
+      assert.deepStrictEqual(problems(), [
+        [null, `cat.jpg ${outsideMessage}`],
+        [null, 'notes.png is not an image: its content is not JPEG, PNG, GIF, WebP, BMP or TIFF.'],
+        [null, `passwd ${outsideMessage}`],
+        [null, `passwd.png ${outsideMessage}`],
+        [null, 'Only image files from this workspace can be dropped here.'],
+      ]);
+      // A real image dropped from the workspace is used.
+      await panel.receive({ type: 'dropImage', input: 'image', uri: fixtureUri('preview/two-objects.jpg').toString() });
+      const chosen = await waitFor(() => panel.posted.find((m) => m.type === 'image' && m.image !== null && !m.problem), 5_000, 'the dropped image');
+      assert.strictEqual(chosen.type === 'image' && chosen.image?.label, 'two-objects.jpg');
+      asSuccess(await run(panel));
+      const everything = JSON.stringify(panel.posted) + server.requests.map((r) => r.body).join('');
+      for (const leaked of [secretNotes, Buffer.from(secretNotes).toString('base64').slice(0, 24), 'root:x:0:0']) assert.ok(!everything.includes(leaked), `leaked ${leaked}`);
+    } finally {
+      fs.rmSync(fixtureUri('preview/evil').fsPath, { recursive: true, force: true });
+      fs.rmSync(fixtureUri('preview/passwd.png').fsPath, { force: true });
+      fs.rmSync(fixtureUri('preview/notes.png').fsPath, { force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('rejects unknown and malformed messages from the webview', async () => {
     const panel = await openPreview('preview/detect.workflow.json');
     const before = server.requests.length;
@@ -402,20 +539,41 @@ describe('preview', function () {
     assert.strictEqual(server.requests.length, before);
   });
 
-  it('ignores a server URL set by the workspace', async () => {
+  it('ignores a server URL set by the workspace, and says so once: a warning and the panel', async () => {
     const other = await startFakeInferenceServer();
+    const warnings: string[] = [];
+    const hooks = (await activateExtension()).exports as ExtensionTestApi;
+    hooks.setTestHooks({ warn: async (message) => (warnings.push(message), undefined) });
     try {
-      writeFixture('.vscode/settings.json', JSON.stringify({ 'roboflowWorkflows.serverUrl': other.url }));
-      await new Promise((r) => setTimeout(r, 500));
+      writeFixture('.vscode/settings.json', `{\n  // from the repository\n  "roboflowWorkflows.serverUrl": "${other.url}",\n}\n`);
+      await waitFor(() => warnings.length > 0, 10_000, 'the warning about the workspace value');
+      assert.deepStrictEqual(warnings, [
+        `This workspace's .vscode/settings.json sets roboflowWorkflows.serverUrl to "${other.url}". It is ignored for safety: a workspace must not choose ` +
+          `where your Roboflow API key is sent. Previews and catalog refreshes use ${server.url}, from your user settings. ` +
+          'To use that server, set roboflowWorkflows.serverUrl in your user settings.',
+      ]);
       const panel = await openPreview('preview/detect.workflow.json');
+      assert.strictEqual(panel.lastSession!.server.ignoredWorkspaceValue, other.url, 'the panel shows the ignored value');
       await chooseImage(panel);
       asSuccess(await run(panel));
       assert.strictEqual(other.requests.length, 0, 'the workspace’s server got nothing');
       assert.strictEqual(panel.lastSession!.server.url, server.url);
+
+      // Once per workspace and value: writing the same value again says nothing more.
+      writeFixture('.vscode/settings.json', JSON.stringify({ 'roboflowWorkflows.serverUrl': other.url, 'editor.tabSize': 3 }));
+      await waitFor(() => vscode.workspace.getConfiguration('editor').inspect<number>('tabSize')?.workspaceValue === 3, 10_000, 'the rewritten settings read');
+      // A new value is news: one more warning, and only one.
+      writeFixture('.vscode/settings.json', JSON.stringify({ roboflowWorkflows: { serverUrl: 'https://elsewhere.example' } }));
+      await waitFor(() => warnings.length >= 2, 10_000, 'the warning about the new value');
+      assert.strictEqual(warnings.length, 2, warnings.join('\n'));
+      assert.match(warnings[1], /^This workspace's \.vscode\/settings\.json sets roboflowWorkflows\.serverUrl to "https:\/\/elsewhere\.example"\./);
+      await waitFor(() => panel.lastSession?.server.ignoredWorkspaceValue === 'https://elsewhere.example', 10_000, 'the panel showing the new value');
     } finally {
+      hooks.setTestHooks({});
       await other.close();
       await resetFixture('.vscode/settings.json');
     }
+    await waitFor(() => api.open(fixtureUri('preview/detect.workflow.json')).lastSession?.server.ignoredWorkspaceValue === undefined, 10_000, 'the notice gone from the panel');
   });
 
   it('shows the server\'s name and version, asked once per server', async () => {

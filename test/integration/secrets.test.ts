@@ -43,35 +43,46 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
   teardown(async () => {
     api.setTestHooks({});
     const store = api.secretStore;
-    for (const name of await store.listCredentialNames()) await store.deleteCredential(name);
+    for (const stored of await store.listCredentials()) await store.deleteCredential(stored);
     await store.deleteApiKey();
     await closeUntitled();
     await closeAllEditors();
     await resetAllFixtures();
   });
 
-  test('SecretStore keeps values under its keys and an index of names only', async () => {
+  test('SecretStore keeps values under provider and name, and an index of names only', async () => {
     const store = api.secretStore;
     const internals = (store as unknown as StoreInternals).secrets;
     const changes: string[] = [];
-    const sub = store.onDidChange((e) => changes.push(e.kind === 'apiKey' ? 'apiKey' : e.name));
+    const sub = store.onDidChange((e) => changes.push(e.kind === 'apiKey' ? 'apiKey' : `${e.provider}/${e.name}`));
     try {
-      await store.setCredential('openai_api_key', CANARY_OPENAI_KEY);
-      await store.setCredential('slack_token', CANARY_CREDENTIAL);
+      await store.setCredential({ provider: 'openai', name: 'openai_api_key' }, CANARY_OPENAI_KEY);
+      await store.setCredential({ provider: 'slack', name: 'slack_token' }, CANARY_CREDENTIAL);
       await store.setApiKey(CANARY_ROBOFLOW_API_KEY);
-      assert.strictEqual(await store.getCredential('openai_api_key'), CANARY_OPENAI_KEY);
-      assert.strictEqual(await internals.get('roboflowWorkflows.credential.openai_api_key'), CANARY_OPENAI_KEY);
+      assert.strictEqual(await store.getCredential({ provider: 'openai', name: 'openai_api_key' }), CANARY_OPENAI_KEY);
+      assert.strictEqual(await store.getCredential({ provider: 'anthropic', name: 'openai_api_key' }), undefined, 'never found by its name alone');
+      assert.strictEqual(await internals.get('roboflowWorkflows.credential.openai.openai_api_key'), CANARY_OPENAI_KEY);
       assert.strictEqual(await internals.get('roboflowWorkflows.apiKey'), CANARY_ROBOFLOW_API_KEY);
-      assert.deepStrictEqual(await store.listCredentialNames(), ['openai_api_key', 'slack_token']);
+      assert.deepStrictEqual(await store.listCredentials(), [{ provider: 'openai', name: 'openai_api_key' }, { provider: 'slack', name: 'slack_token' }]);
       const index = await internals.get('roboflowWorkflows.credentialIndex');
-      assert.deepStrictEqual(JSON.parse(index!), ['openai_api_key', 'slack_token']);
+      assert.deepStrictEqual(JSON.parse(index!), [{ provider: 'openai', name: 'openai_api_key' }, { provider: 'slack', name: 'slack_token' }]);
       for (const canary of ALL_CANARIES) assert.ok(!index!.includes(canary), 'the index holds names only');
 
-      await store.deleteCredential('slack_token');
-      assert.strictEqual(await store.getCredential('slack_token'), undefined);
-      assert.deepStrictEqual(await store.listCredentialNames(), ['openai_api_key']);
-      await assert.rejects(store.setCredential('bad name', 'x'), /not a valid credential name/);
-      await waitFor(() => ['openai_api_key', 'slack_token', 'apiKey'].every((n) => changes.includes(n)), 5_000, 'change events');
+      await store.deleteCredential({ provider: 'slack', name: 'slack_token' });
+      assert.strictEqual(await store.getCredential({ provider: 'slack', name: 'slack_token' }), undefined);
+      assert.deepStrictEqual(await store.listCredentials(), [{ provider: 'openai', name: 'openai_api_key' }]);
+      await assert.rejects(store.setCredential({ provider: 'openai', name: 'bad name' }, 'x'), /not a valid credential name/);
+      await assert.rejects(store.setCredential({ provider: 'open.ai', name: 'key' }, 'x'), /not a valid provider id/);
+      await waitFor(() => ['openai/openai_api_key', 'slack/slack_token', 'apiKey'].every((n) => changes.includes(n)), 5_000, 'change events');
+
+      // What an earlier version stored (no provider): listed and redacted, never filled in; clearable.
+      await internals.store('roboflowWorkflows.credential.legacy_key', CANARY_CREDENTIAL);
+      await internals.store('roboflowWorkflows.credentialIndex', JSON.stringify([{ provider: 'openai', name: 'openai_api_key' }, 'legacy_key']));
+      assert.deepStrictEqual(await store.listCredentials(), [{ name: 'legacy_key' }, { provider: 'openai', name: 'openai_api_key' }]);
+      assert.strictEqual(await store.getCredential({ name: 'legacy_key' }), CANARY_CREDENTIAL);
+      await store.deleteCredential({ name: 'legacy_key' });
+      assert.strictEqual(await internals.get('roboflowWorkflows.credential.legacy_key'), undefined);
+      assert.deepStrictEqual(await store.listCredentials(), [{ provider: 'openai', name: 'openai_api_key' }]);
     } finally {
       sub.dispose();
     }
@@ -112,7 +123,7 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
       },
     });
     const result = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.setCredential');
-    assert.deepStrictEqual(result, { changed: true, name: 'openai_api_key' });
+    assert.deepStrictEqual(result, { changed: true, name: 'openai_api_key', provider: 'openai' });
     const labels = offered.map((i) => i.label);
     assert.strictEqual(labels[0], 'This workflow');
     assert.strictEqual(labels[1], 'openai_api_key');
@@ -120,21 +131,36 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     assert.ok(labels.includes('Known providers'));
     assert.ok(labels.includes('anthropic_api_key'), `known providers: ${labels.join(', ')}`);
     assert.strictEqual(labels.filter((l) => l === 'openai_api_key').length, 1, 'listed once');
+    assert.ok(offered.every((i) => !/^(webhook|SMTP|OpenAI-compatible)/.test(i.description ?? '')), 'no provider whose address the workflow chooses');
     assert.strictEqual(asked[0].password, true);
-    assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), CANARY_CREDENTIAL);
+    assert.strictEqual(asked[0].title, 'OpenAI credential `openai_api_key`');
+    assert.strictEqual(await api.secretStore.getCredential({ provider: 'openai', name: 'openai_api_key' }), CANARY_CREDENTIAL);
 
-    // With a name (as the code lens passes it): only the password box.
+    // With a name and a provider (as the code lens passes them): only the password box.
     api.setTestHooks({
-      quickPick: async () => assert.fail('no quick pick when the name is given'),
+      quickPick: async () => assert.fail('no quick pick when the name and provider are given'),
       inputBox: async () => CANARY_OPENAI_KEY,
     });
-    const named = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.setCredential', 'slack_token');
-    assert.deepStrictEqual(named, { changed: true, name: 'slack_token' });
-    assert.strictEqual(await api.secretStore.getCredential('slack_token'), CANARY_OPENAI_KEY);
+    const named = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.setCredential', 'slack_token', 'slack');
+    assert.deepStrictEqual(named, { changed: true, name: 'slack_token', provider: 'slack' });
+    assert.strictEqual(await api.secretStore.getCredential({ provider: 'slack', name: 'slack_token' }), CANARY_OPENAI_KEY);
+
+    // A name without a provider: which provider is asked (only those with a fixed address).
+    let providers: string[] = [];
+    api.setTestHooks({
+      quickPick: async (items) => {
+        providers = items.map((i) => i.label);
+        return items.find((i) => i.label === 'Anthropic');
+      },
+      inputBox: async () => CANARY_CREDENTIAL,
+    });
+    const asked2 = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.setCredential', 'my_key');
+    assert.deepStrictEqual(asked2, { changed: true, name: 'my_key', provider: 'anthropic' });
+    assert.ok(providers.includes('OpenAI') && !providers.includes('webhook') && !providers.includes('SMTP (email)'), providers.join(', '));
   });
 
   test('List and clear: names only, never values', async () => {
-    await api.secretStore.setCredential('openai_api_key', CANARY_OPENAI_KEY);
+    await api.secretStore.setCredential({ provider: 'openai', name: 'openai_api_key' }, CANARY_OPENAI_KEY);
     await api.secretStore.setApiKey(CANARY_ROBOFLOW_API_KEY);
     let shown: vscode.QuickPickItem[] = [];
     api.setTestHooks({
@@ -143,17 +169,17 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
         return undefined;
       },
     });
-    const listed = await vscode.commands.executeCommand<{ apiKey: boolean; names: string[] }>('roboflowWorkflows.listCredentials');
-    assert.deepStrictEqual(listed, { apiKey: true, names: ['openai_api_key'] });
+    const listed = await vscode.commands.executeCommand('roboflowWorkflows.listCredentials');
+    assert.deepStrictEqual(listed, { apiKey: true, credentials: [{ provider: 'openai', name: 'openai_api_key' }] });
     await waitFor(() => shown.length, 2_000, 'the quick pick');
-    assert.deepStrictEqual(shown.map((i) => i.label), ['Roboflow API key', 'Credentials', 'openai_api_key']);
+    assert.deepStrictEqual(shown.map((i) => [i.label, i.description]), [['Roboflow API key', 'stored ✓'], ['Credentials', undefined], ['openai_api_key', 'OpenAI · stored ✓']]);
     for (const canary of ALL_CANARIES) assert.ok(!JSON.stringify(shown).includes(canary), 'no value shown');
 
     api.setTestHooks({ quickPick: async (items) => items.find((i) => i.label === 'openai_api_key') });
     const cleared = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.clearCredential');
-    assert.deepStrictEqual(cleared, { changed: true, name: 'openai_api_key' });
-    assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), undefined);
-    assert.deepStrictEqual(await api.secretStore.listCredentialNames(), []);
+    assert.deepStrictEqual(cleared, { changed: true, name: 'openai_api_key', provider: 'openai' });
+    assert.strictEqual(await api.secretStore.getCredential({ provider: 'openai', name: 'openai_api_key' }), undefined);
+    assert.deepStrictEqual(await api.secretStore.listCredentials(), []);
     api.setTestHooks({ quickPick: async (items) => items.find((i) => i.label === 'Roboflow API key') });
     assert.deepStrictEqual(await vscode.commands.executeCommand('roboflowWorkflows.clearCredential'), { changed: true, name: 'apiKey' });
     assert.strictEqual(await api.secretStore.getApiKey(), undefined);
@@ -177,7 +203,7 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
 
     const result = await vscode.commands.executeCommand<{ moved: boolean; inputName: string }>(move.command.command, ...(move.command.arguments ?? []));
     assert.deepStrictEqual(result, { moved: true, inputName: 'openai_api_key' });
-    assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), CANARY_OPENAI_KEY);
+    assert.strictEqual(await api.secretStore.getCredential({ provider: 'openai', name: 'openai_api_key' }), CANARY_OPENAI_KEY, 'stored for the provider of the step it was written in');
     const text = doc.getText();
     assert.ok(!text.includes(CANARY_OPENAI_KEY), 'no secret left in the file');
     const definition = JSON.parse(text);
@@ -247,7 +273,7 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     } finally {
       internals.secrets = working;
     }
-    assert.strictEqual(await api.secretStore.getCredential('openai_api_key'), undefined);
+    assert.strictEqual(await api.secretStore.getCredential({ provider: 'openai', name: 'openai_api_key' }), undefined);
     assert.strictEqual(await api.secretStore.getApiKey(), undefined);
   });
 
@@ -336,7 +362,7 @@ after(async function () {
   await closeAllEditors();
   await resetAllFixtures();
   const store = api.secretStore;
-  for (const name of await store.listCredentialNames()) await store.deleteCredential(name);
+  for (const stored of await store.listCredentials()) await store.deleteCredential(stored);
   await store.deleteApiKey();
 
   const userData = api.storagePaths().map((p) => ancestorNamed(p, 'user-data')).find((p): p is string => !!p);

@@ -72,23 +72,35 @@ describe('security lens texts', () => {
 
   it('a credential read from an input: where from, whether stored, and what people you share with do', () => {
     assert.deepEqual(view(texts(withKey, OWN, new Set()).credentialSteps[0]), [
-      ['$(key) OpenAI api_key ← $inputs.openai_api_key · not stored', 'Store the value of `openai_api_key` in SecretStorage (used by preview runs)', 'storeCredential'],
+      ['$(key) OpenAI api_key ← $inputs.openai_api_key · not stored', 'Store the OpenAI credential `openai_api_key` in SecretStorage (used by preview runs)', 'storeCredential'],
       ['people you share with supply their own', 'Credentials user-provided. Click to change.', 'toggleCredentials'],
     ]);
-    assert.equal(texts(withKey, OWN, new Set(['openai_api_key'])).credentialSteps[0][0].title, '$(key) OpenAI api_key ← $inputs.openai_api_key · stored ✓');
+    assert.equal(texts(withKey, OWN, new Set(['openai/openai_api_key'])).credentialSteps[0][0].title, '$(key) OpenAI api_key ← $inputs.openai_api_key · stored ✓');
+    // Stored under that name for another provider: not this one's.
+    assert.equal(texts(withKey, OWN, new Set(['anthropic/openai_api_key', 'openai_api_key'])).credentialSteps[0][0].title, '$(key) OpenAI api_key ← $inputs.openai_api_key · not stored');
     assert.equal(texts(withKey, OWN, undefined).credentialSteps[0][0].title, '$(key) OpenAI api_key ← $inputs.openai_api_key · SecretStorage unavailable');
+  });
+
+  it('a credential the workflow sends to an address it chooses (a webhook header) is typed for each run, never stored', () => {
+    const hook = { type: 'roboflow_core/webhook_sink@v1', name: 'notify', url: 'https://h.example/in', json_payload: {}, headers: { Authorization: '$inputs.hook_token' } };
+    const text = workflow([IMAGE, { type: 'WorkflowParameter', name: 'hook_token', kind: ['secret'] }], [hook]);
+    for (const settings of [OWN, HIDDEN]) {
+      const [credential, sharees] = texts(text, settings, new Set(['webhook/hook_token', 'hook_token'])).credentialSteps[0];
+      assert.deepEqual([credential.title, credential.action], ['$(key) webhook header Authorization ← $inputs.hook_token · typed for each preview run', { kind: 'none' }]);
+      assert.ok(!sharees.title.includes('cannot run'), sharees.title);
+    }
   });
 
   it('credentials hidden under yours but not stored: a warning that stores it', () => {
     const [key, warning] = texts(withKey, HIDDEN, new Set()).credentialSteps[0];
-    assert.deepEqual(key.action, { kind: 'storeCredential', name: 'openai_api_key' });
+    assert.deepEqual(key.action, { kind: 'storeCredential', name: 'openai_api_key', provider: 'openai' });
     assert.deepEqual([warning.title, warning.tooltip, warning.action], [
       '$(warning) people you share with cannot run this step until you store openai_api_key',
       'Credentials owner-hidden: people you share with run it with your `openai_api_key`, hidden from them, and SecretStorage does not hold it. Click to store it.',
-      { kind: 'storeCredential', name: 'openai_api_key' },
+      { kind: 'storeCredential', name: 'openai_api_key', provider: 'openai' },
     ]);
     // Stored: no warning, the plain sentence. SecretStorage unavailable: nothing is claimed.
-    assert.deepEqual(view(texts(withKey, HIDDEN, new Set(['openai_api_key'])).credentialSteps[0]).slice(1), [
+    assert.deepEqual(view(texts(withKey, HIDDEN, new Set(['openai/openai_api_key'])).credentialSteps[0]).slice(1), [
       ['people you share with run it with yours, hidden', 'Credentials owner-hidden. Click to change.', 'toggleCredentials'],
     ]);
     assert.equal(texts(withKey, HIDDEN, undefined).credentialSteps[0][1].title, 'people you share with run it with yours, hidden');
@@ -117,7 +129,7 @@ describe('security lens texts', () => {
     const text = workflow([IMAGE, { type: 'WorkflowParameter', name: 'openai_api_key', kind: ['secret'] }], [PRIVATE_DET, GPT, { ...GPT, name: 'gpt2', api_key: CANARY }]);
     const all: LensText[] = [];
     for (const settings of [OWN, HIDDEN, { runAccess: 'owner-key', credentials: 'owner-hidden' } as SharingSettings]) {
-      for (const stored of [undefined, new Set<string>(), new Set(['openai_api_key'])]) {
+      for (const stored of [undefined, new Set<string>(), new Set(['openai/openai_api_key'])]) {
         const t = texts(text, settings, stored);
         all.push(...t.sharing, ...t.privateModels, ...t.credentialSteps.flat());
       }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_SERVER_URL, isLoopbackHostname, normaliseServerUrl } from '../../src/core/server/serverUrl';
+import { serverUrlSetIn } from '../../src/core/server/workspaceServerUrl';
 
 function accepted(input: string | undefined): string {
   const result = normaliseServerUrl(input);
@@ -82,6 +83,24 @@ describe('isLoopbackHostname', () => {
     for (const host of ['localhost', '127.0.0.1', '127.255.0.9', '[::1]', '[::ffff:7f00:1]']) assert.ok(isLoopbackHostname(host), host);
     for (const host of ['example.com', '10.0.0.1', '0.0.0.0', '[::]', '128.0.0.1', 'localhost.example.com', '[::ffff:a00:1]']) {
       assert.ok(!isLoopbackHostname(host), host);
+    }
+  });
+});
+
+describe('server URL: a workspace that sets it (ignored, but said)', () => {
+  it('finds the flat and the nested spelling, with comments, the last copy winning', () => {
+    assert.equal(serverUrlSetIn('{\n  // repo\n  "roboflowWorkflows.serverUrl": "https://evil.example",\n}'), 'https://evil.example');
+    assert.equal(serverUrlSetIn('{ "roboflowWorkflows": { "serverUrl": "http://10.0.0.2:9001" } }'), 'http://10.0.0.2:9001');
+    assert.equal(serverUrlSetIn('{ "roboflowWorkflows.serverUrl": "a", "roboflowWorkflows.serverUrl": "b" }'), 'b');
+    assert.equal(serverUrlSetIn('{ "folders": [], "settings": { "roboflowWorkflows.serverUrl": "https://ws.example" } }', ['settings']), 'https://ws.example');
+    assert.equal(serverUrlSetIn(`{ "roboflowWorkflows.serverUrl": "${'x'.repeat(300)}" }`), 'x'.repeat(200));
+    assert.equal(serverUrlSetIn('{ "roboflowWorkflows.serverUrl": 9001 }'), '9001');
+  });
+
+  it('finds nothing where nothing is set, whatever the keys', () => {
+    for (const text of ['', '[]', '{}', '{ "roboflowWorkflows.serverUrl": "" }', '{ "roboflowWorkflows.serverUrl": null }', '{ "toString": "x", "__proto__": { "serverUrl": "y" } }', '{ "roboflowWorkflows": { "toString": "x" } }', '{ "roboflowWorkflows": "x" }', '{ "settings": 1 }']) {
+      assert.equal(serverUrlSetIn(text), undefined, text);
+      assert.equal(serverUrlSetIn(text, ['settings']), undefined, text);
     }
   });
 });

@@ -1,7 +1,8 @@
+import { storedCredentialId } from './credentialIds';
 import type { CredentialLens, CredentialLensItem, PrivateModelLens, SecuritySummary } from './summary';
 
 /** The words of the security code lenses (titles, tooltips) and what clicking each one does, from
- * a summary and the names SecretStorage holds. The editor places them and maps each action to its
+ * a summary and the credentials SecretStorage holds (`storedCredentialId`s). The editor places them and maps each action to its
  * command; nothing here knows about VS Code. Names only: never a credential's value. */
 
 export type LensAction =
@@ -12,7 +13,7 @@ export type LensAction =
   | { kind: 'exportShareable' }
   /** Move the literal whose value starts at `offset` to SecretStorage. */
   | { kind: 'moveSecret'; offset: number }
-  | { kind: 'storeCredential'; name: string };
+  | { kind: 'storeCredential'; name: string; provider: string };
 
 export interface LensText {
   title: string;
@@ -79,12 +80,17 @@ function credentialTexts(step: CredentialLens, item: CredentialLensItem, stored:
   }
   const from = item.source === 'input' ? `$inputs.${item.secretName ?? ''}` : item.from.replace(/`/g, '');
   if (!item.secretName) return [{ title: `${head} ← ${from}`, action: NONE }];
-  const status = stored === undefined ? 'SecretStorage unavailable' : stored.has(item.secretName) ? 'stored ✓' : 'not stored';
+  // The workflow chooses where this block sends it (a webhook URL, an SMTP server): never filled from SecretStorage.
+  if (!step.provider.fixedAddress) {
+    return [{ title: `${head} ← ${from} · typed for each preview run`, tooltip: 'The workflow chooses the address this credential is sent to, so a preview asks for it each time instead of using a stored one', action: NONE }];
+  }
+  const id = storedCredentialId(step.provider.id, item.secretName);
+  const status = stored === undefined ? 'SecretStorage unavailable' : stored.has(id) ? 'stored ✓' : 'not stored';
   return [
     {
       title: `${head} ← ${from} · ${status}`,
-      tooltip: `Store the value of \`${item.secretName}\` in SecretStorage (used by preview runs)`,
-      action: { kind: 'storeCredential', name: item.secretName },
+      tooltip: `Store the ${step.provider.name} credential \`${item.secretName}\` in SecretStorage (used by preview runs)`,
+      action: { kind: 'storeCredential', name: item.secretName, provider: step.provider.id },
     },
   ];
 }
@@ -92,8 +98,10 @@ function credentialTexts(step: CredentialLens, item: CredentialLensItem, stored:
 /** Credentials read from inputs that people you share with would run with (owner-hidden), but
  * that SecretStorage does not hold. */
 function missingHiddenCredentials(step: CredentialLens, summary: SecuritySummary, stored: ReadonlySet<string> | undefined): string[] {
-  if (summary.sharing.settings.credentials !== 'owner-hidden' || stored === undefined) return [];
-  const names = step.items.filter((item) => item.source === 'input' && item.secretName && !stored.has(item.secretName)).map((item) => item.secretName!);
+  if (summary.sharing.settings.credentials !== 'owner-hidden' || stored === undefined || !step.provider.fixedAddress) return [];
+  const names = step.items
+    .filter((item) => item.source === 'input' && item.secretName && !stored.has(storedCredentialId(step.provider.id, item.secretName)))
+    .map((item) => item.secretName!);
   return [...new Set(names)];
 }
 
@@ -104,7 +112,7 @@ function shareeText(step: CredentialLens, summary: SecuritySummary, stored: Read
     return {
       title: `$(warning) people you share with cannot run this step until you store ${missing.join(', ')}`,
       tooltip: `Credentials owner-hidden: people you share with run it with your ${quoted(missing)}, hidden from them, and SecretStorage does not hold ${them}. Click to store ${missing.length === 1 ? 'it' : `\`${missing[0]}\``}.`,
-      action: { kind: 'storeCredential', name: missing[0] },
+      action: { kind: 'storeCredential', name: missing[0], provider: step.provider.id },
     };
   }
   const sharees = [...new Set(step.items.map((item) => item.sharees))].join(' / ');

@@ -12,6 +12,8 @@ import { appendToArrayEdits, applyTextEdits, diffEdit, editsOverlap, formattingO
 export interface LiteralSecretFix {
   /** The input the step reads after the fix; also the SecretStorage name for the value. */
   inputName: string;
+  /** The provider (id) it is stored for: a stored credential fills only that provider's fields. */
+  provider: string;
   /** The JSON string holding the secret now. */
   valueRange: OffsetRange;
   edits: TextEdit[];
@@ -32,7 +34,7 @@ export function credentialInputDeclaration(name: string, kinds: readonly string[
 /** Edits that move one literal secret out of the document:
  *  - in a step: replace it with `$inputs.<name>` and append a `WorkflowParameter` of kind `secret`;
  *  - as an input's `default_value`: remove the default (the input already carries the value). */
-export function literalSecretEdits(text: string, secret: MovableSecret, parsed: ParsedText = {}): TextEdit[] {
+export function literalSecretEdits(text: string, secret: Omit<MovableSecret, 'provider'>, parsed: ParsedText = {}): TextEdit[] {
   const options = parsed.options ?? formattingOf(text);
   if (secret.where === 'input-default') return removePropertyEdits(text, secret.path, options);
 
@@ -63,8 +65,8 @@ export function readSecretLiteral(text: string, range: OffsetRange): string | un
 export function literalSecretFixAt(text: string, catalog: Catalog, offset: number, storedSecrets?: readonly string[]): LiteralSecretFix | undefined {
   const analysis = analyzeWorkflowSecurity(text, catalog, { storedSecrets });
   const contains = (range: OffsetRange) => offset >= range.offset && offset < range.offset + range.length;
-  const secret: MovableSecret | undefined =
-    analysis.credentials.literalSecrets.find((s) => contains(s.range)) ?? analysis.writtenSecrets.find((s) => s.fix && contains(s.nodeRange))?.fix;
+  const credential = analysis.credentials.literalSecrets.find((s) => contains(s.range));
+  const secret: MovableSecret | undefined = credential ? { ...credential, provider: credential.use.provider.id } : analysis.writtenSecrets.find((s) => s.fix && contains(s.nodeRange))?.fix;
   if (!secret) return undefined;
-  return { inputName: secret.inputName, valueRange: secret.range, edits: literalSecretEdits(text, secret) };
+  return { inputName: secret.inputName, provider: secret.provider, valueRange: secret.range, edits: literalSecretEdits(text, secret) };
 }

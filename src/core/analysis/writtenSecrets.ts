@@ -27,6 +27,10 @@ export interface MovableSecret {
   where: 'step' | 'input-default';
   inputName: string;
   inputKinds: string[];
+  /** The provider (id) the value is stored for. A secret outside a credential field is stored for
+   * its block's provider, or the generic `secret`; either way a preview only fills credential fields
+   * of a fixed-address provider with it (core/preview/credentialRoute.ts). */
+  provider: string;
 }
 
 /** `json_payload.nested.list[1]`; a key that could itself be a credential is described instead. */
@@ -36,7 +40,7 @@ function pathLabel(path: JSONPath): string {
 
 /** Properties an input cannot stand in for: they say what the step is. */
 const STRUCTURAL = new Set(['type', 'name']);
-const UNKNOWN_BLOCK: Provider = { id: 'secret', name: 'secret', inputPrefix: 'secret' };
+const UNKNOWN_BLOCK: Provider = { id: 'secret', name: 'secret', inputPrefix: 'secret', fixedAddress: false };
 
 function placeAndFix(secret: WrittenSecret, model: WorkflowModel, catalog: Catalog, taken: Set<string>): Pick<PlacedSecret, 'place' | 'stepName' | 'fix'> {
   const [section, index, property, entry] = secret.path;
@@ -55,13 +59,13 @@ function placeAndFix(secret: WrittenSecret, model: WorkflowModel, catalog: Catal
     const provider = step.block ? providerFor(step.block.type) : UNKNOWN_BLOCK;
     const base = secret.suggestedInput ?? credentialInputBaseName(provider, property, typeof entry === 'string' ? entry : undefined);
     const inputName = uniqueName(base, taken);
-    return { place, stepName, fix: { range: secret.nodeRange, path: secret.path, where: 'step', inputName, inputKinds: secret.path.length === 4 ? ['secret'] : credentialInputKinds(field) } };
+    return { place, stepName, fix: { range: secret.nodeRange, path: secret.path, where: 'step', inputName, inputKinds: secret.path.length === 4 ? ['secret'] : credentialInputKinds(field), provider: provider.id } };
   }
   const input = section === 'inputs' ? model.inputs.find((i) => i.index === index) : undefined;
   if (input) {
     const name = input.name ?? `#${input.index + 1}`;
     if (property === 'default_value' && secret.path.length === 3 && secret.whole && input.name) {
-      return { place: `the \`default_value\` of input \`${name}\``, fix: { range: secret.nodeRange, path: secret.path, where: 'input-default', inputName: input.name, inputKinds: ['secret'] } };
+      return { place: `the \`default_value\` of input \`${name}\``, fix: { range: secret.nodeRange, path: secret.path, where: 'input-default', inputName: input.name, inputKinds: ['secret'], provider: UNKNOWN_BLOCK.id } };
     }
     return { place: `input \`${name}\`, \`${pathLabel(secret.path.slice(2))}\`` };
   }

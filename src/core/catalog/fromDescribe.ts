@@ -1,3 +1,4 @@
+import { hasOwn, ownValue } from '../ownProperties';
 import { isBlockSpec } from './blockShape';
 import type { BatchSpec, BlockSpec, CredentialFieldSpec, FieldSpec, LiteralType, SelectorContainer, SelectorTarget } from './types';
 
@@ -40,7 +41,7 @@ const kindName = (k: string | { name: string }) => (typeof k === 'string' ? k : 
 
 function resolve(schema: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema {
   if (typeof schema !== 'object' || schema === null) return {}; // a malformed property schema accepts anything
-  if (typeof schema.$ref === 'string') return defs[schema.$ref.split('/').pop()!] ?? {};
+  if (typeof schema.$ref === 'string') return ownValue(defs, schema.$ref.split('/').pop()!) ?? {};
   return schema;
 }
 
@@ -71,7 +72,7 @@ function toField(name: string, schema: JsonSchema, required: boolean, defs: Reco
     } else if (selectorValues.length) {
       for (const value of selectorValues) addSelector(value, 'dict');
       if (selectorValues.length < values.length) field.literalTypes.push('object');
-    } else if (alt.enum || 'const' in alt) {
+    } else if (alt.enum || hasOwn(alt, 'const')) {
       field.literalTypes.push('enum');
       field.enumValues = [...(field.enumValues ?? []), ...((alt.enum ?? [alt.const]) as FieldSpec['enumValues'] & unknown[])];
     } else {
@@ -86,7 +87,7 @@ function toField(name: string, schema: JsonSchema, required: boolean, defs: Reco
   field.selectorTargets = [...new Set(field.selectorTargets)];
   field.containers = [...new Set(field.containers)];
   field.literalTypes = [...new Set(field.literalTypes)];
-  if ('default' in schema) field.default = schema.default;
+  if (hasOwn(schema, 'default')) field.default = schema.default;
   if (schema.private === true) field.private = true;
   return field;
 }

@@ -2,6 +2,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { BlockSpec } from '../catalog/types';
 import { stringValue, valueNode } from '../parse/tree';
+import { ownValue } from '../ownProperties';
 
 /** A workflow definition as located nodes: what every check and analysis reads. */
 
@@ -82,7 +83,7 @@ export function buildWorkflowModel(root: Node, catalog: Catalog): WorkflowModel 
     const kindNode = valueNode(node, 'kind');
     const dimensionalityNode = valueNode(node, 'dimensionality');
     const defaultNode = valueNode(node, 'default_value');
-    const spec = type ? INPUT_TYPES[type] : undefined;
+    const spec = type ? ownValue(INPUT_TYPES, type) : undefined;
     const declared = readKinds(kindNode);
     return {
       index,

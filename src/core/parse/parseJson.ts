@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../findings';
+import { ownValue } from '../ownProperties';
 
 export interface ParsedJson {
   root: Node | undefined;
@@ -83,7 +84,7 @@ export function parseJson(text: string): ParsedJson {
     return {
       code: name === 'InvalidCommentToken' || name === 'UnexpectedEndOfComment' ? 'json-comment' : 'json-syntax',
       severity: 'error',
-      message: MESSAGES[name] ?? `JSON syntax error: ${name}.`,
+      message: ownValue(MESSAGES, name) ?? `JSON syntax error: ${name}.`,
       range: { offset: error.offset, length: Math.max(error.length, 1) },
     };
   });

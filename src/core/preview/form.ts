@@ -1,8 +1,10 @@
 import { getNodeValue } from 'jsonc-parser';
-import type { CredentialField, InputField, JsonValue } from '../../webview/protocol';
+import type { InputField, JsonValue } from '../../webview/protocol';
 import { controlFor } from '../../webview/inputValues';
 import type { SecurityAnalysis } from '../analysis/analyze';
 import { INPUT_TYPES, type WorkflowInput } from '../model/workflow';
+import { credentialRoute, type CredentialRoute } from './credentialRoute';
+import { ownValue } from '../ownProperties';
 
 /**
  * What a preview asks for before a run, from the located definition: one control per input, and
@@ -10,7 +12,17 @@ import { INPUT_TYPES, type WorkflowInput } from '../model/workflow';
  * control: their values come from SecretStorage or a password box, never from the webview.
  */
 
-export type CredentialNeed = Omit<CredentialField, 'status'>;
+export interface CredentialNeed {
+  /** The workflow input that carries it. */
+  name: string;
+  /** Who it is for, as people read it. */
+  provider: string;
+  steps: string[];
+  /** The input has a `default_value` the server falls back to. */
+  hasDefault: boolean;
+  /** Whether a stored credential may fill it (its provider), or why it is typed for each run. */
+  route: CredentialRoute;
+}
 
 export interface PreviewForm {
   inputs: InputField[];
@@ -40,19 +52,20 @@ export function previewForm(security: SecurityAnalysis): PreviewForm {
       continue;
     }
     const input = declared.get(use.inputName);
-    credentials.set(use.inputName, { name: use.inputName, provider: use.provider.name, steps: [use.stepName], hasDefault: !!input && hasDefault(input) });
+    const route = credentialRoute(security, use.inputName);
+    credentials.set(use.inputName, { name: use.inputName, provider: (route.provider ?? use.provider).name, steps: [use.stepName], hasDefault: !!input && hasDefault(input), route });
   }
   // Inputs declared as secrets that no credential field reads (a webhook header, an expression).
   for (const input of declared.values()) {
     if (credentials.has(input.name!) || !input.kinds.some((k) => SECRET_KINDS.has(k))) continue;
-    credentials.set(input.name!, { name: input.name!, provider: 'Secret input', steps: [], hasDefault: hasDefault(input) });
+    credentials.set(input.name!, { name: input.name!, provider: 'Secret input', steps: [], hasDefault: hasDefault(input), route: credentialRoute(security, input.name!) });
   }
 
   const inputs: InputField[] = [];
   for (const input of declared.values()) {
     const name = input.name!;
     if (credentials.has(name)) continue;
-    const canonical = input.type ? INPUT_TYPES[input.type]?.canonical : undefined;
+    const canonical = input.type ? ownValue(INPUT_TYPES, input.type)?.canonical : undefined;
     if (canonical === 'WorkflowImage') {
       inputs.push({ kind: 'image', name });
       continue;

@@ -2,6 +2,7 @@ import type { DraftValues, InputField, JsonValue } from '../../webview/protocol'
 import { parseDraft } from '../../webview/inputValues';
 import type { SecurityAnalysis } from '../analysis/analyze';
 import { readSecretLiteral } from '../analysis/moveSecret';
+import { emptyRecord, ownValue } from '../ownProperties';
 
 /** The two halves of `POST /workflows/run`'s body, built in the extension host. Credentials go
  * into `inputs` under their input names; the definition itself is sent as written. */
@@ -34,19 +35,20 @@ export interface RunInputsParts {
 
 /** `inputs`: every image, every parameter the user set (left out: the server uses its default), every credential. */
 export function buildRunInputs(parts: RunInputsParts): Built<Record<string, JsonValue>> {
-  const inputs: Record<string, JsonValue> = {};
+  // Input names come from the workflow: `__proto__` must stay a plain key, `toString` find nothing.
+  const inputs = emptyRecord<JsonValue>();
   for (const field of parts.fields) {
     if (field.kind === 'image') {
-      const image = parts.images[field.name];
+      const image = ownValue(parts.images, field.name);
       if (!image) return { ok: false, message: `Choose an image for \`${field.name}\` (a file from the workspace, or a URL).` };
       inputs[field.name] = { type: image.type, value: image.value };
       continue;
     }
-    const parsed = parseDraft(field, parts.drafts[field.name]);
+    const parsed = parseDraft(field, ownValue(parts.drafts, field.name));
     if (!parsed.ok) return { ok: false, message: parsed.message };
     if (parsed.value !== undefined) inputs[field.name] = parsed.value;
   }
-  for (const [name, value] of Object.entries(parts.credentials)) inputs[name] = value;
+  for (const name of Object.getOwnPropertyNames(parts.credentials)) inputs[name] = parts.credentials[name];
   return { ok: true, value: inputs };
 }
 

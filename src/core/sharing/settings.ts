@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Finding, OffsetRange } from '../findings';
-import { properties, rangeOf } from '../parse/tree';
+import { hasOwn } from '../ownProperties';
+import { properties, rangeOf, type PropertyEntry } from '../parse/tree';
 import { nearest } from '../text/nearest';
 
 /** The sharing configuration of one workflow, kept in its sidecar file. A missing file or key
@@ -38,6 +39,8 @@ export const SHARING_CODES = {
   unknownKey: 'sharing-unknown-key',
   /** warning (unnecessary): a setting with no effect on this workflow. */
   noEffect: 'sharing-no-effect',
+  /** warning: a key written more than once; only its last value applies, as in JSON.parse. */
+  duplicateKey: 'sharing-duplicate-key',
 } as const;
 
 export interface SharingSettingLocation {
@@ -52,18 +55,42 @@ export interface ParsedSharingSettings {
   /** Only the valid values the file sets. */
   explicit: Partial<SharingSettings>;
   locations: Partial<Record<SharingOption, SharingSettingLocation>>;
+  /** Options written more than once (the last one applies). */
+  duplicated: SharingOption[];
   findings: Finding[];
 }
 
 const ALLOWED_EXTRA_KEYS = new Set(['$schema']);
 
+// Own keys only: `toString` or `__proto__` in a sidecar are unknown keys, not options.
 function isOption(key: string): key is SharingOption {
-  return key in SHARING_OPTION_VALUES;
+  return hasOwn(SHARING_OPTION_VALUES, key);
+}
+
+/** Each key's last occurrence (the one that applies); a warning on every earlier one. */
+function lastOccurrences(entries: readonly PropertyEntry[], text: string, findings: Finding[]): { entries: PropertyEntry[]; duplicated: string[] } {
+  const last = new Map<string, PropertyEntry>();
+  for (const entry of entries) last.set(entry.key, entry);
+  const duplicated = new Set<string>();
+  for (const entry of entries) {
+    const kept = last.get(entry.key)!;
+    if (kept === entry) continue;
+    duplicated.add(entry.key);
+    const line = text.slice(0, kept.keyNode.offset).split('\n').length;
+    findings.push({
+      code: SHARING_CODES.duplicateKey,
+      severity: 'warning',
+      message: `\`${entry.key}\` is set more than once; only the last one (line ${line}) applies. Remove this one.`,
+      range: rangeOf(entry.keyNode),
+      related: [{ message: `The \`${entry.key}\` that applies`, range: rangeOf(kept.keyNode) }],
+    });
+  }
+  return { entries: entries.filter((entry) => last.get(entry.key) === entry), duplicated: [...duplicated] };
 }
 
 /** Parses the sidecar's text (undefined when the file does not exist). */
 export function parseSharingSettings(text: string | undefined): ParsedSharingSettings {
-  const result: ParsedSharingSettings = { settings: { ...DEFAULT_SHARING_SETTINGS }, explicit: {}, locations: {}, findings: [] };
+  const result: ParsedSharingSettings = { settings: { ...DEFAULT_SHARING_SETTINGS }, explicit: {}, locations: {}, duplicated: [], findings: [] };
   if (text === undefined || text.trim() === '') return result;
 
   const errors: ParseError[] = [];
@@ -87,7 +114,9 @@ export function parseSharingSettings(text: string | undefined): ParsedSharingSet
     return result;
   }
 
-  for (const { key, keyNode, value, property } of properties(root)) {
+  const { entries, duplicated } = lastOccurrences(properties(root), text, result.findings);
+  result.duplicated = duplicated.filter(isOption);
+  for (const { key, keyNode, value, property } of entries) {
     if (!isOption(key)) {
       if (ALLOWED_EXTRA_KEYS.has(key)) continue;
       const suggestions = nearest(key, Object.keys(SHARING_OPTION_VALUES), 1);

@@ -1,5 +1,6 @@
 import { parseTree } from 'jsonc-parser';
 import type { SecurityAnalysis } from '../analysis/analyze';
+import { properties, rangeOf } from '../parse/tree';
 import { applyTextEdits, formattingOf, removePropertyEdits, setValueEdits } from '../text/jsonEdits';
 import type { Finding, TextEdit } from '../findings';
 import { sharingAvailability, type SharingAvailability } from './availability';
@@ -23,7 +24,8 @@ export function checkSharingFile(text: string | undefined, analysis: SecurityAna
       message: `${label} has no effect on this workflow. ${reason}`,
       range: location.value,
       unnecessary: true,
-      fixes: [{ title: `Remove the \`${option}\` setting`, edits: removePropertyEdits(text, [option]), preferred: true }],
+      // Removing by path would take the first of several copies, not the one that applies.
+      fixes: parsed.duplicated.includes(option) ? undefined : [{ title: `Remove the \`${option}\` setting`, edits: removePropertyEdits(text, [option]), preferred: true }],
     });
   }
   return findings;
@@ -39,6 +41,11 @@ export function sharingOptionEdits<K extends SharingOption>(text: string | undef
     const indent = options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
     const eol = options.eol ?? '\n';
     return [{ offset: 0, length: current.length, newText: `{${eol}${indent}${JSON.stringify(option)}: ${JSON.stringify(value)}${eol}}${eol}` }];
+  }
+  // Written more than once: change the last one, which is the one that applies.
+  if (parseSharingSettings(current).duplicated.includes(option)) {
+    const last = [...properties(root)].reverse().find((entry) => entry.key === option);
+    if (last?.value) return [{ ...rangeOf(last.value), newText: JSON.stringify(value) }];
   }
   return setValueEdits(current, [option], value);
 }

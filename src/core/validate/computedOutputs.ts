@@ -5,6 +5,7 @@ import type { WorkflowStep } from '../model/workflow';
 import { properties, stringValue, valueNode } from '../parse/tree';
 import { looksLikeSelector } from '../selectors';
 import rules from './data/block-rules.json';
+import { ownValue } from '../ownProperties';
 
 /**
  * Outputs of blocks whose manifest computes them per step (get_actual_outputs), which the engine
@@ -59,11 +60,11 @@ const CONFIGURED: Record<string, Rule> = {
 };
 
 export function computedOutputs(step: WorkflowStep, block: BlockSpec, catalog: Catalog): OutputSpec[] | undefined {
-  const byTask = TASK_OUTPUTS[block.type];
+  const byTask = ownValue(TASK_OUTPUTS, block.type);
   if (byTask) {
     const taskNode = valueNode(step.node, 'task_type');
     const task = taskNode ? stringValue(taskNode) : (catalog.field(block, 'task_type')?.default as string | undefined);
-    return task === undefined ? undefined : byTask[task];
+    return task === undefined ? undefined : ownValue(byTask, task);
   }
-  return CONFIGURED[block.type]?.(step.node, block);
+  return ownValue(CONFIGURED, block.type)?.(step.node, block);
 }

@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { duplicateKeys } from '../parse/duplicateKeys';
 import { rangeOf } from '../parse/tree';
 import type { ValidationContext } from './context';
 
@@ -35,4 +36,17 @@ function check(ctx: ValidationContext, section: keyof typeof SECTION_WORDS, item
     });
   }
   return first;
+}
+
+/** A key written twice in one object: the server reads the last copy, these checks the first. */
+export function checkDuplicateKeys(ctx: ValidationContext): void {
+  for (const duplicate of duplicateKeys(ctx.model.root)) {
+    ctx.findings.push({
+      code: 'duplicate-key',
+      severity: 'warning',
+      message: `\`${duplicate.key}\` is written more than once in this object: the server reads only the last one, and the checks here may read this one. Remove the extra copy.`,
+      range: rangeOf(duplicate.ignored),
+      related: [{ message: `The \`${duplicate.key}\` the server reads`, range: rangeOf(duplicate.kept) }],
+    });
+  }
 }

@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import { buildWorkflowModel, firstByName, type WorkflowInput, type WorkflowModel, type WorkflowStep } from '../model/workflow';
 import { nestingTooDeep, parseJson } from '../parse/parseJson';
 import type { ValidationContext } from './context';
-import { checkDuplicates } from './duplicates';
+import { checkDuplicateKeys, checkDuplicates } from './duplicates';
 import { compileCustomBlocks } from './customBlocks';
 import { checkFlowTargets } from './flowTargets';
 import { checkCycles, checkUnused } from './graph';
@@ -79,6 +79,7 @@ function validateParsed(text: string, catalog: Catalog, useCache: boolean): Vali
   checkTaskRequirements(ctx);
   checkOutputShapes(ctx);
   checkDuplicates(ctx);
+  checkDuplicateKeys(ctx);
   collectReferences(ctx);
   checkReferences(ctx);
   checkFlowTargets(ctx);

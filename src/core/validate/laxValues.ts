@@ -1,3 +1,4 @@
+import { ownValue } from '../ownProperties';
 /**
  * Pydantic's lax mode, which the engine parses definitions in: some values of the wrong JSON type
  * are converted rather than refused ("0.5" to a number, 1 to true, "3" or 3.0 to an integer).
@@ -46,7 +47,7 @@ const CONVERTERS: Record<string, (value: unknown) => Converted | undefined> = { 
 export function laxConversions(value: unknown, types: readonly string[]): Converted[] {
   const out: Converted[] = [];
   for (const type of types) {
-    const converted = CONVERTERS[type]?.(value);
+    const converted = ownValue(CONVERTERS, type)?.(value);
     if (converted && !out.some((c) => Object.is(c.value, converted.value))) out.push(converted);
   }
   return out;

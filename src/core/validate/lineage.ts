@@ -4,6 +4,7 @@ import type { Finding } from '../findings';
 import type { WorkflowInput, WorkflowStep } from '../model/workflow';
 import { rangeOf, valueNode } from '../parse/tree';
 import type { SelectorReference, ValidationContext } from './context';
+import { ownValue } from '../ownProperties';
 
 /**
  * The engine's batch model (graph_constructor.py), decided statically: every value has a lineage,
@@ -239,7 +240,7 @@ function checkDimensionality(step: WorkflowStep, batch: BatchSpec, properties: P
   const offsets = batch.inputOffsets ?? {};
   const levels = new Map<number, { node: Node; property: string; lineage: Lineage }>();
   for (const property of properties) {
-    if ((offsets[property.field.name] ?? 0) > 0 || property.cast) continue;
+    if ((ownValue(offsets, property.field.name) ?? 0) > 0 || property.cast) continue;
     for (const { ref, lineage } of property.refs) if (lineage.length && !levels.has(lineage.length)) levels.set(lineage.length, { node: ref.node, property: property.field.name, lineage });
   }
   if (levels.size > 1) {
@@ -259,7 +260,7 @@ function checkDimensionality(step: WorkflowStep, batch: BatchSpec, properties: P
   for (const property of properties) {
     const depth = Math.max(0, ...property.refs.map((r) => r.lineage.length));
     if (!depth || property === reference) continue;
-    const expected = (offsets[property.field.name] ?? 0) - (offsets[batch.referenceProperty!] ?? 0) + referenceDepth;
+    const expected = (ownValue(offsets, property.field.name) ?? 0) - (ownValue(offsets, batch.referenceProperty!) ?? 0) + referenceDepth;
     if (depth === expected) continue;
     const node = property.refs.find((r) => r.lineage.length === depth)!.ref.node;
     findings.push({

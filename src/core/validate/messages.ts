@@ -1,5 +1,6 @@
 import type { FieldSpec } from '../catalog/types';
 import { describeTargets } from '../selectors';
+import { ownValue } from '../ownProperties';
 import { quoteUserString } from '../text/secretText';
 
 /** Human descriptions of what a field accepts, for messages that say how to fix a value. */
@@ -20,7 +21,7 @@ export function describeAccepted(field: FieldSpec): string {
     if (type === 'enum') {
       const values = field.enumValues ?? [];
       parts.push(values.length <= 8 ? `one of ${values.map((v) => JSON.stringify(v)).join(', ')}` : `one of ${values.length} allowed values`);
-    } else parts.push(LITERAL_WORDS[type] ?? type);
+    } else parts.push(ownValue(LITERAL_WORDS, type) ?? type);
   }
   if (field.nullable) parts.push('`null`');
   if (field.selectorTargets.length) {

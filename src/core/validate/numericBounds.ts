@@ -6,6 +6,7 @@ import { properties, rangeOf } from '../parse/tree';
 import { looksLikeSelector } from '../selectors';
 import rules from './data/block-rules.json';
 import { laxConversions } from './laxValues';
+import { ownValue } from '../ownProperties';
 
 /**
  * Bounds of numeric fields (a confidence from 0 to 1, a history above 0), which the catalog's field
@@ -46,12 +47,12 @@ function describe(bound: Bound): string {
 }
 
 export function numericBoundFindings(step: WorkflowStep, block: BlockSpec, field: (property: string) => string | undefined): Finding[] {
-  const byField = BOUNDS[block.type];
+  const byField = ownValue(BOUNDS, block.type);
   if (!byField) return [];
   const findings: Finding[] = [];
   for (const p of properties(step.node)) {
     const name = field(p.key);
-    const bounds = name === undefined ? undefined : byField[name];
+    const bounds = name === undefined ? undefined : ownValue(byField, name);
     if (!bounds || !p.value) continue;
     const value = getNodeValue(p.value);
     if (looksLikeSelector(value)) continue;

@@ -11,6 +11,7 @@ import { describeValue, unreferenceableNameMessage } from './messages';
 import { knownKinds } from './kinds';
 import { nodeForInstancePath } from './schemaErrors';
 import { compareVersions, hasLocalLabel, parseVersion } from './version';
+import { ownValue } from '../ownProperties';
 
 const SECTIONS = ['version', 'inputs', 'steps', 'outputs'] as const;
 
@@ -125,7 +126,7 @@ export function checkInputs(ctx: ValidationContext): void {
       });
       continue;
     }
-    if (input.type === undefined || !INPUT_TYPES[input.type]) {
+    if (input.type === undefined || !ownValue(INPUT_TYPES, input.type)) {
       const suggestions = input.type ? nearest(input.type, Object.keys(INPUT_TYPES)) : [];
       ctx.findings.push({
         code: 'unknown-input-type',

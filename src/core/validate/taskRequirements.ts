@@ -4,6 +4,7 @@ import { rangeOf, stringValue, valueNode } from '../parse/tree';
 import type { ValidationContext } from './context';
 import rules from './data/block-rules.json';
 import { quoteList } from './messages';
+import { ownValue } from '../ownProperties';
 
 /**
  * Fields a block requires only for some tasks (`prompt` for "visual-question-answering", `classes`
@@ -22,15 +23,15 @@ function isEmpty(value: Node): boolean {
 export function checkTaskRequirements(ctx: ValidationContext): void {
   for (const step of ctx.model.steps) {
     const block = step.block;
-    const byTask = block && REQUIREMENTS[block.type];
+    const byTask = block && ownValue(REQUIREMENTS, block.type);
     if (!byTask || step.node.type !== 'object') continue;
     const taskNode = valueNode(step.node, 'task_type');
     // A task chosen by a selector is known only at run time; the block validates only its literal.
     const task = taskNode ? stringValue(taskNode) : (ctx.catalog.field(block, 'task_type')?.default as string | undefined);
-    const needed = task === undefined ? [] : (byTask[task] ?? []);
+    const needed = task === undefined ? [] : (ownValue(byTask, task) ?? []);
     const missing = needed.filter((name) => {
       const value = valueNode(step.node, name);
-      return !value || value.type === 'null' || (EMPTY_MEANS_MISSING[block.type]?.includes(name) && isEmpty(value));
+      return !value || value.type === 'null' || (ownValue(EMPTY_MEANS_MISSING, block.type)?.includes(name) && isEmpty(value));
     });
     if (!missing.length) continue;
     ctx.findings.push(taskFinding(step.name, task!, missing, rangeOf(taskNode ?? step.typeNode ?? step.node), !taskNode));

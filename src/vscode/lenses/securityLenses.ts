@@ -3,7 +3,7 @@ import type { LensAction, LensText, SecurityAnalysis, SecuritySummary, SharingSe
 import { loadCore } from '../core';
 import { MOVE_TO_SECRET_STORAGE_COMMAND } from '../secrets/moveToSecretStorage';
 import { SECRET_COMMANDS } from '../secrets/secretCommands';
-import type { SecretStore } from '../secrets/secretStore';
+import { credentialId, type SecretStore } from '../secrets/secretStore';
 import type { SharingFeature } from '../sharing/registerSharing';
 import { SHARING_COMMANDS } from '../sharing/sharingCommands';
 import { canHaveSidecar, readSettings } from '../sharing/sidecarFiles';
@@ -39,13 +39,13 @@ function commandFor(action: LensAction, uri: vscode.Uri): { command: string; arg
     case 'moveSecret':
       return { command: MOVE_TO_SECRET_STORAGE_COMMAND, args: [uri.toString(), action.offset] };
     case 'storeCredential':
-      return { command: SECRET_COMMANDS.setCredential, args: [action.name] };
+      return { command: SECRET_COMMANDS.setCredential, args: [action.name, action.provider] };
   }
 }
 
 export interface LensData {
   summary: SecuritySummary;
-  /** Stored credential names; undefined when SecretStorage is unavailable. */
+  /** Stored credentials (`credentialId`: provider and name); undefined when SecretStorage is unavailable. */
   stored?: ReadonlySet<string>;
 }
 
@@ -104,8 +104,8 @@ class SecurityLensProvider implements vscode.CodeLensProvider {
   }
 
   private stored(): Promise<Set<string> | undefined> {
-    this.storedNames ??= this.store.listCredentialNames().then(
-      (names) => new Set(names),
+    this.storedNames ??= this.store.listCredentials().then(
+      (stored) => new Set(stored.map(credentialId)),
       () => undefined, // SecretStorage unavailable: lenses say "not stored"
     );
     return this.storedNames;

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { ImageValue, Redactor, ServerIdentity } from '../../core/api';
 import type { ServerIdentityCache } from '../../core/server/serverIdentity';
+import { emptyRecord, ownValue } from '../../core/ownProperties';
 import { checkImageUrl } from '../../webview/inputValues';
 import {
+  isSafeImageDataUrl,
   parseHostMessage,
   parseWebviewMessage,
   type CopyTarget,
@@ -130,6 +132,9 @@ export class PreviewPanel implements vscode.Disposable {
       case 'pickImage':
         await this.pickImage(message.input);
         return undefined;
+      case 'dropImage':
+        await this.dropImage(message.input, message.uri);
+        return undefined;
       case 'clearImage':
         if (this.images.delete(message.input)) this.post({ type: 'image', input: message.input, image: null });
         return undefined;
@@ -140,9 +145,13 @@ export class PreviewPanel implements vscode.Disposable {
       case 'command':
         await this.command(message.command);
         return undefined;
-      case 'setCredential':
-        if (isValidCredentialName(message.name)) await vscode.commands.executeCommand(SECRET_COMMANDS.setCredential, message.name);
+      case 'setCredential': {
+        // Stored for the provider this workflow's form names (never one the webview picks);
+        // a credential typed for each run has nothing to store.
+        const need = (await readSnapshot(this.deps.service, this.uri)).form.credentials.find((c) => c.name === message.name);
+        if (need?.route.provider && isValidCredentialName(message.name)) await vscode.commands.executeCommand(SECRET_COMMANDS.setCredential, message.name, need.route.provider.id);
         return undefined;
+      }
       case 'revealStep':
         await revealStep(this.deps.service, this.uri, message.step);
         return undefined;
@@ -202,18 +211,51 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private async pickImage(input: string): Promise<void> {
-    if (!this.session?.inputs.some((f) => f.kind === 'image' && f.name === input)) return;
+    if (!this.isImageInput(input)) return;
     const uri = await previewPrompts.pickImage(input);
-    if (!uri) return;
+    if (uri) await this.useImage(input, uri);
+  }
+
+  /** A file dropped on the panel: its URI comes from the webview, so it is checked like any other. */
+  private async dropImage(input: string, text: string): Promise<void> {
+    if (!this.isImageInput(input)) return;
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = vscode.Uri.parse(text.trim().split(/\r?\n/)[0], true);
+    } catch {
+      uri = undefined;
+    }
+    const schemes = new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+    if (!uri || !schemes.has(uri.scheme)) {
+      this.refuseImage(input, 'Only image files from this workspace can be dropped here.');
+      return;
+    }
+    await this.useImage(input, uri);
+  }
+
+  private isImageInput(input: string): boolean {
+    return !!this.session?.inputs.some((f) => f.kind === 'image' && f.name === input);
+  }
+
+  /** Reads the file if it may be sent (inside a workspace folder, within the cap, an image). */
+  private async useImage(input: string, uri: vscode.Uri): Promise<void> {
     const read = await readImage(uri);
     if (!read.ok) {
-      void vscode.window.showWarningMessage(read.message);
+      this.refuseImage(input, read.message);
       return;
     }
     const { image } = read;
-    const choice: ImageChoice = { label: image.label, dataUrl: `data:${image.mime};base64,${image.base64}`, bytes: image.bytes };
+    const dataUrl = `data:${image.mime};base64,${image.base64}`;
+    // TIFF is sent, but the webview cannot show it: no thumbnail.
+    const choice: ImageChoice = { label: image.label, ...(isSafeImageDataUrl(dataUrl) && { dataUrl }), bytes: image.bytes };
     this.images.set(input, { value: { type: 'base64', value: image.base64 }, choice });
     this.post({ type: 'image', input, image: choice });
+  }
+
+  /** Says why, in the panel beside the field and as a warning; the earlier choice stays. */
+  private refuseImage(input: string, problem: string): void {
+    this.post({ type: 'image', input, image: this.images.get(input)?.choice ?? null, problem });
+    void vscode.window.showWarningMessage(this.guard.redact(problem));
   }
 
   private async run(message: Extract<WebviewMessage, { type: 'run' }>): Promise<RunView | undefined> {
@@ -223,11 +265,14 @@ export class PreviewPanel implements vscode.Disposable {
     this.current = { runId, abort };
     this.post({ type: 'runStarted', runId });
 
-    const images: Record<string, ImageValue | undefined> = {};
+    // Keyed by input names from the workflow and the webview: no prototype, declared image inputs only.
+    const images = emptyRecord<ImageValue | undefined>();
     for (const [input, picked] of this.images) images[input] = picked.value;
+    const imageInputs = new Set(this.session?.inputs.filter((f) => f.kind === 'image').map((f) => f.name));
     let badUrl: string | undefined;
-    for (const [input, text] of Object.entries(message.imageUrls)) {
-      if (text.trim() === '') continue;
+    for (const input of Object.getOwnPropertyNames(message.imageUrls)) {
+      const text = message.imageUrls[input];
+      if (text.trim() === '' || !imageInputs.has(input)) continue;
       const checked = checkImageUrl(text);
       if (checked.ok) images[input] = { type: 'url', value: checked.url };
       else badUrl ??= `Image \`${input}\`: ${checked.message}`;
@@ -306,7 +351,10 @@ export class PreviewPanel implements vscode.Disposable {
     if (!view) return;
     let value: unknown;
     if (target.scope === 'all') value = view.status === 'success' ? view.outputs : view;
-    else if (view.status === 'success') value = view.outputs[target.element]?.[target.output];
+    else if (view.status === 'success') {
+      const element = view.outputs[target.element];
+      value = element && ownValue(element, target.output);
+    }
     if (value === undefined) return;
     const text = this.guard.redact(JSON.stringify(value, null, 2));
     await vscode.env.clipboard.writeText(text);

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { IMAGE_EXTENSIONS } from './images';
+import { IMAGE_EXTENSIONS, workspaceImages } from './images';
 
 /**
  * The questions a preview asks in VS Code's own UI (never in the webview): which image to use, and,
@@ -12,6 +12,8 @@ export interface PreviewPrompts {
   pickImage(inputName: string): Promise<vscode.Uri | undefined>;
   /** A credential the person you share with would supply; used for one run, never stored. */
   sharedCredential(request: { name: string; provider: string; steps: string[] }): Promise<string | undefined>;
+  /** A credential no stored one may fill (`reason` says why); used for one run, never stored. */
+  typedCredential(request: { name: string; provider: string; steps: string[]; reason: string }): Promise<string | undefined>;
 }
 
 interface ImageItem extends vscode.QuickPickItem {
@@ -19,11 +21,9 @@ interface ImageItem extends vscode.QuickPickItem {
   browse?: boolean;
 }
 
-const IMAGE_GLOB = `**/*.{${IMAGE_EXTENSIONS.join(',')}}`;
-
 const defaults: PreviewPrompts = {
   async pickImage(inputName) {
-    const files = await vscode.workspace.findFiles(IMAGE_GLOB, '**/{node_modules,.git,.test-run,.vscode-test}/**', 500);
+    const files = await workspaceImages();
     const items: ImageItem[] = files
       .sort((a, b) => a.path.localeCompare(b.path))
       .map((uri) => ({ label: path.posix.basename(uri.path), description: vscode.workspace.asRelativePath(uri, false), uri }));
@@ -48,6 +48,14 @@ const defaults: PreviewPrompts = {
     return vscode.window.showInputBox({
       title: `As someone you share with: \`${name}\``,
       prompt: `The ${provider} credential they would supply${steps.length ? ` (read by ${steps.map((s) => `\`${s}\``).join(', ')})` : ''}. Used for this run only; never stored, never shown.`,
+      password: true,
+      ignoreFocusOut: true,
+    });
+  },
+  async typedCredential({ name, reason }) {
+    return vscode.window.showInputBox({
+      title: `Preview: \`${name}\` for this run`,
+      prompt: `No stored credential is used: ${reason}. Type the value for this run only; it is never stored or shown.`,
       password: true,
       ignoreFocusOut: true,
     });

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { CredentialNeed, ImageValue, Redactor, ServerIdentity } from '../../core/api';
 import type { DraftValues, PanelCommand, PreviewMode, RunView } from '../../webview/protocol';
+import { emptyRecord } from '../../core/ownProperties';
 import { loadCore } from '../core';
-import type { SecretStore } from '../secrets/secretStore';
+import type { SecretStore, StoredCredential } from '../secrets/secretStore';
 import { previewLog } from './log';
 import { previewPrompts } from './prompts';
 import { describeOutcome, toRunView } from './runView';
 import type { ServerSetting } from './serverSetting';
-import { RESTRICTED_MODE_TEXT } from './sessionView';
+import { RESTRICTED_MODE_TEXT, storedProviderNames } from './sessionView';
 import type { WorkflowSnapshot } from './snapshot';
 
 /**
@@ -63,24 +64,51 @@ async function readSecret(read: () => Promise<string | undefined>): Promise<stri
 /** Every value SecretStorage holds, to mask them all whether or not this run uses them. */
 export async function allStoredSecrets(store: SecretStore): Promise<string[]> {
   const values: (string | undefined)[] = [await readSecret(() => store.getApiKey())];
-  let names: string[] = [];
+  let stored: StoredCredential[] = [];
   try {
-    names = await store.listCredentialNames();
+    stored = await store.listCredentials();
   } catch {
-    names = [];
+    stored = [];
   }
-  for (const name of names) values.push(await readSecret(() => store.getCredential(name)));
+  for (const ref of stored) values.push(await readSecret(() => store.getCredential(ref)));
   return values.filter((v): v is string => !!v);
 }
 
 type Credentials = { ok: true; values: Record<string, string> } | { ok: false; view: RunView };
 
+/** A value typed for this run: the input goes somewhere no stored credential may be sent. */
+async function typedCredential(need: CredentialNeed, stored: readonly StoredCredential[] | undefined, runId: number): Promise<{ ok: true; value?: string } | { ok: false; view: RunView }> {
+  if (!need.route.typed) return { ok: true };
+  const reason = loadCore().typedReason(need.route.typed, storedProviderNames(stored, need.name));
+  const value = await previewPrompts.typedCredential({ name: need.name, provider: need.provider, steps: need.steps, reason });
+  if (value === undefined) return { ok: false, view: notSent(runId, `Cancelled: no value for \`${need.name}\` was typed, so nothing was sent.`) };
+  return { ok: true, ...(value !== '' && { value }) };
+}
+
+/**
+ * As you: each credential from SecretStorage, for the provider whose credential fields are the
+ * only readers of its input (credentialRoute); any other input is typed for this run. A stored
+ * credential is never looked up by its name alone.
+ */
 async function ownerCredentials(needs: readonly CredentialNeed[], store: SecretStore, runId: number): Promise<Credentials> {
-  const values: Record<string, string> = {};
+  const values = emptyRecord<string>();
+  let stored: StoredCredential[] | undefined;
+  try {
+    stored = await store.listCredentials();
+  } catch {
+    stored = undefined;
+  }
   for (const need of needs) {
+    const provider = need.route.provider;
+    if (!provider) {
+      const typed = await typedCredential(need, stored, runId);
+      if (!typed.ok) return typed;
+      if (typed.value !== undefined) values[need.name] = typed.value;
+      continue;
+    }
     let value: string | undefined;
     try {
-      value = await store.getCredential(need.name);
+      value = await store.getCredential({ provider: provider.id, name: need.name });
     } catch (err) {
       return { ok: false, view: notSent(runId, err instanceof Error ? err.message : String(err)) };
     }
@@ -90,7 +118,7 @@ async function ownerCredentials(needs: readonly CredentialNeed[], store: SecretS
         ok: false,
         view: notSent(
           runId,
-          `Credential \`${need.name}\` is not stored, and ${need.steps.length ? `step ${need.steps.map((s) => `\`${s}\``).join(', ')} needs it` : 'the workflow reads it'}.`,
+          `No ${provider.name} credential \`${need.name}\` is stored, and ${need.steps.length ? `step ${need.steps.map((s) => `\`${s}\``).join(', ')} needs it` : 'the workflow reads it'}.`,
           'Use "Set…" beside it to store it in VS Code SecretStorage, then run again. Nothing was sent.',
         ),
       };
@@ -100,7 +128,7 @@ async function ownerCredentials(needs: readonly CredentialNeed[], store: SecretS
 }
 
 async function shareeCredentials(needs: readonly CredentialNeed[], runId: number): Promise<Credentials> {
-  const values: Record<string, string> = {};
+  const values = emptyRecord<string>();
   for (const need of needs) {
     const value = await previewPrompts.sharedCredential({ name: need.name, provider: need.provider, steps: need.steps });
     if (value === undefined) return { ok: false, view: notSent(runId, `Cancelled: no value for \`${need.name}\` was given, so nothing was sent.`) };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerView } from '../../webview/protocol';
 import { loadCore } from '../core';
+import { ignoredWorkspaceServerUrl } from '../ignoredServerUrl';
 import { configuredServerUrl } from '../serverSettings';
 
 /**
@@ -37,7 +38,8 @@ export function readServerSetting(): ServerSetting {
   const inspected = config.inspect<string>(SETTINGS.serverUrl);
   // The user's own value or the default, never a workspace's (shared with the catalog refresh).
   const raw = configuredServerUrl();
-  const workspaceValue = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+  // VS Code usually drops application-scoped values from workspace files: those are read directly.
+  const workspaceValue = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? ignoredWorkspaceServerUrl()?.value;
   const ignoredWorkspaceValue = typeof workspaceValue === 'string' && workspaceValue.trim() !== '' && workspaceValue !== raw ? workspaceValue.slice(0, 200) : undefined;
 
   const timeoutInspect = config.inspect<number>(SETTINGS.requestTimeoutSeconds);

@@ -1,7 +1,7 @@
-import type { ServerIdentity } from '../../core/api';
+import type { CredentialNeed, ServerIdentity } from '../../core/api';
 import type { ApiKeyView, CredentialField, PreviewMode, ServerSoftwareView, ServerView, SessionView, SharingView, SinksView } from '../../webview/protocol';
 import { loadCore } from '../core';
-import type { SecretStore } from '../secrets/secretStore';
+import type { SecretStore, StoredCredential } from '../secrets/secretStore';
 import type { ServerSetting } from './serverSetting';
 import type { WorkflowSnapshot } from './snapshot';
 
@@ -13,24 +13,44 @@ export const RESTRICTED_MODE_TEXT =
 
 interface SecretStatus {
   apiKey: boolean | undefined;
-  names: ReadonlySet<string> | undefined;
+  credentials: readonly StoredCredential[] | undefined;
 }
 
 /** What SecretStorage holds (undefined: it cannot be read). */
 export async function secretStatus(store: SecretStore): Promise<SecretStatus> {
   let apiKey: boolean | undefined;
-  let names: Set<string> | undefined;
+  let credentials: StoredCredential[] | undefined;
   try {
     apiKey = (await store.getApiKey()) !== undefined;
   } catch {
     apiKey = undefined;
   }
   try {
-    names = new Set(await store.listCredentialNames());
+    credentials = await store.listCredentials();
   } catch {
-    names = undefined;
+    credentials = undefined;
   }
-  return { apiKey, names };
+  return { apiKey, credentials };
+}
+
+/** The names of the providers a credential called `name` is stored for (earlier versions' entries have none). */
+export function storedProviderNames(stored: readonly StoredCredential[] | undefined, name: string): string[] {
+  const core = loadCore();
+  return (stored ?? []).filter((c) => c.name === name && c.provider !== undefined).map((c) => core.providerById(c.provider!)?.name ?? c.provider!);
+}
+
+/** How a run as you fills one credential: from SecretStorage for its provider, or typed for this run. */
+export function ownerCredentialField(need: CredentialNeed, stored: readonly StoredCredential[] | undefined): CredentialField {
+  const { name, provider, steps, hasDefault, route } = need;
+  const base = { name, provider, steps, hasDefault };
+  if (!route.provider) return { ...base, status: 'typed', reason: loadCore().typedReason(route.typed, storedProviderNames(stored, name)) };
+  if (stored === undefined) return { ...base, status: 'unavailable' };
+  const providerId = route.provider.id;
+  const others = stored.filter((c) => c.name === name && c.provider !== providerId);
+  const otherNames = [...new Set(others.map((c) => (c.provider === undefined ? 'no provider (an earlier version)' : (loadCore().providerById(c.provider)?.name ?? c.provider))))];
+  const note = others.length ? `A credential \`${name}\` is stored for ${otherNames.join(' and ')}, not for ${route.provider.name}: it is not used here.` : undefined;
+  const status = stored.some((c) => c.name === name && c.provider === providerId) ? 'stored' : 'missing';
+  return { ...base, status, ...(note && { note }) };
 }
 
 function ownerApiKey(stored: boolean | undefined): ApiKeyView {
@@ -72,22 +92,25 @@ export function buildSession(args: {
   running: boolean;
 }): SessionView {
   const { snapshot, mode, trusted, server, identity, secrets, running } = args;
-  const status = (name: string): CredentialField['status'] => (secrets.names === undefined ? 'unavailable' : secrets.names.has(name) ? 'stored' : 'missing');
+  const owner = (need: CredentialNeed) => ownerCredentialField(need, secrets.credentials);
   let credentials: CredentialField[];
   let apiKey: ApiKeyView;
   const plan = snapshot.plan;
   if (mode === 'owner' || !plan) {
     apiKey = ownerApiKey(secrets.apiKey);
-    credentials = snapshot.form.credentials.map((c) => ({ ...c, status: status(c.name) }));
+    credentials = snapshot.form.credentials.map(owner);
   } else {
     apiKey = shareeApiKey(snapshot, secrets.apiKey);
     if (plan.credentials === 'sharee') {
       const shared = snapshot.shareable && 'credentials' in snapshot.shareable ? snapshot.shareable.credentials : [];
-      credentials = shared.map((c) => ({ ...c, status: 'prompt' }));
+      credentials = shared.map(({ name, provider, steps, hasDefault }) => ({ name, provider, steps, hasDefault, status: 'prompt' }));
     } else if (plan.credentials === 'owner-hidden') {
-      credentials = snapshot.form.credentials.map((c) => ({ ...c, status: status(c.name) === 'stored' ? 'hidden' : status(c.name) }));
+      credentials = snapshot.form.credentials.map((need) => {
+        const field = owner(need);
+        return field.status === 'stored' ? { ...field, status: 'hidden' } : field;
+      });
     } else {
-      credentials = snapshot.form.credentials.map((c) => ({ ...c, status: status(c.name) }));
+      credentials = snapshot.form.credentials.map(owner);
     }
   }
 

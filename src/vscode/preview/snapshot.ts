@@ -74,10 +74,17 @@ function shareableFor(service: WorkflowService, text: string, settings: SharingS
   try {
     const exported = core.exportShareableDefinition(text, service.catalog(), settings);
     const shared = core.analyzeWorkflowSecurity(exported.text, service.catalog());
-    const hasDefault = new Map(core.previewForm(shared).credentials.map((c) => [c.name, c.hasDefault]));
+    const needs = new Map(core.previewForm(shared).credentials.map((c) => [c.name, c]));
     return {
       text: exported.text,
-      credentials: exported.credentialInputs.map((c) => ({ name: c.name, provider: c.provider, steps: c.steps, hasDefault: hasDefault.get(c.name) ?? false })),
+      // They type every one of these: the route only explains, it never fills from SecretStorage.
+      credentials: exported.credentialInputs.map((c) => ({
+        name: c.name,
+        provider: c.provider,
+        steps: c.steps,
+        hasDefault: needs.get(c.name)?.hasDefault ?? false,
+        route: needs.get(c.name)?.route ?? { typed: { kind: 'unused' } },
+      })),
     };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };

@@ -41,7 +41,8 @@ export async function moveSecretToStorage(service: WorkflowService, store: Secre
   if (!fix || !value) return fail('There is no credential written in the file here.');
 
   try {
-    const existing = await store.getCredential(fix.inputName);
+    const ref = { provider: fix.provider, name: fix.inputName };
+    const existing = await store.getCredential(ref);
     if (existing !== undefined && existing !== value) {
       const replace = await prompts.confirm(
         `Replace the credential stored as \`${fix.inputName}\`?`,
@@ -50,7 +51,7 @@ export async function moveSecretToStorage(service: WorkflowService, store: Secre
       );
       if (!replace) return { moved: false, inputName: fix.inputName, reason: 'Cancelled: nothing was changed.' };
     }
-    await store.setCredential(fix.inputName, value);
+    await store.setCredential(ref, value);
   } catch (err) {
     const reason = err instanceof SecretStorageUnavailableError ? `${err.message} The credential is still written in the file.` : `The credential could not be stored: ${err instanceof Error ? err.message : String(err)}`;
     return fail(reason, 'error');

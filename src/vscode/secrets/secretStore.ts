@@ -1,13 +1,19 @@
 import * as vscode from 'vscode';
+// A tiny pure module, bundled into the extension itself: no need to load the core for it.
+import { storedCredentialId } from '../../core/analysis/credentialIds';
 
 /**
  * The one place that knows how this extension names what it keeps in VS Code's SecretStorage:
  *
  *  - `roboflowWorkflows.apiKey`: the Roboflow API key;
- *  - `roboflowWorkflows.credential.<inputName>`: a credential, under the name of the workflow
- *    input that carries it (`openai_api_key`), so a preview run can supply `$inputs.<inputName>`;
- *  - `roboflowWorkflows.credentialIndex`: a JSON list of the credential NAMES stored (SecretStorage
- *    cannot enumerate its keys). Names only, never values.
+ *  - `roboflowWorkflows.credential.<providerId>.<inputName>`: a credential, for one provider
+ *    (`openai`) under the name of the workflow input that carries it (`openai_api_key`). A preview
+ *    run fills `$inputs.<inputName>` with it only where every use of that input is a credential
+ *    field of that provider (core/preview/credentialRoute.ts), never by the name alone;
+ *  - `roboflowWorkflows.credential.<inputName>`: what versions before the provider was recorded
+ *    stored. Listed (to be cleared or stored again for a provider) and redacted, never filled in;
+ *  - `roboflowWorkflows.credentialIndex`: a JSON list of the stored `{ provider, name }` pairs
+ *    (SecretStorage cannot enumerate its keys). Names only, never values.
  *
  * Nothing is ever kept anywhere else (settings, globalState, workspaceState, files, logs). When
  * SecretStorage fails (no keyring on Linux, some web hosts) every method throws
@@ -19,8 +25,20 @@ export const SECRET_KEYS = Object.freeze({
   index: 'roboflowWorkflows.credentialIndex',
 });
 
-/** What changed: the API key, or one credential (by name). The index itself is not reported. */
-export type SecretChange = { kind: 'apiKey' } | { kind: 'credential'; name: string };
+/** A credential as stored: for a provider (its id), under an input name. */
+export interface CredentialRef {
+  provider: string;
+  name: string;
+}
+
+/** What the index lists: `provider` is absent for what earlier versions stored (no provider). */
+export interface StoredCredential {
+  provider?: string;
+  name: string;
+}
+
+/** What changed: the API key, or one credential. The index itself is not reported. */
+export type SecretChange = { kind: 'apiKey' } | ({ kind: 'credential' } & StoredCredential);
 
 export class SecretStorageUnavailableError extends Error {
   constructor(action: string, cause: unknown) {
@@ -41,9 +59,34 @@ export function isValidCredentialName(name: string): boolean {
   return NAME.test(name);
 }
 
-function credentialKey(name: string): string {
+/** Provider ids (`openai`, `google-gemini`): no dot, so keys split back unambiguously. */
+const PROVIDER = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function isValidProviderId(provider: string): boolean {
+  return PROVIDER.test(provider);
+}
+
+function credentialKey({ provider, name }: StoredCredential): string {
   if (!isValidCredentialName(name)) throw new Error(`\`${name}\` is not a valid credential name: use letters, digits, \`_\` and \`-\`.`);
-  return `${SECRET_KEYS.credentialPrefix}${name}`;
+  if (provider === undefined) return `${SECRET_KEYS.credentialPrefix}${name}`;
+  if (!isValidProviderId(provider)) throw new Error(`\`${provider}\` is not a valid provider id.`);
+  return `${SECRET_KEYS.credentialPrefix}${provider}.${name}`;
+}
+
+/** `roboflowWorkflows.credential.openai.openai_key` → { provider: 'openai', name: 'openai_key' }. */
+function fromKey(key: string): StoredCredential {
+  const rest = key.slice(SECRET_KEYS.credentialPrefix.length);
+  const dot = rest.indexOf('.');
+  return dot < 0 ? { name: rest } : { provider: rest.slice(0, dot), name: rest.slice(dot + 1) };
+}
+
+/** One string per stored credential, for sets and the index's order. */
+export function credentialId({ provider, name }: StoredCredential): string {
+  return storedCredentialId(provider, name);
+}
+
+function describe({ provider, name }: StoredCredential): string {
+  return provider === undefined ? `credential \`${name}\`` : `credential \`${name}\` (${provider})`;
 }
 
 // Index updates are read-modify-write: serialise them per SecretStorage, across SecretStore instances.
@@ -58,7 +101,7 @@ export class SecretStore implements vscode.Disposable {
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange((e) => {
       if (e.key === SECRET_KEYS.apiKey) this.changed.fire({ kind: 'apiKey' });
-      else if (e.key.startsWith(SECRET_KEYS.credentialPrefix)) this.changed.fire({ kind: 'credential', name: e.key.slice(SECRET_KEYS.credentialPrefix.length) });
+      else if (e.key.startsWith(SECRET_KEYS.credentialPrefix)) this.changed.fire({ kind: 'credential', ...fromKey(e.key) });
     });
   }
 
@@ -75,27 +118,27 @@ export class SecretStore implements vscode.Disposable {
     await this.call('delete the Roboflow API key', () => this.secrets.delete(SECRET_KEYS.apiKey));
   }
 
-  getCredential(name: string): Promise<string | undefined> {
-    const key = credentialKey(name);
-    return this.call(`read credential \`${name}\``, () => this.secrets.get(key));
+  getCredential(ref: StoredCredential): Promise<string | undefined> {
+    const key = credentialKey(ref);
+    return this.call(`read ${describe(ref)}`, () => this.secrets.get(key));
   }
 
-  async hasCredential(name: string): Promise<boolean> {
-    return (await this.getCredential(name)) !== undefined;
+  async hasCredential(ref: StoredCredential): Promise<boolean> {
+    return (await this.getCredential(ref)) !== undefined;
   }
 
-  /** Stores the value, then records the name in the index. */
-  async setCredential(name: string, value: string): Promise<void> {
-    const key = credentialKey(name);
-    if (!value) throw new Error(`The value for \`${name}\` is empty.`);
-    await this.call(`store credential \`${name}\``, () => this.secrets.store(key, value));
-    await this.updateIndex(`store credential \`${name}\``, (names) => names.add(name));
+  /** Stores the value for its provider, then records it in the index. */
+  async setCredential(ref: CredentialRef, value: string): Promise<void> {
+    const key = credentialKey(ref);
+    if (!value) throw new Error(`The value for \`${ref.name}\` is empty.`);
+    await this.call(`store ${describe(ref)}`, () => this.secrets.store(key, value));
+    await this.updateIndex(`store ${describe(ref)}`, (stored) => stored.set(credentialId(ref), { provider: ref.provider, name: ref.name }));
   }
 
-  async deleteCredential(name: string): Promise<void> {
-    const key = credentialKey(name);
-    await this.call(`delete credential \`${name}\``, () => this.secrets.delete(key));
-    await this.updateIndex(`delete credential \`${name}\``, (names) => names.delete(name));
+  async deleteCredential(ref: StoredCredential): Promise<void> {
+    const key = credentialKey(ref);
+    await this.call(`delete ${describe(ref)}`, () => this.secrets.delete(key));
+    await this.updateIndex(`delete ${describe(ref)}`, (stored) => stored.delete(credentialId(ref)));
   }
 
   /** Every value held (the API key and each credential), for analyses that must find them written
@@ -104,16 +147,16 @@ export class SecretStore implements vscode.Disposable {
     const values: string[] = [];
     const apiKey = await this.getApiKey();
     if (apiKey) values.push(apiKey);
-    for (const name of await this.listCredentialNames()) {
-      const value = await this.getCredential(name);
+    for (const ref of await this.listCredentials()) {
+      const value = await this.getCredential(ref);
       if (value) values.push(value);
     }
     return values;
   }
 
-  /** Names of the stored credentials, sorted (never their values). */
-  async listCredentialNames(): Promise<string[]> {
-    return [...(await this.readIndex('list the stored credentials'))].sort();
+  /** The stored credentials (provider and name, never values), by name then provider. */
+  async listCredentials(): Promise<StoredCredential[]> {
+    return [...(await this.readIndex('list the stored credentials')).values()].sort((a, b) => a.name.localeCompare(b.name) || (a.provider ?? '').localeCompare(b.provider ?? ''));
   }
 
   dispose(): void {
@@ -129,24 +172,39 @@ export class SecretStore implements vscode.Disposable {
     }
   }
 
-  private async readIndex(action: string): Promise<Set<string>> {
+  /** Entries are `{ provider, name }`, or a plain name (stored before providers were recorded). */
+  private async readIndex(action: string): Promise<Map<string, StoredCredential>> {
+    const stored = new Map<string, StoredCredential>();
     const raw = await this.call(action, () => this.secrets.get(SECRET_KEYS.index));
-    if (!raw) return new Set();
+    if (!raw) return stored;
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(raw);
-      return new Set(Array.isArray(parsed) ? parsed.filter((n): n is string => typeof n === 'string' && isValidCredentialName(n)) : []);
+      parsed = JSON.parse(raw);
     } catch {
-      return new Set();
+      return stored;
     }
+    for (const entry of Array.isArray(parsed) ? parsed : []) {
+      if (typeof entry === 'string' && isValidCredentialName(entry)) stored.set(credentialId({ name: entry }), { name: entry });
+      else if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+        const { provider, name } = entry as Record<string, unknown>;
+        if (typeof provider === 'string' && typeof name === 'string' && isValidProviderId(provider) && isValidCredentialName(name)) stored.set(credentialId({ provider, name }), { provider, name });
+      }
+    }
+    return stored;
   }
 
-  private updateIndex(action: string, change: (names: Set<string>) => unknown): Promise<void> {
+  private updateIndex(action: string, change: (stored: Map<string, StoredCredential>) => unknown): Promise<void> {
     const previous = indexQueues.get(this.secrets) ?? Promise.resolve();
+    const serialise = (stored: Map<string, StoredCredential>) =>
+      JSON.stringify([...stored.keys()].sort().map((id) => {
+        const entry = stored.get(id)!;
+        return entry.provider === undefined ? entry.name : { provider: entry.provider, name: entry.name };
+      }));
     const next = previous.catch(() => undefined).then(async () => {
-      const names = await this.readIndex(action);
-      const before = JSON.stringify([...names].sort());
-      change(names);
-      const after = JSON.stringify([...names].sort());
+      const stored = await this.readIndex(action);
+      const before = serialise(stored);
+      change(stored);
+      const after = serialise(stored);
       if (after !== before) await this.call(action, () => this.secrets.store(SECRET_KEYS.index, after));
     });
     indexQueues.set(this.secrets, next);

@@ -10,6 +10,8 @@ export interface Prompts {
   confirm(message: string, detail: string, acceptButton: string): Promise<boolean>;
   inputBox(options: vscode.InputBoxOptions): Promise<string | undefined>;
   quickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
+  /** A non-modal warning with buttons; the one chosen, if any. */
+  warn(message: string, ...actions: string[]): Promise<string | undefined>;
 }
 
 const defaults: Prompts = {
@@ -21,6 +23,9 @@ const defaults: Prompts = {
   },
   async quickPick(items, options) {
     return vscode.window.showQuickPick(items, options);
+  },
+  async warn(message, ...actions) {
+    return vscode.window.showWarningMessage(message, ...actions);
   },
 };
 

@@ -3,6 +3,7 @@ import type { BlockSpec, FieldSpec, LiteralType, SelectorTarget } from '../../ca
 import { properties, stringValue, valueNode } from '../../parse/tree';
 import { laxConversions } from '../laxValues';
 import type { Problem } from './definitionSchema';
+import { ownValue } from '../../ownProperties';
 
 /**
  * What the engine does with a well-formed custom block definition before any step uses it
@@ -43,7 +44,7 @@ function kindsFor(input: Node, selectorType: string): string[] {
 
 function toField(name: string, input: Node): FieldSpec {
   const selectorTypes = strings(valueNode(input, 'selector_types'));
-  const literalTypes = strings(valueNode(input, 'value_types')).map((t) => LITERALS[t]);
+  const literalTypes = strings(valueNode(input, 'value_types')).flatMap((t) => ownValue(LITERALS, t) ?? []);
   const declaredKinds = properties(valueNode(input, 'selector_data_kind')).flatMap((p) => strings(p.value));
   if (declaredKinds.some((k) => STRING_LITERAL_KINDS.has(k)) && !literalTypes.includes('string')) literalTypes.push('string');
   const hasDefault = flag(valueNode(input, 'has_default_value'));
@@ -52,7 +53,7 @@ function toField(name: string, input: Node): FieldSpec {
     name,
     required: !hasDefault,
     selectorKinds: [...new Set(selectorTypes.flatMap((t) => kindsFor(input, t)))],
-    selectorTargets: [...new Set(selectorTypes.map((t) => TARGETS[t]))],
+    selectorTargets: [...new Set(selectorTypes.flatMap((t) => ownValue(TARGETS, t) ?? []))],
     containers: selectorTypes.length ? ['single'] : [],
     literalTypes: [...new Set(literalTypes)],
     nullable: flag(valueNode(input, 'is_optional')),

@@ -162,7 +162,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
       [
         stepLine,
         'roboflowWorkflows.setCredential',
-        ['openai_api_key'],
+        ['openai_api_key', 'openai'],
         'Credentials owner-hidden: people you share with run it with your `openai_api_key`, hidden from them, and SecretStorage does not hold it. Click to store it.',
       ],
     );

@@ -89,13 +89,24 @@ export async function quickOpen(page, fileName) {
 }
 
 export async function runCommand(page, title) {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  // The palette closes when something takes focus back (a webview that was focused settles late on
+  // a loaded machine): open it again until the command is typed into an open palette.
+  for (let attempt = 1; ; attempt++) {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
+  // Some commands (a reload) take the page away before the palette is seen to close.
   await input.waitFor({ state: 'hidden' }).catch(() => {});
 }
 
@@ -138,7 +149,8 @@ export async function screenshot(page, label) {
 
 async function focusWorkbench(page) {
   // keyboard shortcuts need focus inside the workbench (not on the page body after load)
-  const active = await page.evaluate(() => !!document.activeElement?.closest('.monaco-workbench'));
+  // Focus inside a webview (an iframe) is not the workbench's: its keys go to the webview first.
+  const active = await page.evaluate(() => !!document.activeElement?.closest('.monaco-workbench') && document.activeElement?.tagName !== 'IFRAME');
   if (!active) await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
 }
 

@@ -333,7 +333,7 @@ function analyzeStep(context: Context, step: WorkflowStep): void {
 }
 
 /** Custom Python blocks declared in the document (`dynamic_blocks_definitions`). */
-function dynamicBlockTypes(root: Node): Set<string> {
+export function dynamicBlockTypes(root: Node): Set<string> {
   const types = new Set<string>();
   const definitions = valueNode(root, 'dynamic_blocks_definitions');
   for (const definition of definitions?.type === 'array' ? (definitions.children ?? []) : []) {

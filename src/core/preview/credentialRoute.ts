@@ -1,11 +1,11 @@
 import type { JSONPath, Node } from 'jsonc-parser';
 import type { SecurityAnalysis } from '../analysis/analyze';
-import type { CredentialUse } from '../analysis/credentials';
+import { dynamicBlockTypes, type CredentialUse } from '../analysis/credentials';
 import type { Provider } from '../analysis/providers';
 import { stepLabel } from '../analysis/stepFields';
 import type { WorkflowStep } from '../model/workflow';
 import { duplicateKeys } from '../parse/duplicateKeys';
-import { properties, stringValue, valueNode } from '../parse/tree';
+import { properties } from '../parse/tree';
 
 /**
  * Where a secret input's value goes, which decides whether a credential stored in SecretStorage
@@ -78,16 +78,6 @@ function describeReference(security: SecurityAnalysis, reference: Reference, cus
   return `\`${reference.path.join('.')}\``;
 }
 
-function customBlockTypes(root: Node): Set<string> {
-  const types = new Set<string>();
-  const definitions = valueNode(root, 'dynamic_blocks_definitions');
-  for (const definition of definitions?.type === 'array' ? (definitions.children ?? []) : []) {
-    const type = stringValue(valueNode(valueNode(definition, 'manifest'), 'block_type'));
-    if (type) types.add(type);
-  }
-  return types;
-}
-
 function joinWithAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
@@ -108,7 +98,7 @@ export function credentialRoute(security: SecurityAnalysis, name: string): Crede
   if (references.length === 0) return { typed: { kind: 'unused' } };
   const byOffset = new Map<number, CredentialUse>();
   for (const use of security.credentials.uses) if (use.source === 'input' && use.inputName === name) byOffset.set(use.range.offset, use);
-  const customTypes = customBlockTypes(model.root);
+  const customTypes = dynamicBlockTypes(model.root);
 
   const providers = new Map<string, { provider: Provider; steps: string[] }>();
   for (const reference of references) {

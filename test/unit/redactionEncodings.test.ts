@@ -47,7 +47,8 @@ function assertMaskedAndKept(redactor: Redactor, encoded: string, secret: string
   return redacted;
 }
 
-describe('Redaction of base64 wrapped by line breaks', () => {
+describe('Redaction of base64 wrapped by line breaks', function () {
+  this.timeout(120_000); // synchronous and bounded, like the redactor's property tests
   it('masks a secret at every byte offset of a 76- or 64-column body, with every line break spelling', () => {
     for (const secret of Object.values(KEYS)) {
       const redactor = new Redactor([secret], { replacement: MASK });

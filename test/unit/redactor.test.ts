@@ -231,7 +231,10 @@ describe('Redactor.redactDeep', () => {
   });
 });
 
-describe('Redactor: property tests with random secrets', () => {
+describe('Redactor: property tests with random secrets', function () {
+  // Synchronous and bounded by numRuns: a timer cannot stop them, only fail them when other work
+  // slows the machine down (a soak run at load 11 on 2 cores took 4× the usual time).
+  this.timeout(120_000);
   /** Not a character secrets are made of, so a one-letter secret cannot "survive" inside the mask. */
   const MASK = '█';
   // Whole code points (spread, not split), so no lone surrogate reaches encodeURIComponent.

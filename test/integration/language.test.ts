@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, waitFor, writeFixture } from './helpers';
+import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
 
 const WORKFLOW = `{
   "version": "1.0",
@@ -38,6 +38,8 @@ const WORKFLOW = `{
 async function openWorkflow(text = WORKFLOW): Promise<vscode.TextDocument> {
   writeFixture('language.workflow.json', text);
   const { doc } = await openFixture('language.workflow.json');
+  // VS Code may hand back the model of the previous test's (reverted) editor: type the text in.
+  if (doc.getText() !== text) await setDocumentText(doc, text);
   return doc;
 }
 
@@ -153,7 +155,9 @@ suite('Language features: completion, navigation, rename, outline, links, one ho
 
   test('outlines Inputs, Steps (block name and version) and Outputs', async () => {
     const doc = await openWorkflow();
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    // VS Code's JSON server adds its own key outline beside ours (as a separate group in the Outline).
+    const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const symbols = all.filter((s) => s.kind === vscode.SymbolKind.Module);
     assert.deepStrictEqual(symbols.map((s) => [s.name, s.children.map((c) => `${c.name}: ${c.detail}`)]), [
       ['Inputs', ['image: WorkflowImage']],
       ['Steps', ['det: Object Detection Model · v2', 'crop: Dynamic Crop · v1', 'gate: Continue If · v1']],

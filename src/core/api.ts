@@ -10,8 +10,16 @@ export { describeBlocks } from './server/client';
 export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
 export { Redactor } from './redaction/redactor';
 export { lintWorkflow } from './lint';
-export { selectorCompletions } from './complete/selectorCompletions';
-export { hoverAt } from './complete/hover';
+export { selectorCompletions } from './language/selectorCompletions';
+export { hoverAt } from './language/hover';
+// Language features (src/vscode/language): completion, navigation, rename, outline, links.
+export { workflowCompletions } from './language/completions';
+export type { LanguageCompletion, CompletionKind } from './language/completionItem';
+export { definitionAt, referencesAt } from './language/navigation';
+export { prepareRename, renameEdits } from './language/rename';
+export { documentSymbols } from './language/documentSymbols';
+export type { WorkflowSymbol, SymbolKind } from './language/documentSymbols';
+export { documentLinks } from './language/documentLinks';
 export type { LintResult } from './lint';
 export { validateWorkflow } from './validate';
 export type { ValidationResult } from './validate';

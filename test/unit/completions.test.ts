@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
-import { hoverAt } from '../../src/core/complete/hover';
-import { selectorCompletions } from '../../src/core/complete/selectorCompletions';
+import { hoverAt } from '../../src/core/language/hover';
+import { selectorCompletions } from '../../src/core/language/selectorCompletions';
 import { lintWorkflow } from '../../src/core/lint';
 import { validateWorkflow } from '../../src/core/validate';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';

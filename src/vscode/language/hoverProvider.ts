@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { loadCore } from './core';
-import { toRange } from './convert';
-import type { WorkflowService } from './workflowService';
+import { loadCore } from '../core';
+import { toRange } from '../convert';
+import type { WorkflowService } from '../workflowService';
 
 /** Hovers: a block's description and outputs on its type, a field's accepted values, a selector's target and kind, or what is wrong with it. */
-class WorkflowHoverProvider implements vscode.HoverProvider {
+export class WorkflowHoverProvider implements vscode.HoverProvider {
   constructor(private readonly service: WorkflowService) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -13,8 +13,4 @@ class WorkflowHoverProvider implements vscode.HoverProvider {
     const info = model && loadCore().hoverAt(model, this.service.catalog(), document.offsetAt(position), findings);
     return info ? new vscode.Hover(new vscode.MarkdownString(info.markdown), toRange(document, info.range)) : undefined;
   }
-}
-
-export function registerHovers(context: vscode.ExtensionContext, service: WorkflowService): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider([{ language: 'json' }, { language: 'jsonc' }], new WorkflowHoverProvider(service)));
 }

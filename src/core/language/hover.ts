@@ -1,6 +1,6 @@
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
-import type { BlockSpec } from '../catalog/types';
+import type { BlockSpec, FieldSpec } from '../catalog/types';
 import type { Finding, OffsetRange } from '../findings';
 import type { WorkflowModel } from '../model/workflow';
 import { firstByName } from '../model/workflow';
@@ -14,7 +14,15 @@ export interface HoverInfo {
   range: OffsetRange;
 }
 
-function blockSummary(block: BlockSpec): string {
+/** A step property: which block's, whether required, what it takes, its default. Also shown by completion. */
+export function fieldMarkdown(block: BlockSpec, field: FieldSpec): string {
+  const lines = [`**${field.name}**${field.required ? ' (required)' : ''} of ${block.humanName}`, `Takes ${describeAccepted(field)}.`];
+  if ('default' in field) lines.push(`Default: \`${JSON.stringify(field.default)}\``);
+  return lines.join('\n\n');
+}
+
+/** A block: its name and type, description and outputs. Also shown by completion. */
+export function blockSummary(block: BlockSpec): string {
   const outputs = block.outputs.filter((o) => o.name !== '*').map((o) => `\`${o.name}\` (${o.kinds.join(', ')})`);
   return [
     `**${block.humanName}** · \`${block.type}\``,
@@ -69,10 +77,7 @@ export function hoverAt(model: WorkflowModel, catalog: Catalog, offset: number, 
   const property = node.parent;
   if (step?.block && property?.type === 'property' && property.parent === step.node && property.children?.[0] === node) {
     const field = catalog.field(step.block, node.value as string);
-    if (!field) return undefined;
-    const lines = [`**${field.name}**${field.required ? ' (required)' : ''} of ${step.block.humanName}`, `Takes ${describeAccepted(field)}.`];
-    if ('default' in field) lines.push(`Default: \`${JSON.stringify(field.default)}\``);
-    return { markdown: lines.join('\n\n'), range };
+    return field ? { markdown: fieldMarkdown(step.block, field), range } : undefined;
   }
 
   if (node.type !== 'string' || typeof node.value !== 'string' || !node.value.startsWith('$')) return undefined;

@@ -10,6 +10,8 @@ export { describeBlocks } from './server/client';
 export { normaliseServerUrl, DEFAULT_SERVER_URL } from './server/serverUrl';
 export { Redactor } from './redaction/redactor';
 export { lintWorkflow } from './lint';
+export { LintSession } from './incremental/lintSession';
+export type { LintPath } from './incremental/lintSession';
 export { selectorCompletions } from './complete/selectorCompletions';
 export { hoverAt } from './complete/hover';
 export type { LintResult } from './lint';

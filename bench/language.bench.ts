@@ -1,7 +1,7 @@
 /**
  * Completion latency on the 1,000-step workflow: what one request costs the extension host after
  * the document's analysis is cached (the editor's case), at the places people complete most.
- * `node dist/language-bench.js` (also run by `npm run bench`).
+ * Run by `npm run bench` (bench/bench.ts, EXTRA_BENCHES).
  */
 import { findNodeAtLocation } from 'jsonc-parser';
 import { bundledCatalog } from '../src/core/catalog/bundled';
@@ -47,4 +47,3 @@ export function runLanguageBench(): void {
   console.log(table(['where', 'items', 'median', 'p10–p90'], rows));
 }
 
-if (require.main === module) runLanguageBench();

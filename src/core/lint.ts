@@ -10,13 +10,13 @@ export interface LintResult extends ValidationResult {
   security: SecurityAnalysis;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+export const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
 export type LintOptions = ValidationOptions & SecurityOptions;
 
 // The editor passes the same stored values on every keystroke: one redactor for them.
 const redactors = new WeakMap<readonly string[], Redactor>();
-function redactorFor(values: readonly string[] | undefined): Redactor | undefined {
+export function redactorFor(values: readonly string[] | undefined): Redactor | undefined {
   if (!values?.length) return undefined;
   let redactor = redactors.get(values);
   if (!redactor) redactors.set(values, (redactor = new Redactor(values)));

@@ -3,8 +3,9 @@ import type { Catalog, LintResult } from '../core/api';
 import type { CatalogSource } from './catalog/catalogSource';
 import { loadCore } from './core';
 
-const lintWorkflow: typeof import('../core/api').lintWorkflow = (text, catalog, options) => loadCore().lintWorkflow(text, catalog, options);
 import { isWorkflowDocument } from './workflowDocuments';
+
+type LintSession = InstanceType<typeof import('../core/api').LintSession>;
 
 export interface WorkflowAnalysis {
   document: vscode.TextDocument;
@@ -15,6 +16,8 @@ export interface WorkflowAnalysis {
 /** One analysis per document version, shared by diagnostics, code actions, lenses and previews. */
 export class WorkflowService implements vscode.Disposable {
   private readonly cache = new Map<string, WorkflowAnalysis>();
+  /** One incremental lint per open document: an edit inside one step re-checks that step. */
+  private readonly sessions = new Map<string, LintSession>();
   private readonly changed = new vscode.EventEmitter<WorkflowAnalysis>();
   /** Fires after a workflow document was (re-)analysed. */
   readonly onDidAnalyze = this.changed.event;
@@ -34,9 +37,10 @@ export class WorkflowService implements vscode.Disposable {
     this.subscriptions.push(
       this.catalogChanged,
       this.storedSecretsChanged,
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       catalogs.onDidChange(() => {
         this.cache.clear();
+        this.sessions.clear();
         this.catalogChanged.fire();
       }),
     );
@@ -57,6 +61,7 @@ export class WorkflowService implements vscode.Disposable {
       if (values.length === this.stored.length && values.every((v, i) => v === this.stored[i])) return;
       this.stored = Object.freeze([...values]);
       this.cache.clear();
+      this.sessions.clear();
       this.storedSecretsChanged.fire();
     });
     this.storedLoad = done;
@@ -83,7 +88,10 @@ export class WorkflowService implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached;
-    const analysis: WorkflowAnalysis = { document, version: document.version, result: lintWorkflow(document.getText(), this.catalogs.current(), { storedSecrets: this.stored }) };
+    let session = this.sessions.get(key);
+    if (!session) this.sessions.set(key, (session = new (loadCore().LintSession)()));
+    const result = session.lint(document.getText(), this.catalogs.current(), { storedSecrets: this.stored });
+    const analysis: WorkflowAnalysis = { document, version: document.version, result };
     this.cache.set(key, analysis);
     this.changed.fire(analysis);
     return analysis;
@@ -96,6 +104,7 @@ export class WorkflowService implements vscode.Disposable {
 
   forget(document: vscode.TextDocument): void {
     this.cache.delete(document.uri.toString());
+    this.sessions.delete(document.uri.toString());
   }
 
   dispose(): void {

@@ -46,6 +46,27 @@ suite('Diagnostics in the editor', () => {
     assert.deepStrictEqual(unused.tags, [vscode.DiagnosticTag.Unnecessary]);
   });
 
+  test('typing in a step\'s value updates its diagnostics keystroke by keystroke, placed where the text now is', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    await setDocumentText(doc, doc.getText().replace('"model_id": "yolov8n-640"', '"model_id": "yolov8n-640",\n      "confidence": 0.4'));
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+    // One character at a time, as typed: each edit changes one literal of one step.
+    const type = async (at: number, length: number, text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + length)), text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    const value = doc.getText().indexOf('0.4');
+    await type(value, 1, '1');
+    const invalid = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    assert.deepStrictEqual(invalid.map((d) => [d.code, underlined(doc, d)]), [['invalid-value', '1.4']]);
+    await type(value + 3, 0, '5');
+    const longer = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    assert.deepStrictEqual(longer.map((d) => [d.code, underlined(doc, d)]), [['invalid-value', '1.45']]);
+    await type(value, 1, '0');
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+  });
+
   test('a quick fix applies one undoable edit and the diagnostic goes away', async () => {
     const { doc } = await openFixture('mistakes.workflow.json');
     const before = doc.getText();

@@ -36,7 +36,7 @@ const EMPTY: Omit<SecurityAnalysis, 'text'> = {
 // The editor passes the same list on every keystroke: its spellings are computed once.
 const knownByList = new WeakMap<readonly string[], KnownSecrets>();
 const NONE: readonly string[] = [];
-function knownOf(values: readonly string[] = NONE): KnownSecrets {
+export function knownOf(values: readonly string[] = NONE): KnownSecrets {
   let known = knownByList.get(values);
   if (!known) knownByList.set(values, (known = knownSecrets(values)));
   return known;

@@ -152,6 +152,11 @@ function credentialFieldsOf(block: BlockSpec, catalog: Catalog): { field: FieldS
   return [...result.values()];
 }
 
+/** Whether the credential analysis reads any field of the block's steps. */
+export function hasCredentialFields(block: BlockSpec, catalog: Catalog): boolean {
+  return credentialFieldsOf(block, catalog).length > 0;
+}
+
 /** `email_provider` / `sms_provider`: a setting that makes the block use Roboflow's own account. */
 function managedProviderSetting(block: BlockSpec, properties: Map<string, StepProperty>): { field: FieldSpec; managed: boolean; node?: Node } | undefined {
   const field = block.fields.find((f) => f.enumValues?.includes(MANAGED_PROVIDER_VALUE));

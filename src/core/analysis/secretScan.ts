@@ -130,6 +130,11 @@ function decodeSafely(text: string): string {
   }
 }
 
+/** Whether one string (the value under `key`) holds a credential the scan would report. */
+export function holdsSecret(value: string, key: string | undefined, known: KnownSecrets): boolean {
+  return hitIn(value, key, known) !== undefined;
+}
+
 /** Where `hit` lies in the document: exact when the string is written without escapes. */
 function locate(node: Node, value: string, text: string | undefined, hit: Hit): OffsetRange {
   const whole = { offset: node.offset, length: node.length };

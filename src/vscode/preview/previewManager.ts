@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ServerIdentityCache } from '../../core/server/serverIdentity';
-import { PREVIEW_VIEW_TYPE, type PreviewMode } from '../../webview/protocol';
+import { PREVIEW_VIEW_TYPE, type PreviewMode } from '../../protocol/preview';
 import type { SecretStore } from '../secrets/secretStore';
 import type { WorkflowService } from '../workflowService';
 import { webviewOptions } from './html';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ImageValue, Redactor, ServerIdentity } from '../../core/api';
 import type { ServerIdentityCache } from '../../core/server/serverIdentity';
 import { emptyRecord, ownValue } from '../../core/ownProperties';
-import { checkImageUrl } from '../../webview/inputValues';
+import { checkImageUrl } from '../../protocol/inputValues';
 import {
   isSafeImageDataUrl,
   parseHostMessage,
@@ -15,7 +15,7 @@ import {
   type RunView,
   type SessionView,
   type WebviewMessage,
-} from '../../webview/protocol';
+} from '../../protocol/preview';
 import { loadCore } from '../core';
 import { SECRET_COMMANDS } from '../secrets/secretCommands';
 import { isValidCredentialName, type SecretStore } from '../secrets/secretStore';

@@ -48,6 +48,7 @@ const builds = [
   { ...common, entryPoints: { core: 'src/core/api.ts' }, outdir: 'dist' },
   // Self-contained (no runtime dependencies), outside dist/ so the .vsix never carries it.
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: path.dirname(CLI_BUNDLE), banner: { js: `#!/usr/bin/env node\n${IMPORT_META_SHIM}` } },
+  { ...common, entryPoints: { 'graph-bench': 'bench/graph.bench.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { bench: 'bench/bench.ts', 'corpus-report': 'scripts/corpus-report.ts', 'update-catalog': 'scripts/update-catalog.ts', agreement: 'scripts/agreement.ts' }, outdir: 'dist', external: ['vscode-json-languageservice'] },
   {
     ...common,

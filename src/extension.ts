@@ -4,6 +4,7 @@ import { registerCatalog } from './vscode/catalog/registerCatalog';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerCompletions } from './vscode/completions';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerGraph } from './vscode/graph/registerGraph';
 import { registerHovers } from './vscode/hovers';
 import { registerIgnoredServerUrl } from './vscode/ignoredServerUrl';
 import { registerPreview } from './vscode/preview/registerPreview';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const catalogRefresh = registerCatalog(context, workflows, catalogs, secrets);
   const servers = createServerIdentities();
   const previews = registerPreview(context, workflows, secrets, sharing, servers);
+  registerGraph(context, workflows, previews.onDidFinishRun);
   registerIgnoredServerUrl(context, () => previews.refreshAll());
   registerServerValidation(context, workflows, secrets, diagnostics, servers);
   return registerTestApi(context, secrets, sharing, catalogRefresh); // test-only hooks; undefined outside ExtensionMode.Test

@@ -48,6 +48,8 @@ export interface WorkflowGraph {
 }
 
 export interface GraphView {
+  /** The workflow's URI (kept by the webview so a reload restores the panel). */
+  workflowUri: string;
   fileName: string;
   graph: WorkflowGraph;
   /** Why there is nothing to draw (the text is not a workflow object). */
@@ -97,6 +99,7 @@ const graphNode = object({
 });
 const graphEdge = object({ from: nodeId, to: nodeId, kind: oneOf(['data', 'flow']), label: str() });
 const graphView = object({
+  workflowUri: str(),
   fileName: str(),
   graph: object({ nodes: arrayOf(graphNode), edges: arrayOf(graphEdge) }),
   problem: optional(str()),

@@ -53,9 +53,9 @@ export function layoutGraph(graph: WorkflowGraph): GraphLayout {
   // Past a few hundred nodes, the cheaper ranking and one ordering pass keep a drawing under a second.
   const fast = graph.nodes.length > FAST_ABOVE_NODES;
   const parts = connectedComponents(graph).map((component) => layoutComponent(component, fast));
-  // Rows about as wide as the whole drawing is tall (a roughly square picture to fit and pan).
+  // Rows for a drawing somewhat wider than tall (like a screen), to fit and pan.
   const area = parts.reduce((sum, p) => sum + (p.width + GAP) * (p.height + GAP), 0);
-  const rowWidth = Math.max(Math.sqrt(area), ...parts.map((p) => p.width));
+  const rowWidth = Math.max(Math.sqrt(area * 1.6), ...parts.map((p) => p.width));
   const nodes = new Map<string, PlacedNode>();
   const edges = new Map<GraphEdge, PlacedEdge>();
   let x = MARGIN;

@@ -14,7 +14,7 @@ import { parseGraphHostMessage, parseGraphWebviewMessage, type GraphView, type W
 import { repoRoot } from '../support/repoRoot';
 
 const catalog = bundledCatalog();
-const GATED = fs.readFileSync(path.join(repoRoot(), 'test/fixtures/graph/gated.workflow.json'), 'utf8');
+const GATED = fs.readFileSync(path.join(repoRoot(), 'test/fixtures/workspace/graph/gated.workflow.json'), 'utf8');
 
 const node = (id: string, kind: 'input' | 'step' | 'output', name: string, title: string, detail: string, extra: Partial<{ privateModel: boolean; credential: boolean; errors: number; warnings: number }> = {}) => ({
   id,

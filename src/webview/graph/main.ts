@@ -57,6 +57,14 @@ function truncate(text: string, width: number, charWidth: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Shortens in the middle, so a type keeps its version (`roboflow_core/rob…_model@v2`). */
+function truncateMiddle(text: string, width: number, charWidth: number): string {
+  const max = Math.max(6, Math.floor((width - 16) / charWidth));
+  if (text.length <= max) return text;
+  const tail = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
+
 function failedMessage(node: GraphNode): string | undefined {
   if (node.kind !== 'step' || !run) return undefined;
   return run.failedSteps.find((f) => f.step === node.name)?.message;
@@ -91,7 +99,7 @@ function drawNode(node: GraphNode, placed: PlacedNode): SVGGElement {
   const first = node.kind === 'step' ? node.title : node.name || node.title;
   lines.push(s('text', { class: 'title', x: 10, y: 19 }, truncate(first, placed.width - (markers ? 36 : 0), 7.5)));
   if (node.kind === 'step') lines.push(s('text', { class: 'name', x: 10, y: 36 }, truncate(node.name || '(unnamed)', placed.width, 7)));
-  lines.push(s('text', { class: 'detail', x: 10, y: node.kind === 'step' ? 53 : 36 }, truncate(node.detail, placed.width, 6.5)));
+  lines.push(s('text', { class: 'detail', x: 10, y: node.kind === 'step' ? 53 : 36 }, truncateMiddle(node.detail, placed.width, 6.5)));
   const g = s(
     'g',
     { class: classes.filter(Boolean).join(' '), transform: `translate(${placed.x} ${placed.y})`, tabindex: 0, role: 'button', 'aria-label': nodeLabel(node), 'data-id': node.id, 'data-name': node.name },

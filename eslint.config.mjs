@@ -38,6 +38,17 @@ export default tseslint.config(
     },
   },
   {
+    // The core and the shared protocol run in the host, the CLI and webviews: they never import
+    // VS Code, nor the host's adapters or the webviews' UI.
+    files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/core and src/protocol never import vscode: put the adapter in src/vscode/.' }],
+        patterns: [{ group: ['**/vscode/*', '**/webview/*', '**/cli/*'], message: 'src/core and src/protocol import only each other (shared host/webview types live in src/protocol/).' }],
+      }],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-explicit-any': 'warn',

@@ -26,6 +26,7 @@ const INCREMENTAL = 'LintSession (incremental; the editor)';
 const EXTRA_BENCHES: [string, () => Promise<unknown>][] = [
   ['Redaction', () => import('./redaction.bench').then((m) => m.runRedactionBench())],
   ['Completion', () => import('./language.bench').then((m) => m.runLanguageBench())],
+  ['Graph layout', () => import('./graph.bench').then((m) => m.runGraphBench())],
 ];
 
 async function main(): Promise<void> {

@@ -65,8 +65,8 @@ const builds = [
   },
 ];
 if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
-  // The preview webview: a browser IIFE (no Node banner or import.meta shim); the CSS it imports
-  // becomes media/dist/preview.css. Nothing remote: the panel's CSP allows only these two files.
+  // The preview and graph webviews: browser IIFEs (no Node banner or import.meta shim); the CSS it imports
+  // becomes media/dist/<name>.css. Nothing remote: a panel's CSP allows only its two files.
   builds.push({
     ...common,
     platform: 'browser',
@@ -75,7 +75,7 @@ if (fs.existsSync(path.join(root, 'src/webview/main.ts'))) {
     banner: {},
     define: {},
     mainFields: ['browser', 'module', 'main'],
-    entryPoints: { preview: 'src/webview/main.ts' },
+    entryPoints: { preview: 'src/webview/main.ts', graph: 'src/webview/graph/main.ts' },
     outdir: 'media/dist',
   });
 }

@@ -3,6 +3,7 @@ import { CatalogSource } from './vscode/catalog/catalogSource';
 import { registerCatalog } from './vscode/catalog/registerCatalog';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerGraph } from './vscode/graph/registerGraph';
 import { registerIgnoredServerUrl } from './vscode/ignoredServerUrl';
 import { registerLanguageFeatures } from './vscode/language/registerLanguage';
 import { registerPreview } from './vscode/preview/registerPreview';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   const catalogRefresh = registerCatalog(context, workflows, catalogs, secrets);
   const servers = createServerIdentities();
   const previews = registerPreview(context, workflows, secrets, sharing, servers);
+  registerGraph(context, workflows, previews.onDidFinishRun);
   registerIgnoredServerUrl(context, () => previews.refreshAll());
   registerServerValidation(context, workflows, secrets, diagnostics, servers);
   return registerTestApi(context, secrets, sharing, catalogRefresh); // test-only hooks; undefined outside ExtensionMode.Test

@@ -64,3 +64,7 @@ export { serverVerdict } from './serverValidation/verdict';
 export type { ServerVerdict } from './serverValidation/verdict';
 export { locateServerErrors } from './serverValidation/locate';
 export type { ServerFinding } from './serverValidation/locate';
+// The workflow graph (src/vscode/graph): its model, which node holds the cursor, a run's status.
+export { buildWorkflowGraph } from './graph/buildGraph';
+export { nodeSpans, nodeAtOffset } from './graph/nodeFindings';
+export { graphRunView } from './graph/runStatus';

@@ -1,7 +1,7 @@
 import './preview.css';
 import { button, h, replaceChildren, rerender } from './dom';
 import { emptyRecord } from '../core/ownProperties';
-import { initialDraft, parseDraft } from './inputValues';
+import { initialDraft, parseDraft } from '../protocol/inputValues';
 import { kindBesideName } from './labels';
 import { failureView, notSentView, successView, type ResultsContext } from './results';
 import {
@@ -18,7 +18,7 @@ import {
   type RunView,
   type SessionView,
   type WebviewMessage,
-} from './protocol';
+} from '../protocol/preview';
 
 /**
  * The preview panel's webview. It renders what the extension host sends and reports clicks; it

@@ -3,7 +3,7 @@ import { jsonTree } from './jsonTree';
 import { kindBesideName } from './labels';
 import { classificationView, detectionsFigure } from './overlay';
 import { classifyOutput, type Detection } from './predictions';
-import type { BlockErrorView, JsonObject, RunFailureView, RunNotSentView, RunSuccessView, WebviewMessage } from './protocol';
+import type { BlockErrorView, JsonObject, RunFailureView, RunNotSentView, RunSuccessView, WebviewMessage } from '../protocol/preview';
 
 /** The results area: one section per output (images, predictions drawn over the input image,
  * classifications, everything else as a JSON tree), or the error with its step errors. */

@@ -10,7 +10,7 @@ import { workspaceImages } from '../../src/vscode/preview/images';
 import type { PreviewPanel } from '../../src/vscode/preview/previewPanel';
 import type { PreviewTestApi } from '../../src/vscode/preview/testApi';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
-import type { RunFailureView, RunNotSentView, RunSuccessView, RunView } from '../../src/webview/protocol';
+import type { RunFailureView, RunNotSentView, RunSuccessView, RunView } from '../../src/protocol/preview';
 import { ALL_CANARIES, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY } from '../support/canaries';
 import { FAKE_SERVER_VERSION, startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../support/fakeInferenceServer';
 import { findLeak } from '../support/secretLeaks';

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { previewForm } from '../../src/core/preview/form';
 import { buildRunInputs, literalSecretValues, parseSpecification } from '../../src/core/preview/runRequest';
 import { sharePlan } from '../../src/core/preview/sharePlan';
-import { checkImageUrl, controlFor, initialDraft, parseDraft } from '../../src/webview/inputValues';
+import { checkImageUrl, controlFor, initialDraft, parseDraft } from '../../src/protocol/inputValues';
 import { classifyOutput, colorSlot, detectionBounds, imageDataUrl } from '../../src/webview/predictions';
-import { isSafeImageDataUrl, parseHostMessage, parseWebviewMessage, type ParameterField, type SessionView } from '../../src/webview/protocol';
+import { isSafeImageDataUrl, parseHostMessage, parseWebviewMessage, type ParameterField, type SessionView } from '../../src/protocol/preview';
 import { SAMPLE_JPEG_BASE64 } from '../support/sampleImage';
 import { analysisOf, det, gpt } from '../support/securitySteps';
 

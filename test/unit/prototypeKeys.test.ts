@@ -12,8 +12,8 @@ import { checkSharingFile, toggleSharingOptionEdits } from '../../src/core/shari
 import { DEFAULT_SHARING_SETTINGS, parseSharingSettings, SHARING_CODES, SHARING_OPTION_VALUES } from '../../src/core/sharing/settings';
 import { applyTextEdits } from '../../src/core/text/jsonEdits';
 import { lintWorkflow } from '../../src/core/lint';
-import { controlFor, parseDraft } from '../../src/webview/inputValues';
-import { parseHostMessage, parseWebviewMessage, type ParameterField } from '../../src/webview/protocol';
+import { controlFor, parseDraft } from '../../src/protocol/inputValues';
+import { parseHostMessage, parseWebviewMessage, type ParameterField } from '../../src/protocol/preview';
 import { analysisOf, gpt } from '../support/securitySteps';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'toLocaleString'];

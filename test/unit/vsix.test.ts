@@ -36,7 +36,7 @@ describe('the .vsix', () => {
       // No dist/cli.js (a second copy of the core), benchmarks, tests, source maps, engine or examples.
       assert.deepEqual(
         files.filter((f) => !schemas.includes(f)),
-        ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/core.js', 'dist/extension.js', 'media/dist/preview.css', 'media/dist/preview.js', 'package.json'],
+        ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/core.js', 'dist/extension.js', 'media/dist/graph.css', 'media/dist/graph.js', 'media/dist/preview.css', 'media/dist/preview.js', 'package.json'],
       );
     } finally {
       fs.rmSync(stage, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
-import type { InputField, JsonValue } from '../../webview/protocol';
-import { controlFor } from '../../webview/inputValues';
+import type { InputField, JsonValue } from '../../protocol/preview';
+import { controlFor } from '../../protocol/inputValues';
 import type { SecurityAnalysis } from '../analysis/analyze';
 import { INPUT_TYPES, type WorkflowInput } from '../model/workflow';
 import { credentialRoute, type CredentialRoute } from './credentialRoute';

@@ -1,5 +1,5 @@
-import type { DraftValues, InputField, JsonValue } from '../../webview/protocol';
-import { parseDraft } from '../../webview/inputValues';
+import type { DraftValues, InputField, JsonValue } from '../../protocol/preview';
+import { parseDraft } from '../../protocol/inputValues';
 import type { SecurityAnalysis } from '../analysis/analyze';
 import { readSecretLiteral } from '../analysis/moveSecret';
 import { emptyRecord, ownValue } from '../ownProperties';

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ServerIdentityCache } from '../../core/server/serverIdentity';
-import { PREVIEW_VIEW_TYPE, type PreviewMode } from '../../webview/protocol';
+import { PREVIEW_VIEW_TYPE, type PreviewMode, type RunView } from '../../protocol/preview';
 import type { SecretStore } from '../secrets/secretStore';
 import type { WorkflowService } from '../workflowService';
 import { webviewOptions } from './html';
@@ -11,6 +11,9 @@ import { PreviewPanel } from './previewPanel';
  * after a reload by the WebviewPanelSerializer (registerPreview.ts). */
 export class PreviewManager implements vscode.Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
+  private readonly runs = new vscode.EventEmitter<{ uri: vscode.Uri; view: RunView }>();
+  /** A preview run finished, in any panel (its view already redacted). */
+  readonly onDidFinishRun = this.runs.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -68,6 +71,7 @@ export class PreviewManager implements vscode.Disposable {
       onDidDispose: (p) => {
         if (this.panels.get(uri.toString()) === p) this.panels.delete(uri.toString());
       },
+      onDidFinishRun: (runUri, view) => this.runs.fire({ uri: runUri, view }),
     }, mode);
     this.panels.set(uri.toString(), panel);
     return panel;
@@ -76,6 +80,7 @@ export class PreviewManager implements vscode.Disposable {
   dispose(): void {
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
+    this.runs.dispose();
   }
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ImageValue, Redactor, ServerIdentity } from '../../core/api';
 import type { ServerIdentityCache } from '../../core/server/serverIdentity';
 import { emptyRecord, ownValue } from '../../core/ownProperties';
-import { checkImageUrl } from '../../webview/inputValues';
+import { checkImageUrl } from '../../protocol/inputValues';
 import {
   isSafeImageDataUrl,
   parseHostMessage,
@@ -15,7 +15,7 @@ import {
   type RunView,
   type SessionView,
   type WebviewMessage,
-} from '../../webview/protocol';
+} from '../../protocol/preview';
 import { loadCore } from '../core';
 import { SECRET_COMMANDS } from '../secrets/secretCommands';
 import { isValidCredentialName, type SecretStore } from '../secrets/secretStore';
@@ -49,6 +49,8 @@ export interface PanelDeps {
   /** Test mode: keep a copy of every message posted and every message rejected. */
   capture: boolean;
   onDidDispose(panel: PreviewPanel): void;
+  /** A run finished (its view redacted): the graph shows per-step status from it. */
+  onDidFinishRun(uri: vscode.Uri, view: RunView): void;
 }
 
 interface PickedImage {
@@ -313,6 +315,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     this.last = outcome;
     this.post({ type: 'runFinished', result: outcome.view });
+    this.deps.onDidFinishRun(this.uri, this.guard.redactDeep(outcome.view));
     if (!this.panel.visible && outcome.view.status !== 'success' && !(outcome.view.status === 'failure' && outcome.view.kind === 'cancelled')) {
       void vscode.window.showWarningMessage(this.guard.redact(`Preview of ${this.uri.path.split('/').pop()} ${describeOutcome(outcome.view)}`));
     }

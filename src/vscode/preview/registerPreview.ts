@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerIdentityCache } from '../../core/server/serverIdentity';
-import { PREVIEW_VIEW_TYPE, type PreviewMode } from '../../webview/protocol';
+import { PREVIEW_VIEW_TYPE, type PreviewMode } from '../../protocol/preview';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SharingFeature } from '../sharing/registerSharing';
 import type { WorkflowService } from '../workflowService';

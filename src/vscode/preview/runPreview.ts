@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CredentialNeed, ImageValue, Redactor, ServerIdentity } from '../../core/api';
-import type { DraftValues, PanelCommand, PreviewMode, RunView } from '../../webview/protocol';
+import type { DraftValues, PanelCommand, PreviewMode, RunView } from '../../protocol/preview';
 import { emptyRecord } from '../../core/ownProperties';
 import { loadCore } from '../core';
 import type { SecretStore, StoredCredential } from '../secrets/secretStore';

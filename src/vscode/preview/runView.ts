@@ -1,5 +1,5 @@
 import type { WorkflowRunResult } from '../../core/api';
-import type { BlockErrorView, JsonObject, JsonValue, RunView } from '../../webview/protocol';
+import type { BlockErrorView, JsonObject, JsonValue, RunView } from '../../protocol/preview';
 
 /** A server result as the webview shows it. Its strings were redacted by the client; the panel
  * redacts the whole message once more before posting it. */

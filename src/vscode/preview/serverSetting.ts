@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ServerView } from '../../webview/protocol';
+import type { ServerView } from '../../protocol/preview';
 import { loadCore } from '../core';
 import { ignoredWorkspaceServerUrl } from '../ignoredServerUrl';
 import { configuredServerUrl } from '../serverSettings';

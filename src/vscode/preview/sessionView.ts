@@ -1,5 +1,5 @@
 import type { CredentialNeed, ServerIdentity } from '../../core/api';
-import type { ApiKeyView, CredentialField, PreviewMode, ServerSoftwareView, ServerView, SessionView, SharingView, SinksView } from '../../webview/protocol';
+import type { ApiKeyView, CredentialField, PreviewMode, ServerSoftwareView, ServerView, SessionView, SharingView, SinksView } from '../../protocol/preview';
 import { loadCore } from '../core';
 import type { SecretStore, StoredCredential } from '../secrets/secretStore';
 import type { ServerSetting } from './serverSetting';

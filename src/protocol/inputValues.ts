@@ -1,5 +1,5 @@
 import { ownValue } from '../core/ownProperties';
-import type { JsonValue, ParameterControl, ParameterField } from './protocol';
+import type { JsonValue, ParameterControl, ParameterField } from './preview';
 
 /**
  * Which control a `WorkflowParameter` gets, and how the text typed into it becomes the JSON value

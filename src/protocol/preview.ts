@@ -9,6 +9,9 @@
  */
 
 import { hasOwn } from '../core/ownProperties';
+import { LIMITS, arrayOf, bool, describe, dictOf, int, isRecord, json, name, nullable, num, object, oneOf, optional, str, type Check, type ParseResult } from './checks';
+
+export type { ParseResult } from './checks';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -240,58 +243,7 @@ export type WebviewMessage =
 
 // ---- validation ---------------------------------------------------------------------------------
 
-/** Limits on what the webview may send (its messages are untrusted input). */
-export const LIMITS = Object.freeze({ name: 256, value: 1_000_000, url: 4096, entries: 500 });
-
-type Check = (value: unknown) => boolean;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const str =
-  (max = Infinity): Check =>
-  (v) =>
-    typeof v === 'string' && v.length <= max;
-const name: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= LIMITS.name;
-const bool: Check = (v) => typeof v === 'boolean';
-const int: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const oneOf =
-  (values: readonly string[]): Check =>
-  (v) =>
-    typeof v === 'string' && values.includes(v);
-const optional =
-  (check: Check): Check =>
-  (v) =>
-    v === undefined || check(v);
-const nullable =
-  (check: Check): Check =>
-  (v) =>
-    v === null || check(v);
-const arrayOf =
-  (check: Check, max = Infinity): Check =>
-  (v) =>
-    Array.isArray(v) && v.length <= max && v.every(check);
-/** A map keyed by input names. Names such as `toString` or `__proto__` are allowed (a workflow may
- * declare them), so whoever reads one looks keys up with own-property checks only. */
-const dictOf =
-  (check: Check, max = LIMITS.entries): Check =>
-  (v) => {
-    if (!isRecord(v)) return false;
-    const keys = Object.getOwnPropertyNames(v);
-    return keys.length <= max && keys.every((k) => k.length > 0 && k.length <= LIMITS.name && check(v[k]));
-  };
-const json: Check = () => true; // any JSON value (it came through postMessage's structured clone)
-/** Own properties only: `{"toString": …}` is an unknown key, and an absent field is never found on
- * the prototype. */
-const object =
-  (shape: Record<string, Check>, exact = true): Check =>
-  (v) => {
-    if (!isRecord(v)) return false;
-    if (exact && Object.getOwnPropertyNames(v).some((k) => !hasOwn(shape, k))) return false;
-    return Object.entries(shape).every(([k, check]) => check(hasOwn(v, k) ? v[k] : undefined));
-  };
+export { LIMITS } from './checks';
 
 const modes = ['owner', 'sharee'] as const;
 const panelCommand = oneOf(PANEL_COMMANDS);
@@ -318,13 +270,6 @@ const WEBVIEW_MESSAGES: Record<WebviewMessage['type'], Check> = {
     target: (t) => object({ scope: oneOf(['all']) })(t) || object({ scope: oneOf(['output']), element: int, output: name })(t),
   }),
 };
-
-export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
-
-function describe(value: unknown): string {
-  if (!isRecord(value)) return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return hasOwn(value, 'type') && typeof value.type === 'string' ? `"${value.type.slice(0, 40)}"` : 'an object without a type';
-}
 
 /** Host side: a message from the webview, or why it was rejected. */
 export function parseWebviewMessage(value: unknown): ParseResult<WebviewMessage> {

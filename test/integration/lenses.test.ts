@@ -16,10 +16,11 @@ interface LensView {
 
 async function lensesOf(uri: vscode.Uri): Promise<LensView[]> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
-  // The preview and Validate on Server lenses (their own features, tested in preview.test.ts and
-  // serverValidation.test.ts) are left out of these views.
+  // The Preview, Validate on Server and Graph lenses (their own features, tested in preview.test.ts,
+  // serverValidation.test.ts and graph.test.ts) are left out of these views.
+  const elsewhere = new Set(['roboflowWorkflows.preview', 'roboflowWorkflows.validateOnServer', 'roboflowWorkflows.showGraph']);
   return lenses
-    .filter((l) => l.command && l.command.command !== 'roboflowWorkflows.preview' && l.command.command !== 'roboflowWorkflows.validateOnServer')
+    .filter((l) => l.command && !elsewhere.has(l.command.command))
     .map((l) => ({ line: l.range.start.line, title: l.command!.title, command: l.command!.command, args: l.command!.arguments ?? [], tooltip: l.command!.tooltip }));
 }
 

@@ -54,7 +54,7 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     const store = api.secretStore;
     const internals = (store as unknown as StoreInternals).secrets;
     const changes: string[] = [];
-    const sub = store.onDidChange((e) => changes.push(e.kind === 'apiKey' ? 'apiKey' : `${e.provider}/${e.name}`));
+    const sub = store.onDidChange((e) => changes.push(e.kind === 'credential' ? `${e.provider}/${e.name}` : e.kind));
     try {
       await store.setCredential({ provider: 'openai', name: 'openai_api_key' }, CANARY_OPENAI_KEY);
       await store.setCredential({ provider: 'slack', name: 'slack_token' }, CANARY_CREDENTIAL);
@@ -73,7 +73,7 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
       assert.deepStrictEqual(await store.listCredentials(), [{ provider: 'openai', name: 'openai_api_key' }]);
       await assert.rejects(store.setCredential({ provider: 'openai', name: 'bad name' }, 'x'), /not a valid credential name/);
       await assert.rejects(store.setCredential({ provider: 'open.ai', name: 'key' }, 'x'), /not a valid provider id/);
-      await waitFor(() => ['openai/openai_api_key', 'slack/slack_token', 'apiKey'].every((n) => changes.includes(n)), 5_000, 'change events');
+      await waitFor(() => ['openai/openai_api_key', 'slack/slack_token', 'credentialList', 'apiKey'].every((n) => changes.includes(n)), 5_000, 'change events');
 
       // What an earlier version stored (no provider): listed and redacted, never filled in; clearable.
       await internals.store('roboflowWorkflows.credential.legacy_key', CANARY_CREDENTIAL);

@@ -37,8 +37,12 @@ export interface StoredCredential {
   name: string;
 }
 
-/** What changed: the API key, or one credential. The index itself is not reported. */
-export type SecretChange = { kind: 'apiKey' } | ({ kind: 'credential' } & StoredCredential);
+/**
+ * What changed: the API key, one credential, or the list of stored credentials (the index, written
+ * after the value: a reader woken by the value's change may still see the old list, so the list's
+ * own change is reported too; it may also come from another window).
+ */
+export type SecretChange = { kind: 'apiKey' } | ({ kind: 'credential' } & StoredCredential) | { kind: 'credentialList' };
 
 export class SecretStorageUnavailableError extends Error {
   constructor(action: string, cause: unknown) {
@@ -102,6 +106,7 @@ export class SecretStore implements vscode.Disposable {
     this.subscription = secrets.onDidChange((e) => {
       if (e.key === SECRET_KEYS.apiKey) this.changed.fire({ kind: 'apiKey' });
       else if (e.key.startsWith(SECRET_KEYS.credentialPrefix)) this.changed.fire({ kind: 'credential', ...fromKey(e.key) });
+      else if (e.key === SECRET_KEYS.index) this.changed.fire({ kind: 'credentialList' });
     });
   }
 

@@ -1,4 +1,5 @@
 import Module from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -37,8 +38,10 @@ export async function measureActivation(root: string): Promise<{ activateMs: num
       { get: (target, property) => (property in target ? target[property] : noop) },
     ),
   };
-  // Bundles copy the module's own properties (esbuild's __toESM), so name the API's namespaces and classes.
-  const API_NAMES = ['Range', 'Position', 'Selection', 'Location', 'Uri', 'Disposable', 'Diagnostic', 'DiagnosticSeverity', 'DiagnosticTag', 'DiagnosticRelatedInformation', 'CodeAction', 'CodeActionKind', 'CodeLens', 'WorkspaceEdit', 'MarkdownString', 'ThemeIcon', 'ThemeColor', 'ViewColumn', 'ProgressLocation', 'ConfigurationTarget', 'ExtensionMode', 'StatusBarAlignment', 'QuickPickItemKind', 'FileType', 'languages', 'window', 'commands', 'env', 'extensions', 'l10n'];
+  // Bundles copy the module's own properties (esbuild's __toESM), so name every class, enum and
+  // namespace of the API, read from its typings: new features need no edit here.
+  const typings = fs.readFileSync(require.resolve('@types/vscode/index.d.ts', { paths: [root] }), 'utf8');
+  const API_NAMES = [...new Set([...typings.matchAll(/^\s+export (?:class|enum|namespace) (\w+)/gm)].map((m) => m[1]))];
   const vscodeStandIn: Record<string, unknown> = { ...Object.fromEntries(API_NAMES.map((name) => [name, noop])), ...overrides };
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
   (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscodeStandIn : load(request, ...rest));

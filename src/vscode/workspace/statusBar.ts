@@ -34,7 +34,7 @@ export class SyncStatusBar implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => void this.update(true)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         const active = vscode.window.activeTextEditor?.document;
-        if (active && (e.document === active || e.document.uri.path === loadCore().linkPathFor(active.uri.path))) void this.update(false);
+        if (active && (e.document === active || e.document.uri.path === active.uri.path.replace(/\.workflow\.json$/, '.workflow.roboflow.json'))) void this.update(false);
       }),
       vscode.workspace.onDidSaveTextDocument(() => void this.update(false)),
       session.onDidChange(() => {
@@ -64,9 +64,10 @@ export class SyncStatusBar implements vscode.Disposable {
   }
 
   private async compute(askWorkspace: boolean): Promise<void> {
-    const core = loadCore();
     const document = vscode.window.activeTextEditor?.document;
+    // Checked before the core is loaded: activation must not load it (it holds the compiled schemas).
     if (!document || document.uri.scheme !== 'file' || !document.uri.path.endsWith('.workflow.json')) return this.hide();
+    const core = loadCore();
     const read = await readLink(document.uri);
     if (read.state === 'none') return this.hide();
     const fileName = path.posix.basename(document.uri.path);

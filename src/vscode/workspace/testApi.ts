@@ -19,7 +19,7 @@ export function registerWorkspaceTestApi(context: vscode.ExtensionContext, tree:
   if (context.extensionMode !== vscode.ExtensionMode.Test) return;
   const api: WorkspaceTestApi = {
     setPrompts: setWorkspacePrompts,
-    tree: { refresh: () => tree.refresh(), snapshot: () => tree.snapshot() },
+    tree: { refresh: () => tree.refresh(true), snapshot: () => tree.snapshot() },
     statusBar: { update: (ask) => statusBar.update(ask), snapshot: () => statusBar.snapshot() },
   };
   context.subscriptions.push(vscode.commands.registerCommand(WORKSPACE_TEST_COMMAND, () => api), { dispose: () => setWorkspacePrompts({}) });

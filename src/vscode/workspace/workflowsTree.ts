@@ -36,11 +36,12 @@ export class WorkflowsTree implements vscode.TreeDataProvider<WorkflowItem>, vsc
     this.subscriptions = [this.view, this.changed, session.onDidChange(() => this.refresh()), vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh())];
   }
 
-  /** Asks the workspace again. */
-  refresh(): Promise<void> {
+  /** Asks the workspace again: now when the view is visible (or `force`), else when it is next shown,
+   * so setting a key elsewhere does not send it anywhere until the view is looked at. */
+  refresh(force = false): Promise<void> {
     this.loading = undefined;
     this.changed.fire();
-    return this.loaded();
+    return this.view.visible || force ? this.loaded() : Promise.resolve();
   }
 
   /** Resolves once the current listing finished (tests, the refresh command). */

@@ -64,6 +64,13 @@ async function waitForNotification(text) {
   return toast;
 }
 
+/** Brings the pulled file's own tab forward: Quick Open may pick the diff editor, which shows it too. */
+async function showPulledFile() {
+  const tab = s.page.locator('.tab', { hasText: 'detect-objects.workflow.json', hasNotText: '↔' }).filter({ hasNotText: 'roboflow' }).first();
+  await tab.click();
+  await s.page.locator('.tab.active', { hasText: 'detect-objects.workflow.json', hasNotText: '↔' }).first().waitFor();
+}
+
 async function dismissNotifications() {
   await s.runCommand('Notifications: Clear All Notifications');
 }
@@ -153,7 +160,7 @@ test('edit and diff: the status bar says local changes; the diff shows Live agai
 });
 
 test('push: a modal says the save is Live at once; accepted, the workspace holds the edit, wrapped', async () => {
-  await s.quickOpen('detect-objects.workflow.json');
+  await showPulledFile();
   await dismissNotifications();
   await s.runCommand('Roboflow Workflows: Push to Workspace (Live)');
   const dialog = s.page.locator('.monaco-dialog-box').first();
@@ -177,7 +184,7 @@ test('conflict: after a change in the workspace, Push refuses and offers the dif
   const definition = JSON.parse(fs.readFileSync(path.join(s.workspace, 'detect-objects.workflow.json'), 'utf8'));
   definition.steps[0].model_id = 'yolov8m-640'; // a colleague, in the web app
   await fetch(`${apiUrl}/__fake/edit`, { method: 'POST', body: JSON.stringify({ url: 'detect-objects', definition }) });
-  await s.quickOpen('detect-objects.workflow.json');
+  await showPulledFile();
   await replaceInEditor('yolov8s-640', 'yolov8l-640');
   await dismissNotifications();
   await s.runCommand('Roboflow Workflows: Push to Workspace (Live)');
@@ -190,7 +197,7 @@ test('conflict: after a change in the workspace, Push refuses and offers the dif
 });
 
 test('versions: the list, newest first, and one opened read-only', async () => {
-  await s.quickOpen('detect-objects.workflow.json');
+  await showPulledFile();
   await s.runCommand('Roboflow Workflows: Workspace Versions…');
   const rows = s.page.locator('.quick-input-list .monaco-list-row');
   await rows.first().waitFor({ timeout: 20_000 });

@@ -3,7 +3,7 @@
  * for unit, integration and end-to-end tests. It binds 127.0.0.1 on a random port, keeps one
  * workspace in memory and records every request.
  *
- *   GET  /?api_key=…                               → {"workspace": "<slug>"}
+ *   POST /?api_key=…  (GET too)                    → {"workspace": "<slug>"}
  *   GET  /{ws}/workflows                           → {"workflows": [{id, name, url, updatedAt}]}
  *   GET  /{ws}/workflows/{url}                     → {"workflow": {id, name, url, config, updatedAt}}
  *   GET  /{ws}/workflows/{url}/versions            → {"versions": [{id, createdAt, config}]} newest first

@@ -40,8 +40,10 @@ describe('Roboflow workspace API client', () => {
   it('finds the key\'s workspace, sending the key only as the api_key query parameter', async () => {
     assert.deepEqual(value(await fetchWorkspaceOfKey(options())), { workspace: FAKE_WORKSPACE });
     const [request] = api.requests;
+    assert.equal(request.method, 'POST');
     assert.equal(request.path, '/');
     assert.equal(request.query.api_key, API_KEY);
+    assert.equal(request.body, '');
   });
 
   it('lists the workspace\'s workflows by name, with slug and last change', async () => {

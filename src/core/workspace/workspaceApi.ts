@@ -26,8 +26,8 @@ function badSlug(options: ApiCallOptions, label: string, value: string): ApiFail
   return options.redactor.redactDeep({ ok: false, kind: 'invalid-request', message: `\`${value.slice(0, 100)}\` is not a usable ${label} (letters, digits, \`-\`, \`_\`, \`.\`).` });
 }
 
-async function getChecked<T>(options: ApiCallOptions, path: string[], what: string, check: (json: unknown) => Checked<T>): Promise<ApiResult<T>> {
-  const answer = await callRoboflowApi(options, { method: 'GET', path, what });
+async function getChecked<T>(options: ApiCallOptions, path: string[], what: string, check: (json: unknown) => Checked<T>, method: 'GET' | 'POST' = 'GET'): Promise<ApiResult<T>> {
+  const answer = await callRoboflowApi(options, { method, path, what });
   if (!answer.ok) return answer;
   const checked = check(answer.json);
   return checked.ok ? checked : malformed(options, what, checked.message);
@@ -35,9 +35,10 @@ async function getChecked<T>(options: ApiCallOptions, path: string[], what: stri
 
 const describeWorkflow = (workspace: string, url: string): string => `the workflow \`${url}\` of workspace \`${workspace}\``;
 
-/** `GET /?api_key=`: the workspace the key belongs to. */
+/** `/?api_key=`: the workspace the key belongs to. POST, as roboflow-python's key check and CLI send
+ * it (`check_key`, `_resolver.py`); the issue's text says GET, which this work could not confirm. */
 export function fetchWorkspaceOfKey(options: ApiCallOptions): Promise<ApiResult<{ workspace: string }>> {
-  return getChecked(options, [''], 'the workspace of the API key', checkWorkspaceInfo);
+  return getChecked(options, [''], 'the workspace of the API key', checkWorkspaceInfo, 'POST');
 }
 
 export function listWorkflows(options: ApiCallOptions, workspace: string): Promise<ApiResult<WorkflowSummary[]>> {

@@ -14,6 +14,7 @@ import { createServerIdentities } from './vscode/serverIdentities';
 import { registerSharing } from './vscode/sharing/registerSharing';
 import { registerTestApi, type ExtensionTestApi } from './vscode/sharing/testApi';
 import { WorkflowService } from './vscode/workflowService';
+import { registerWorkspace } from './vscode/workspace/registerWorkspace';
 
 /** Composition root: one `register…` per feature; each pushes its disposables on the context. */
 export function activate(context: vscode.ExtensionContext): ExtensionTestApi | undefined {
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   registerGraph(context, workflows, previews.onDidFinishRun);
   registerIgnoredServerUrl(context, () => previews.refreshAll());
   registerServerValidation(context, workflows, secrets, diagnostics, servers);
+  registerWorkspace(context, workflows, secrets);
   return registerTestApi(context, secrets, sharing, catalogRefresh); // test-only hooks; undefined outside ExtensionMode.Test
 }
 

@@ -68,3 +68,16 @@ export type { ServerFinding } from './serverValidation/locate';
 export { buildWorkflowGraph } from './graph/buildGraph';
 export { nodeSpans, nodeAtOffset } from './graph/nodeFindings';
 export { graphRunView } from './graph/runStatus';
+// A Roboflow workspace's workflows (src/vscode/workspace): the REST client, link files, sync state.
+export { normaliseApiUrl, DEFAULT_API_URL } from './workspace/apiUrl';
+export { fetchWorkspaceOfKey, listWorkflows, fetchWorkflow, listWorkflowVersions, updateWorkflow, createWorkflow, slugFromName } from './workspace/workspaceApi';
+export type { ApiResult, SaveWorkflowRequest } from './workspace/workspaceApi';
+export type { ApiCallOptions } from './workspace/restClient';
+export type { ApiFailure } from './workspace/apiFailures';
+export type { WorkflowSummary, WorkspaceWorkflow, WorkflowVersionEntry } from './workspace/responses';
+export { isSafeSlug } from './workspace/responses';
+export { wrapConfig, unwrapConfig, definitionHash, formatDefinition } from './workspace/workflowConfig';
+export { parseLinkFile, serializeLinkFile, linkPathFor, workflowPathFor, LINK_SUFFIX, LINK_FILE_FORMAT } from './workspace/linkFile';
+export type { WorkflowLink } from './workspace/linkFile';
+export { computeSyncState, localDefinitionHash, localDefinition, SYNC_STATE_LABELS } from './workspace/syncState';
+export type { SyncState, SyncStateName } from './workspace/syncState';

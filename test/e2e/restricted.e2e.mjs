@@ -31,3 +31,17 @@ test('the preview panel explains that runs are disabled until the workspace is t
   assert.ok(await run.isDisabled(), 'Run is disabled in Restricted Mode');
   await s.screenshot('panel');
 });
+
+test('the Roboflow Workflows view and its commands say they are disabled until the workspace is trusted', async () => {
+  await s.runCommand('View: Show Explorer');
+  const header = s.page.locator('.pane-header', { hasText: 'Roboflow Workflows' }).first();
+  await header.waitFor();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  await s.page.locator('.welcome-view-content', { hasText: 'Workspace workflows are disabled in Restricted Mode' }).first().waitFor();
+  await s.runCommand('Roboflow Workflows: Pull Workflow from Workspace');
+  await s.runCommand('Notifications: Show Notifications');
+  const notice = s.page.locator('.notifications-center .notification-list-item', { hasText: 'Roboflow workspace commands are disabled in Restricted Mode' }).first();
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /they send your Roboflow API key to the Roboflow API and write files in this workspace/);
+  await s.screenshot('workspace-commands');
+});

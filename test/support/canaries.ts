@@ -10,6 +10,19 @@ export const CANARY_CREDENTIAL = 'CANARY-credential-5d08c3b7e2f9a416';
 
 export const ALL_CANARIES: readonly string[] = [CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY, CANARY_CREDENTIAL];
 
+/**
+ * Workspace files the integration tests write with a canary key in them on purpose (a key a user
+ * pasted into a workflow). VS Code's local history keeps their versions from before an edit: those
+ * copies are the user's own content, and the leak scan leaves them, and only them, out.
+ */
+export const FILES_SEEDED_WITH_A_KEY: readonly string[] = [
+  'sharing/literal-key.workflow.json',
+  'sharing/literal-lens.workflow.json',
+  'sharing/literal-export.workflow.json',
+  'sharing/stored-key-hook.workflow.json',
+  'sharing/stored-key-payload.workflow.json',
+];
+
 /** A workflow whose OpenAI step has its key written in the file (the Move-to-SecretStorage case). */
 export function workflowWithLiteralKey(key: string = CANARY_OPENAI_KEY, modelId?: string): string {
   const steps: unknown[] = [];

@@ -33,11 +33,7 @@ test('the preview panel explains that runs are disabled until the workspace is t
 });
 
 test('the Roboflow Workflows view and its commands say they are disabled until the workspace is trusted', async () => {
-  await s.runCommand('View: Show Explorer');
-  const header = s.page.locator('.pane-header', { hasText: 'Roboflow Workflows' }).first();
-  await header.waitFor();
-  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-  await s.page.locator('.welcome-view-content', { hasText: 'Workspace workflows are disabled in Restricted Mode' }).first().waitFor();
+  await s.showExplorerView('Roboflow Workflows', s.page.locator('.welcome-view-content', { hasText: 'Workspace workflows are disabled in Restricted Mode' }).first());
   await s.runCommand('Roboflow Workflows: Pull Workflow from Workspace');
   await s.runCommand('Notifications: Show Notifications');
   const notice = s.page.locator('.notifications-center .notification-list-item', { hasText: 'Roboflow workspace commands are disabled in Restricted Mode' }).first();

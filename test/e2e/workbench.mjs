@@ -47,6 +47,8 @@ export async function openSession({ name, workspace, settings = {}, extension = 
     quickOpen: (fileName) => quickOpen(page, fileName),
     /** Runs a command palette (F1) command by its title. */
     runCommand: (title) => runCommand(page, title),
+    /** Shows the Explorer with the view whose header reads `title` expanded, until `content` is visible. */
+    showExplorerView: (title, content) => showExplorerView(session, title, content),
     /** Opens the Problems panel; returns the texts of its rows. */
     problems: () => problems(page),
     problemsUntil: (predicate, timeoutMs) => problemsUntil(page, predicate, timeoutMs),
@@ -108,6 +110,24 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
   // Some commands (a reload) take the page away before the palette is seen to close.
   await input.waitFor({ state: 'hidden' }).catch(() => {});
+}
+
+export async function showExplorerView(session, title, content) {
+  const header = session.page.locator('.pane-header', { hasText: title }).first();
+  // A loaded workbench may still be laying the Explorer out when the header is clicked (the click
+  // then lands on a moving pane, or VS Code restores the pane's state after it): look, and again.
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(session.page, 'View: Show Explorer');
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    try {
+      await content.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      await session.screenshot(`view-attempt-${attempt}`);
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 export async function problems(page) {

@@ -113,12 +113,8 @@ after(async () => {
 test('browse: the view offers to set the key, then lists the workspace\'s workflows under its name', async () => {
   await s.quickOpen('detect.workflow.json'); // activates the extension
   await s.waitForActivation();
-  await s.runCommand('View: Show Explorer');
-  const header = s.page.locator('.pane-header', { hasText: 'Roboflow Workflows' }).first();
-  await header.waitFor();
-  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
   const welcome = s.page.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: 'Set Roboflow API Key' }).first();
-  await welcome.waitFor();
+  await s.showExplorerView('Roboflow Workflows', welcome);
   await s.screenshot('1-welcome');
   await welcome.click();
   const box = s.page.locator('.quick-input-widget input[type="password"]');

@@ -39,8 +39,15 @@ export async function openFixture(
   relPath: string,
   options: vscode.TextDocumentShowOptions = { preview: false },
 ): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
-  const doc = await vscode.workspace.openTextDocument(fixtureUri(relPath));
+  const uri = fixtureUri(relPath);
+  const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, options);
+  // A document already open when a test rewrote its file shows the old text until VS Code notices
+  // the change on disk: wait for the text on disk, so what follows reads the file the test wrote.
+  if (!doc.isDirty) {
+    const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
+    await waitFor(() => doc.getText() === onDisk || doc.isDirty, 10_000, `${relPath} to show what is on disk`);
+  }
   return { doc, editor };
 }
 

@@ -21,6 +21,15 @@ const brokenSecretStorage: vscode.SecretStorage = {
   onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
 } as vscode.SecretStorage;
 
+/** The `literal-secret` error on `value` as the document reads now (not one left from its previous text). */
+function literalSecretError(doc: vscode.TextDocument, value: string): Promise<vscode.Diagnostic> {
+  return waitFor(
+    () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === SOURCE && d.code === 'literal-secret' && doc.getText(d.range).includes(value)),
+    10_000,
+    'the literal-secret error on the value',
+  );
+}
+
 async function closeUntitled(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && !d.isClosed)) {
     await vscode.window.showTextDocument(doc);
@@ -242,7 +251,7 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     const image = '    { "type": "WorkflowImage", "name": "image" }';
     writeFixture(LITERAL, lines([image], CANARY_OPENAI_KEY));
     const { doc } = await openFixture(LITERAL);
-    const literal = (await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 })).find((d) => d.code === 'literal-secret')!;
+    const literal = await literalSecretError(doc, CANARY_OPENAI_KEY);
     const result = await vscode.commands.executeCommand<{ moved: boolean; inputName: string }>(MOVE, doc.uri.toString(), doc.offsetAt(literal.range.start));
     assert.deepStrictEqual(result, { moved: true, inputName: 'openai_api_key' });
     assert.strictEqual(doc.getText(), lines([`${image},`, '    { "type": "WorkflowParameter", "name": "openai_api_key", "kind": ["secret"] }'], '$inputs.openai_api_key'));
@@ -252,7 +261,7 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     const original = workflowWithLiteralKey();
     writeFixture(LITERAL, original);
     const { doc } = await openFixture(LITERAL);
-    const literal = (await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 })).find((d) => d.code === 'literal-secret')!;
+    const literal = await literalSecretError(doc, CANARY_OPENAI_KEY);
     const internals = api.secretStore as unknown as StoreInternals;
     const working = internals.secrets;
     internals.secrets = brokenSecretStorage;

@@ -10,7 +10,9 @@ import { workspaceImages } from '../../src/vscode/preview/images';
 import type { PreviewPanel } from '../../src/vscode/preview/previewPanel';
 import type { PreviewTestApi } from '../../src/vscode/preview/testApi';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
+import type { GraphHostMessage } from '../../src/protocol/graph';
 import type { RunFailureView, RunNotSentView, RunSuccessView, RunView } from '../../src/protocol/preview';
+import type { GraphTestApi } from '../../src/vscode/graph/testApi';
 import { ALL_CANARIES, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY } from '../support/canaries';
 import { FAKE_SERVER_VERSION, startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../support/fakeInferenceServer';
 import { findLeak } from '../support/secretLeaks';
@@ -109,6 +111,43 @@ describe('preview', function () {
     await resetFixture('preview/describe.workflow.sharing.json');
     await resetFixture('.vscode/settings.json');
     await closeAllEditors();
+  });
+
+  it('the graph shows the last preview run: items per output after a success, the blamed step after a failure', async () => {
+    const relPath = 'preview/detect.workflow.json';
+    const panel = await openPreview(relPath);
+    await chooseImage(panel);
+    const success = asSuccess(await run(panel));
+    await openFixture(relPath);
+    assert.deepStrictEqual(await vscode.commands.executeCommand('roboflowWorkflows.showGraph'), { opened: true });
+    const graphs = (await vscode.commands.executeCommand('roboflowWorkflows.test.graphApi')) as GraphTestApi;
+    try {
+      const graph = graphs.panel(fixtureUri(relPath));
+      assert.ok(graph, 'a graph panel for the workflow');
+      const lastRun = () => [...graph.posted].reverse().find((m): m is Extract<GraphHostMessage, { type: 'run' }> => m.type === 'run')?.run;
+      // What the preview's table shows, counted as a person would: a list's length, a detections object's predictions.
+      const predictions = success.outputs[0].predictions as { predictions: unknown[] };
+      const shown = await waitFor(() => lastRun(), 20_000, 'the run status on the graph');
+      assert.deepStrictEqual([shown.status, shown.failedSteps, shown.outputCounts], [
+        'success',
+        [],
+        [
+          { output: 'predictions', count: predictions.predictions.length },
+          { output: 'annotated', count: 1 },
+        ],
+      ]);
+      assert.ok(predictions.predictions.length > 0, 'the fake server detected something, so the count is not trivially 0');
+
+      server.setScenario('step-error-traceback');
+      asFailure(await run(panel));
+      const failed = await waitFor(() => (lastRun()?.status === 'failure' ? lastRun() : undefined), 20_000, 'the failed run on the graph');
+      assert.deepStrictEqual(failed.failedSteps.map((f) => f.step), ['det']);
+      assert.match(failed.summary, /^Preview run failed in `det`: /);
+      for (const canary of ALL_CANARIES) assert.ok(!JSON.stringify(graph.posted).includes(canary), 'no secret reaches the graph');
+    } finally {
+      graphs.closeAll();
+      await closeAllEditors(); // the editor groups the graph opened: the next test counts columns
+    }
   });
 
   it('opens from the command beside the editor, one panel per workflow', async () => {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { GRAPH_VIEW_TYPE } from '../../protocol/graph';
+import { GRAPH_VIEW_TYPE, type GraphRunView } from '../../protocol/graph';
 import type { WorkflowService } from '../workflowService';
 import { webviewOptions } from '../preview/html';
 import { GraphPanel } from './graphPanel';
@@ -9,6 +9,8 @@ import { GraphPanel } from './graphPanel';
  * after a reload by the WebviewPanelSerializer (registerGraph.ts). */
 export class GraphManager implements vscode.Disposable {
   private readonly panels = new Map<string, GraphPanel>();
+  /** The latest preview run per workflow, so a graph opened after the run shows it too. */
+  private readonly lastRuns = new Map<string, GraphRunView>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -18,6 +20,17 @@ export class GraphManager implements vscode.Disposable {
 
   get(uri: vscode.Uri): GraphPanel | undefined {
     return this.panels.get(uri.toString());
+  }
+
+  /** A preview run of `uri` finished: its graph shows it, now or when opened. */
+  showRun(uri: vscode.Uri, run: GraphRunView): void {
+    this.lastRuns.set(uri.toString(), run);
+    this.get(uri)?.showRun(run);
+  }
+
+  /** The workflow was closed: its last run no longer describes what a new graph would draw. */
+  forgetRun(uri: vscode.Uri): void {
+    this.lastRuns.delete(uri.toString());
   }
 
   all(): GraphPanel[] {
@@ -55,6 +68,8 @@ export class GraphManager implements vscode.Disposable {
       },
     });
     this.panels.set(uri.toString(), panel);
+    const lastRun = this.lastRuns.get(uri.toString());
+    if (lastRun) panel.showRun(lastRun);
     panel.scheduleRefresh(0);
     return panel;
   }

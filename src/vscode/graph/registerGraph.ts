@@ -68,7 +68,8 @@ export function registerGraph(context: vscode.ExtensionContext, service: Workflo
     service.onDidChangeCatalog(() => manager.all().forEach((p) => p.scheduleRefresh())),
     vscode.window.onDidChangeTextEditorSelection((e) => followCursor(e.textEditor)),
     vscode.window.onDidChangeActiveTextEditor(followCursor),
-    previewRuns(({ uri, view }) => manager.get(uri)?.showRun(loadCore().graphRunView(view))),
+    previewRuns(({ uri, view }) => manager.showRun(uri, loadCore().graphRunView(view))),
+    vscode.workspace.onDidCloseTextDocument((document) => manager.forgetRun(document.uri)),
   );
   registerGraphTestApi(context, manager);
   return manager;

@@ -45,11 +45,15 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+/**
+ * A webview page of this extension: the strict CSP with a fresh nonce, and one bundle and its
+ * stylesheet from media/dist (`<bundle>.js`, `<bundle>.css`). The preview and the graph share it.
+ */
+export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { bundle: string; title: string; loading: string }): string {
   const nonce = newNonce();
   const dist = vscode.Uri.joinPath(mediaRoot(extensionUri), 'dist');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.js')).toString();
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.css')).toString();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, `${page.bundle}.js`)).toString();
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, `${page.bundle}.css`)).toString();
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -57,11 +61,15 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(webview.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(style)}">
-<title>${escapeAttribute(title)}</title>
+<title>${escapeAttribute(page.title)}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="muted">Loading the preview…</p></main>
+<main id="app" aria-busy="true"><p class="muted">${escapeAttribute(page.loading)}</p></main>
 <script nonce="${nonce}" src="${escapeAttribute(script)}"></script>
 </body>
 </html>`;
+}
+
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+  return webviewPage(webview, extensionUri, { bundle: 'preview', title, loading: 'Loading the preview…' });
 }

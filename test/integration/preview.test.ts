@@ -466,7 +466,7 @@ describe('preview', function () {
       const reason = 'it feeds a Webhook Sink (step `notify`, `headers.Authorization`), not an OpenAI credential field';
       assert.deepStrictEqual(
         panel.lastSession!.credentials.map((c) => [c.name, c.provider, c.status, c.reason]),
-        [['openai_key', 'webhook', 'typed', reason]],
+        [['openai_key', 'Webhook', 'typed', reason]],
       );
       // What the webview was sent says so, and holds no value.
       const sessions = panel.posted.filter((m) => m.type === 'session');

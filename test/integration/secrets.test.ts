@@ -165,7 +165,7 @@ suite('SecretStorage: store, commands, Move to SecretStorage', () => {
     });
     const asked2 = await vscode.commands.executeCommand<{ changed: boolean; name: string }>('roboflowWorkflows.setCredential', 'my_key');
     assert.deepStrictEqual(asked2, { changed: true, name: 'my_key', provider: 'anthropic' });
-    assert.ok(providers.includes('OpenAI') && !providers.includes('webhook') && !providers.includes('SMTP (email)'), providers.join(', '));
+    assert.ok(providers.includes('OpenAI') && !providers.includes('Webhook') && !providers.includes('SMTP (email)'), providers.join(', '));
   });
 
   test('List and clear: names only, never values', async () => {

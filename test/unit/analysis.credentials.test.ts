@@ -219,7 +219,7 @@ describe('analysis: credentials', () => {
         ['roboflow_core/email_notification@v1', 'SMTP (email)'],
         ['roboflow_core/s3_sink@v1', 'AWS S3'],
         ['roboflow_core/onvif_sink@v1', 'ONVIF camera'],
-        ['roboflow_core/webhook_sink@v1', 'webhook'],
+        ['roboflow_core/webhook_sink@v1', 'Webhook'],
         ['roboflow_core/openai_compatible@v1', 'OpenAI-compatible server'],
         ['roboflow_enterprise/mqtt_writer_sink@v1', 'MQTT broker'],
       ];
@@ -231,7 +231,7 @@ describe('analysis: credentials', () => {
         if (!block.credentialFields.length) continue;
         const provider = providerFor(block.type);
         assert.ok(/^[a-z][a-z0-9-]*$/.test(provider.id), block.type);
-        assert.ok(provider.name !== provider.id.replace(/-/g, ' ') || provider.id === 'webhook', `no provider name for ${block.type}`);
+        assert.ok(provider.name !== provider.id.replace(/-/g, ' '), `no provider name for ${block.type}`);
       }
     });
 

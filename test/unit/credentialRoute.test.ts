@@ -103,7 +103,7 @@ describe('preview credentials: a stored credential goes only to its provider', (
     const form = previewForm(analysis([webhook({ Authorization: '$inputs.openai_key' })]));
     assert.deepEqual(
       form.credentials.map((c) => [c.name, c.provider, c.steps, c.route.provider?.id, c.route.typed?.kind]),
-      [['openai_key', 'webhook', ['notify'], undefined, 'feeds']],
+      [['openai_key', 'Webhook', ['notify'], undefined, 'feeds']],
     );
     const fillable = previewForm(analysis([openai()]));
     assert.deepEqual(

@@ -86,7 +86,7 @@ describe('security lens texts', () => {
     const text = workflow([IMAGE, { type: 'WorkflowParameter', name: 'hook_token', kind: ['secret'] }], [hook]);
     for (const settings of [OWN, HIDDEN]) {
       const [credential, sharees] = texts(text, settings, new Set(['webhook/hook_token', 'hook_token'])).credentialSteps[0];
-      assert.deepEqual([credential.title, credential.action], ['$(key) webhook header Authorization ← $inputs.hook_token · typed for each preview run', { kind: 'none' }]);
+      assert.deepEqual([credential.title, credential.action], ['$(key) Webhook header Authorization ← $inputs.hook_token · typed for each preview run', { kind: 'none' }]);
       assert.ok(!sharees.title.includes('cannot run'), sharees.title);
     }
   });

@@ -78,7 +78,7 @@ describe('sharing: export shareable definition', () => {
           ['sid', 'Twilio', false],
           ['slack_token', 'Slack', true],
           ['twilio_token', 'Twilio', true],
-          ['webhook_authorization', 'webhook', true],
+          ['webhook_authorization', 'Webhook', true],
         ],
       );
       assert.deepEqual(result.credentialInputs.find((i) => i.name === 'openai_api_key')?.steps, ['gpt', 'gpt_again']);

@@ -26,7 +26,7 @@ const PROVIDERS = {
   email: { id: 'smtp', name: 'SMTP (email)', inputPrefix: 'smtp', fixedAddress: false },
   s3: { id: 'aws-s3', name: 'AWS S3', inputPrefix: 'aws', fixedAddress: true },
   onvif: { id: 'onvif', name: 'ONVIF camera', inputPrefix: 'onvif', fixedAddress: false },
-  webhook: { id: 'webhook', name: 'webhook', inputPrefix: 'webhook', fixedAddress: false },
+  webhook: { id: 'webhook', name: 'Webhook', inputPrefix: 'webhook', fixedAddress: false },
   openaiCompatible: { id: 'openai-compatible', name: 'OpenAI-compatible server', inputPrefix: 'openai_compatible', fixedAddress: false },
   mqtt: { id: 'mqtt', name: 'MQTT broker', inputPrefix: 'mqtt', fixedAddress: false },
   opc: { id: 'opc-ua', name: 'OPC UA server', inputPrefix: 'opc', fixedAddress: false },

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { WorkflowSummary } from '../../core/api';
 import { loadCore } from '../core';
-import { RESTRICTED_TEXT } from './outcome';
 import type { WorkspaceSession } from './session';
 
 /**
@@ -58,7 +57,8 @@ export class WorkflowsTree implements vscode.TreeDataProvider<WorkflowItem>, vsc
   private async load(): Promise<void> {
     this.items = [];
     if (!vscode.workspace.isTrusted) {
-      this.show(VIEW_TITLE, RESTRICTED_TEXT);
+      // The welcome view says why, with Manage Workspace Trust; a message here would hide it.
+      this.show(VIEW_TITLE, undefined);
       return;
     }
     if (!(await this.session.hasApiKey())) {

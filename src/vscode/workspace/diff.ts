@@ -1,9 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { loadCore } from '../core';
-import { failed, refused, refuseWhenRestricted, targetUri, type WorkspaceOutcome } from './outcome';
+import { failed, type WorkspaceOutcome } from './outcome';
 import { RemoteDocuments } from './remoteDocuments';
-import { fetchLive, linkedFile } from './remoteState';
+import { fetchLive, linkedTarget } from './remoteState';
 import type { WorkspaceSession } from './session';
 
 /** Compare a linked file with the workspace's Live definition (or shows a given text against it). */
@@ -14,14 +14,11 @@ export async function showDiff(remote: RemoteDocuments, left: { workspace: strin
 }
 
 export async function diffWithWorkspace(session: WorkspaceSession, remote: RemoteDocuments, argument: unknown): Promise<WorkspaceOutcome> {
-  const restricted = refuseWhenRestricted();
-  if (restricted) return restricted;
-  const uri = targetUri(argument);
-  if (!uri) return refused('Open a linked workflow file first.').result;
-  const linked = await linkedFile(uri);
-  if (!linked.ok) return refused(linked.message).result;
-  const live = await fetchLive(session, linked.link, `Fetching ${linked.link.url} from the workspace`);
-  if (!live.ok) return failed(live, `Could not compare ${linked.link.url}`);
-  await showDiff(remote, { workspace: live.value.workspace, slug: linked.link.url, revision: 'live', text: loadCore().formatDefinition(live.value.definition), label: `${live.value.workspace} Live` }, uri);
-  return { outcome: 'done', message: `Comparing ${vscode.workspace.asRelativePath(uri)} with ${live.value.workspace}'s Live ${linked.link.url}.`, uri: uri.toString() };
+  const target = await linkedTarget(argument);
+  if (!target.ok) return target.outcome;
+  const { uri, link } = target;
+  const live = await fetchLive(session, link, `Fetching ${link.url} from the workspace`);
+  if (!live.ok) return failed(live, `Could not compare ${link.url}`);
+  await showDiff(remote, { workspace: live.value.workspace, slug: link.url, revision: 'live', text: loadCore().formatDefinition(live.value.definition), label: `${live.value.workspace} Live` }, uri);
+  return { outcome: 'done', message: `Comparing ${vscode.workspace.asRelativePath(uri)} with ${live.value.workspace}'s Live ${link.url}.`, uri: uri.toString() };
 }

@@ -5,11 +5,11 @@ import { loadCore } from '../core';
 import type { WorkflowService } from '../workflowService';
 import { showDiff } from './diff';
 import { currentText, writeLink } from './localFiles';
-import { done, failed, refused, refuseWhenRestricted, targetUri, type WorkspaceOutcome } from './outcome';
+import { done, failed, refused, type WorkspaceOutcome } from './outcome';
 import { workspacePrompts } from './prompts';
 import { linkFor } from './pull';
 import { RemoteDocuments } from './remoteDocuments';
-import { fetchLive, linkedFile } from './remoteState';
+import { fetchLive, linkedTarget } from './remoteState';
 import type { WorkspaceSession } from './session';
 
 /**
@@ -85,14 +85,11 @@ export async function guardedPush(deps: { session: WorkspaceSession; remote: Rem
 }
 
 export async function pushWorkflow(deps: { session: WorkspaceSession; remote: RemoteDocuments; service: WorkflowService }, argument: unknown): Promise<WorkspaceOutcome> {
-  const restricted = refuseWhenRestricted();
-  if (restricted) return restricted;
-  const uri = targetUri(argument);
-  if (!uri) return refused('Open a linked workflow file first.').result;
-  const linked = await linkedFile(uri);
-  if (!linked.ok) return refused(linked.message).result;
+  const target = await linkedTarget(argument);
+  if (!target.ok) return target.outcome;
+  const { uri, link } = target;
   const text = await currentText(uri);
   const definition = text === undefined ? undefined : loadCore().localDefinition(text);
   if (text === undefined || !definition) return refused(`Not pushed: ${path.posix.basename(uri.path)} is not a JSON object.`).result;
-  return guardedPush(deps, uri, linked.link, { definition, text, label: 'local file' });
+  return guardedPush(deps, uri, link, { definition, text, label: 'local file' });
 }

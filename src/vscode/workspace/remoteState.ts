@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { ApiResult, WorkflowLink, WorkspaceWorkflow } from '../../core/api';
 import { loadCore } from '../core';
 import { readLink } from './localFiles';
+import { refused, refuseWhenRestricted, targetUri, type WorkspaceOutcome } from './outcome';
 import type { WorkspaceSession } from './session';
 
 /** A linked file's workspace side: the Live workflow now, unwrapped and hashed. */
@@ -35,4 +36,18 @@ export async function linkedFile(uri: vscode.Uri): Promise<LinkedFile> {
   if (read.state === 'linked') return { ok: true, link: read.link };
   if (read.state === 'broken') return { ok: false, message: read.message };
   return { ok: false, message: `${uri.path.split('/').pop()} is not linked to a workspace workflow: pull one from the Roboflow Workflows view, or use "Create in Workspace".` };
+}
+
+/**
+ * What Compare, Push and Versions start from: a trusted workspace and a linked workflow file (the
+ * argument's, or the active editor's). Otherwise the user is told why, and the outcome says so.
+ */
+export async function linkedTarget(argument: unknown): Promise<{ ok: true; uri: vscode.Uri; link: WorkflowLink } | { ok: false; outcome: WorkspaceOutcome }> {
+  const restricted = refuseWhenRestricted();
+  if (restricted) return { ok: false, outcome: restricted };
+  const uri = targetUri(argument);
+  if (!uri) return { ok: false, outcome: refused('Open a linked workflow file first.').result };
+  const linked = await linkedFile(uri);
+  if (!linked.ok) return { ok: false, outcome: refused(linked.message).result };
+  return { ok: true, uri, link: linked.link };
 }

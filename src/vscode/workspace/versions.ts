@@ -3,11 +3,11 @@ import type { WorkflowVersionEntry } from '../../core/api';
 import { loadCore } from '../core';
 import type { WorkflowService } from '../workflowService';
 import { showDiff } from './diff';
-import { failed, refused, refuseWhenRestricted, targetUri, type WorkspaceOutcome } from './outcome';
+import { failed, refused, type WorkspaceOutcome } from './outcome';
 import { workspacePrompts } from './prompts';
 import { guardedPush } from './push';
 import { RemoteDocuments } from './remoteDocuments';
-import { linkedFile } from './remoteState';
+import { linkedTarget } from './remoteState';
 import type { WorkspaceSession } from './session';
 
 /** Versions of a linked file's workspace workflow: open one read-only, compare it with the local
@@ -26,14 +26,10 @@ function versionLabel(version: WorkflowVersionEntry, index: number): string {
 }
 
 export async function workflowVersions(deps: { session: WorkspaceSession; remote: RemoteDocuments; service: WorkflowService }, argument: unknown, options: VersionsOptions = {}): Promise<WorkspaceOutcome> {
-  const restricted = refuseWhenRestricted();
-  if (restricted) return restricted;
+  const target = await linkedTarget(argument);
+  if (!target.ok) return target.outcome;
+  const { uri, link } = target;
   const core = loadCore();
-  const uri = targetUri(argument);
-  if (!uri) return refused('Open a linked workflow file first.').result;
-  const linked = await linkedFile(uri);
-  if (!linked.ok) return refused(linked.message).result;
-  const { link } = linked;
   const listed = await deps.session.run(`Listing the versions of ${link.url}`, async (callOptions, workspace) => {
     const versions = await core.listWorkflowVersions(callOptions, workspace, link.url);
     return versions.ok ? { ok: true as const, value: { workspace, versions: versions.value } } : versions;

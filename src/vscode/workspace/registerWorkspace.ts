@@ -19,7 +19,7 @@ export function registerWorkspace(context: vscode.ExtensionContext, service: Wor
   const session = new WorkspaceSession(store);
   const remote = new RemoteDocuments();
   const tree = new WorkflowsTree(session);
-  const statusBar = new SyncStatusBar(session);
+  const statusBar = new SyncStatusBar(session, service.onDidAnalyze);
   const deps = { session, remote, service };
   const setHasKey = async (): Promise<void> => {
     await vscode.commands.executeCommand('setContext', 'roboflowWorkflows.hasApiKey', await session.hasApiKey());

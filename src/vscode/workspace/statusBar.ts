@@ -27,14 +27,23 @@ export class SyncStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private updating: Promise<void> = Promise.resolve();
 
-  constructor(private readonly session: WorkspaceSession) {
+  /** `analyses`: the workflow service's onDidAnalyze, so typing costs one update per analysis (after the
+   * validation delay), not a link-file read and a hash of the whole document per keystroke. */
+  constructor(
+    private readonly session: WorkspaceSession,
+    analyses: vscode.Event<{ document: vscode.TextDocument }>,
+  ) {
     this.item.name = 'Roboflow Workflow Sync';
     this.subscriptions = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => void this.update(true)),
+      analyses(({ document }) => {
+        if (document === vscode.window.activeTextEditor?.document) void this.update(false);
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
+        // The link file edited beside the active workflow (not a workflow: no analysis tells us).
         const active = vscode.window.activeTextEditor?.document;
-        if (active && (e.document === active || e.document.uri.path === active.uri.path.replace(/\.workflow\.json$/, '.workflow.roboflow.json'))) void this.update(false);
+        if (active && e.document.uri.path === active.uri.path.replace(/\.workflow\.json$/, '.workflow.roboflow.json')) void this.update(false);
       }),
       vscode.workspace.onDidSaveTextDocument(() => void this.update(false)),
       session.onDidChange(() => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { buildWorkflowGraph } from '../../src/core/graph/buildGraph';
-import { layoutGraph } from '../../src/core/graph/layout';
+import { ComponentLayoutCache, layoutGraph } from '../../src/core/graph/layout';
 import { countFindings, nodeAtOffset, nodeSpans } from '../../src/core/graph/nodeFindings';
 import { graphRunView } from '../../src/core/graph/runStatus';
 import { lintWorkflow } from '../../src/core/lint';
@@ -188,6 +188,36 @@ describe('workflow graph layout', () => {
     assert.deepEqual([0, 1, 2, 3].map((i) => box(i).top), [16, 16, box(2).top, box(2).top]);
     assert.ok(box(2).top > box(0).bottom, 'the second row is below the first');
     assert.ok(box(1).left > box(0).right && box(3).left > box(2).right, 'side by side within a row');
+  });
+
+  it('lays out a repeated pipeline once, and a redraw after an edit only the component that changed, with the same drawing as without reuse', () => {
+    const pipeline = (i: number, extraStep: boolean): WorkflowGraph => {
+      const node = (id: string, kind: 'input' | 'step' | 'output') => ({ id, kind, name: id, title: id, detail: 't', privateModel: false, credential: false, errors: 0, warnings: 0 });
+      const nodes = [node(`input:${i}`, 'input'), node(`step:${i}a`, 'step'), node(`output:${i}`, 'output')];
+      const edges: WorkflowGraph['edges'] = [
+        { from: `input:${i}`, to: `step:${i}a`, kind: 'data', label: 'images' },
+        { from: `step:${i}a`, to: `output:${i}`, kind: 'data', label: 'predictions' },
+      ];
+      if (extraStep) {
+        nodes.push(node(`step:${i}b`, 'step'));
+        edges.push({ from: `step:${i}a`, to: `step:${i}b`, kind: 'flow', label: 'next' });
+      }
+      return { nodes, edges };
+    };
+    const workflow = (edited: number): WorkflowGraph => {
+      const parts = [0, 1, 2, 3, 4, 5].map((i) => pipeline(i, i === edited));
+      return { nodes: parts.flatMap((p) => p.nodes), edges: parts.flatMap((p) => p.edges) };
+    };
+    const cache = new ComponentLayoutCache();
+    const first = layoutGraph(workflow(-1), cache);
+    assert.deepEqual([cache.misses, cache.hits], [1, 5], 'six copies of one pipeline: one layout');
+    assert.deepEqual(first, layoutGraph(workflow(-1)), 'the same drawing as laid out afresh');
+    const edited = layoutGraph(workflow(3), cache);
+    assert.deepEqual([cache.misses, cache.hits], [2, 10], 'the edit adds one shape; the other five are reused');
+    assert.deepEqual(edited, layoutGraph(workflow(3)));
+    const step3b = edited.nodes.find((n) => n.id === 'step:3b')!;
+    const step3a = edited.nodes.find((n) => n.id === 'step:3a')!;
+    assert.ok(step3b.y > step3a.y, 'the new step is drawn below the one it follows');
   });
 });
 

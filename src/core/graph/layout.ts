@@ -1,11 +1,8 @@
-import { Graph, layout, type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
-import type { GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, WorkflowGraph } from '../../protocol/graph';
+import type { GraphEdge, GraphEdgeKind, WorkflowGraph } from '../../protocol/graph';
+import { ComponentLayoutCache, type Point } from './componentLayout';
 import { connectedComponents } from './components';
 
-export interface Point {
-  x: number;
-  y: number;
-}
+export { NODE_SIZE, ComponentLayoutCache, type Point } from './componentLayout';
 
 export interface PlacedNode {
   id: string;
@@ -30,13 +27,6 @@ export interface GraphLayout {
   edges: PlacedEdge[];
 }
 
-/** Node boxes: a step has three lines (block name, step name, type), inputs and outputs two. */
-export const NODE_SIZE: Record<GraphNodeKind, { width: number; height: number }> = {
-  input: { width: 200, height: 46 },
-  step: { width: 240, height: 64 },
-  output: { width: 200, height: 46 },
-};
-
 const MARGIN = 16;
 const FAST_ABOVE_NODES = 300;
 const GAP = 48;
@@ -49,10 +39,22 @@ const GAP = 48;
  * (longest-path ranking, no extra ordering sweeps). Pure and DOM-free: the webview runs it, the benchmark
  * and tests too. Nodes and edges come back in the order given.
  */
-export function layoutGraph(graph: WorkflowGraph): GraphLayout {
+export function layoutGraph(graph: WorkflowGraph, cache = new ComponentLayoutCache()): GraphLayout {
   // Past a few hundred nodes, the cheaper ranking and one ordering pass keep a drawing under a second.
   const fast = graph.nodes.length > FAST_ABOVE_NODES;
-  const parts = connectedComponents(graph).map((component) => layoutComponent(component, fast));
+  const parts = connectedComponents(graph).map((component): Part => {
+    const shape = cache.layout(component, fast);
+    return {
+      width: shape.width,
+      height: shape.height,
+      nodes: component.nodes.map((node, i): PlacedNode => {
+        const { x, y } = shape.centres[i];
+        const { width, height } = shape.sizes[i];
+        return { id: node.id, x: x - width / 2, y: y - height / 2, width, height };
+      }),
+      edges: new Map(component.edges.map((edge, i) => [edge, { from: edge.from, to: edge.to, kind: edge.kind, points: shape.bends[i] }])),
+    };
+  });
   // Rows for a drawing somewhat wider than tall (like a screen), to fit and pan.
   const area = parts.reduce((sum, p) => sum + (p.width + GAP) * (p.height + GAP), 0);
   const rowWidth = Math.max(Math.sqrt(area * 1.6), ...parts.map((p) => p.width));
@@ -87,23 +89,4 @@ interface Part {
   height: number;
   nodes: PlacedNode[];
   edges: Map<GraphEdge, PlacedEdge>;
-}
-
-function layoutComponent(component: { nodes: GraphNode[]; edges: GraphEdge[] }, fast: boolean): Part {
-  const g = new Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56, edgesep: 12, marginx: 0, marginy: 0, ...(fast && { ranker: 'longest-path' }) });
-  for (const node of component.nodes) g.setNode(node.id, { ...NODE_SIZE[node.kind] });
-  component.edges.forEach((edge, index) => g.setEdge(edge.from, edge.to, { weight: edge.kind === 'data' ? 2 : 1 }, String(index)));
-  layout(g, fast ? { disableOptimalOrderHeuristic: true } : undefined);
-  const nodes = component.nodes.map((node): PlacedNode => {
-    const { x = 0, y = 0, width, height } = g.node(node.id);
-    return { id: node.id, x: x - width / 2, y: y - height / 2, width, height };
-  });
-  const edges = new Map<GraphEdge, PlacedEdge>();
-  component.edges.forEach((edge, index) => {
-    const points = (g.edge(edge.from, edge.to, String(index))?.points ?? []).map((p) => ({ x: p.x, y: p.y }));
-    edges.set(edge, { from: edge.from, to: edge.to, kind: edge.kind, points });
-  });
-  const label = g.graph();
-  return { width: label.width ?? 0, height: label.height ?? 0, nodes, edges };
 }

@@ -1,5 +1,5 @@
 import './graph.css';
-import { layoutGraph, type GraphLayout, type PlacedNode } from '../../core/graph/layout';
+import { ComponentLayoutCache, layoutGraph, type GraphLayout, type PlacedNode } from '../../core/graph/layout';
 import { parseGraphHostMessage, type GraphNode, type GraphRunView, type GraphView, type GraphWebviewMessage } from '../../protocol/graph';
 import { button, h, replaceChildren, s } from '../dom';
 import { nearestInDirection, type Direction } from './navigate';
@@ -34,6 +34,8 @@ let run: GraphRunView | null = null;
 let cursor: string | null = null;
 let viewport: Viewport | undefined = state.viewport;
 const nodeElements = new Map<string, SVGGElement>();
+// Kept across redraws: an edit usually changes one pipeline, and only its shape is laid out again.
+const layouts = new ComponentLayoutCache();
 
 const app = document.getElementById('app')!;
 const status = h('p', { class: 'status', role: 'status', 'data-testid': 'status' });
@@ -302,7 +304,7 @@ function onGraph(next: GraphView): void {
   view = next;
   replaceChildren(heading, `Graph of ${next.fileName}`);
   const started = performance.now();
-  layout = layoutGraph(next.graph);
+  layout = layoutGraph(next.graph, layouts);
   svg.dataset.layoutMs = (performance.now() - started).toFixed(0);
   svg.dataset.nodes = String(next.graph.nodes.length);
   state = { ...state, workflowUri: next.workflowUri };

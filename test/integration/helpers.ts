@@ -164,7 +164,15 @@ export async function resetFixture(relPath: string): Promise<void> {
   const bytes = fs.readFileSync(source);
   const original = bytes.toString('utf8');
   if (open && !open.isClosed) {
-    if (open.getText() !== original) await setDocumentText(open, original);
+    // An edit made against a version that VS Code then reloads from disk (an earlier test wrote the
+    // file) is refused as "changed in the meantime": look at the text again and retry.
+    await waitFor(async () => {
+      if (open.isClosed || open.getText() === original) return true;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(open.uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), original);
+      await vscode.workspace.applyEdit(edit);
+      return open.getText() === original;
+    }, 10_000, `${relPath} to read as the fixture again`);
     if (open.isDirty) await open.save();
   }
   fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });

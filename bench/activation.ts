@@ -25,6 +25,8 @@ export async function measureActivation(root: string): Promise<{ activateMs: num
     get: (_target, property) => (property === 'then' ? undefined : property === Symbol.iterator ? [][Symbol.iterator] : noop),
     apply: () => noop,
     construct: () => noop as object,
+    // Assignments (a status bar item's `name`, `text`) are accepted and forgotten.
+    set: () => true,
   });
   const overrides: Record<string, unknown> = {
     EventEmitter,
@@ -62,7 +64,7 @@ export async function measureActivation(root: string): Promise<{ activateMs: num
 
   const document = {
     uri: { path: '/bench/a.workflow.json', toString: () => 'file:///bench/a.workflow.json' },
-    languageId: 'json',
+    languageId: 'roboflow-workflow',
     version: 1,
     isClosed: false,
     getText: () => '{"version":"1.0","inputs":[{"type":"WorkflowImage","name":"image"}],"steps":[{"type":"roboflow_core/roboflow_object_detection_model@v2","name":"det","images":"$inputs.image","model_id":"yolov8n-640"}],"outputs":[{"type":"JsonField","name":"p","selector":"$steps.det.predictions"}]}',

@@ -31,6 +31,12 @@ export function contributedWorkflowSchemas(root: string): { url: string; schema:
     });
 }
 
+/** Whether package.json gives `*.workflow.json` a language of its own, which VS Code's JSON server does not serve. */
+export function workflowLanguageOwnsFiles(root: string): boolean {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes?: { languages?: { extensions?: string[] }[] } };
+  return (manifest.contributes?.languages ?? []).some((language) => language.extensions?.includes('.workflow.json'));
+}
+
 /** VS Code's own JSON validation engine, configured with `schemas` for workflow files (none: syntax only). */
 export function jsonLanguageServiceValidator(schemas: readonly { url: string; schema: object }[]) {
   const service = getLanguageService({});

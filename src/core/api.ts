@@ -20,6 +20,8 @@ export { prepareRename, renameEdits } from './language/rename';
 export { documentSymbols } from './language/documentSymbols';
 export type { WorkflowSymbol, SymbolKind } from './language/documentSymbols';
 export { documentLinks } from './language/documentLinks';
+export { foldingRegions, selectionRanges, formatEdits } from './language/jsonStructure';
+export type { FoldingRegion, JsonFormatOptions } from './language/jsonStructure';
 export { LintSession } from './incremental/lintSession';
 export type { LintPath } from './incremental/lintSession';
 export type { LintResult } from './lint';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Fix } from '../core/findings';
 import { DIAGNOSTIC_SOURCE, toRange, toWorkspaceEdit } from './convert';
 import type { WorkflowService } from './workflowService';
+import { WORKFLOW_SELECTOR } from './workflowDocuments';
 
 /** Quick fixes: each finding's suggestions, as one undoable edit each. */
 class WorkflowCodeActions implements vscode.CodeActionProvider {
@@ -33,7 +34,7 @@ class WorkflowCodeActions implements vscode.CodeActionProvider {
 
 export function registerCodeActions(context: vscode.ExtensionContext, service: WorkflowService): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new WorkflowCodeActions(service), {
+    vscode.languages.registerCodeActionsProvider(WORKFLOW_SELECTOR, new WorkflowCodeActions(service), {
       providedCodeActionKinds: WorkflowCodeActions.kinds,
     }),
   );

@@ -2,7 +2,11 @@ import * as vscode from 'vscode';
 import { parseTree } from 'jsonc-parser';
 import { looksLikeWorkflow, mayBeWorkflowText, WORKFLOW_FILE_SUFFIX } from '../core/detect';
 
-const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+/** The language of `*.workflow.json` files (package.json `languages`). */
+export const WORKFLOW_LANGUAGE_ID = 'roboflow-workflow';
+/** Where workflows are found: their own language, and JSON files that match a glob or read like one. */
+export const WORKFLOW_SELECTOR: vscode.DocumentSelector = [{ language: WORKFLOW_LANGUAGE_ID }, { language: 'json' }, { language: 'jsonc' }];
+const WORKFLOW_LANGUAGES = new Set([WORKFLOW_LANGUAGE_ID, 'json', 'jsonc']);
 const SHARING_SUFFIX = '.sharing.json';
 const contentVerdicts = new WeakMap<vscode.TextDocument, { version: number; verdict: boolean }>();
 
@@ -18,7 +22,7 @@ export function isWorkflowDocument(document: vscode.TextDocument): boolean {
   const path = document.uri.path;
   if (path.endsWith(SHARING_SUFFIX)) return false;
   if (path.endsWith(WORKFLOW_FILE_SUFFIX)) return true;
-  if (!JSON_LANGUAGES.has(document.languageId)) return false;
+  if (!WORKFLOW_LANGUAGES.has(document.languageId)) return false;
   if (userGlobs().some((pattern) => vscode.languages.match({ pattern }, document) > 0)) return true;
   const cached = contentVerdicts.get(document);
   if (cached?.version === document.version) return cached.verdict;

@@ -155,9 +155,8 @@ suite('Language features: completion, navigation, rename, outline, links, one ho
 
   test('outlines Inputs, Steps (block name and version) and Outputs', async () => {
     const doc = await openWorkflow();
-    // VS Code's JSON server adds its own key outline beside ours (as a separate group in the Outline).
-    const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
-    const symbols = all.filter((s) => s.kind === vscode.SymbolKind.Module);
+    // Ours alone: VS Code's JSON server would add a second outline of raw keys beside it.
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     assert.deepStrictEqual(symbols.map((s) => [s.name, s.children.map((c) => `${c.name}: ${c.detail}`)]), [
       ['Inputs', ['image: WorkflowImage']],
       ['Steps', ['det: Object Detection Model · v2', 'crop: Dynamic Crop · v1', 'gate: Continue If · v1']],
@@ -167,6 +166,31 @@ suite('Language features: completion, navigation, rename, outline, links, one ho
     assert.strictEqual(textAt(doc, det.selectionRange), '"det"');
     assert.strictEqual(det.range.start.line, 6);
     assert.strictEqual(det.range.end.line, 11);
+  });
+
+  test('folds, expands the selection and formats a workflow, as VS Code does for JSON', async () => {
+    const doc = await openWorkflow();
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    const lines = folds.map((f) => [f.start, f.end]).sort((a, b) => a[0] - b[0]);
+    // The document, inputs, steps, each step, outputs: each from its opening line to the line
+    // before its closing bracket. One-line objects (the input, the gate's dicts) do not fold.
+    assert.deepStrictEqual(lines, [[0, 29], [2, 3], [5, 24], [6, 10], [12, 16], [18, 23], [26, 28]]);
+    assert.strictEqual(doc.lineAt(5).text, '  "steps": [');
+    assert.strictEqual(doc.lineAt(25).text, '  ],');
+
+    const [selection] = await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', doc.uri, [at(doc, '"yolov8n', 3)]);
+    const chain: string[] = [];
+    for (let r: vscode.SelectionRange | undefined = selection; r && chain.length < 12; r = r.parent) chain.push(textAt(doc, r.range));
+    // The word (VS Code's own), then the string's content, the string, the property; later the step.
+    assert.deepStrictEqual(chain.slice(0, 4), ['yolov8n', 'yolov8n-640', '"yolov8n-640"', '"model_id": "yolov8n-640"']);
+    assert.ok(chain.some((text) => /^\{\n\s+"type": "roboflow_core\/roboflow_object_detection_model@v2",[^]*"model_id": "yolov8n-640"\n\s+\}$/.test(text)), `the step in ${JSON.stringify(chain)}`);
+
+    await setDocumentText(doc, '{"version":"1.0","inputs":[{"type":"WorkflowImage","name":"image"}],"steps":[],"outputs":[]}');
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 2, insertSpaces: true });
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(doc.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.strictEqual(doc.getText(), '{\n  "version": "1.0",\n  "inputs": [\n    {\n      "type": "WorkflowImage",\n      "name": "image"\n    }\n  ],\n  "steps": [],\n  "outputs": []\n}');
   });
 
   test('links each step\'s type to its block\'s documentation', async () => {
@@ -180,17 +204,21 @@ suite('Language features: completion, navigation, rename, outline, links, one ho
     ]);
   });
 
-  test('one hover, ours, and no diagnostic from the JSON server but syntax', async () => {
-    // A schema-level mistake (a string where a number goes) and a trailing comma: the JSON server's
-    // syntax warning shows it has validated this text, so the absence of anything else counts.
-    const doc = await openWorkflow(WORKFLOW.replace('"model_id": "yolov8n-640"', '"model_id": "yolov8n-640",\n      "confidence": "high",'));
-    const ours = await diagnosticsFor(doc.uri, 'roboflow-workflows', { atLeast: 1 });
+  test('one hover, ours, and nothing from the JSON server, which does not serve the workflow language', async () => {
+    // A schema-level mistake (a string where a number goes) and a trailing comma.
+    const text = WORKFLOW.replace('"model_id": "yolov8n-640"', '"model_id": "yolov8n-640",\n      "confidence": "high",');
+    const doc = await openWorkflow(text);
+    assert.strictEqual(doc.languageId, 'roboflow-workflow');
+    const ours = await diagnosticsFor(doc.uri, 'roboflow-workflows', { atLeast: 2 });
     assert.ok(ours.some((d) => d.message.includes('confidence')), ours.map((d) => d.message).join('\n'));
-    const json = await waitFor(() => {
-      const found = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'json');
-      return found.length ? found : undefined;
-    }, 20_000, 'the JSON server\'s syntax diagnostic');
-    assert.deepStrictEqual(json.map((d) => d.message), ['Trailing comma']);
+    assert.ok(ours.some((d) => d.code === 'json-syntax' && /trailing comma/.test(d.message)), ours.map((d) => d.message).join('\n'));
+    // The same text as plain JSON: the JSON server is running and reports the comma there...
+    writeFixture('language-copy.json', text);
+    const { doc: copy } = await openFixture('language-copy.json');
+    assert.strictEqual(copy.languageId, 'json');
+    await waitFor(() => vscode.languages.getDiagnostics(copy.uri).some((d) => d.source === 'json'), 20_000, 'the JSON server\'s syntax diagnostic on the plain JSON copy');
+    // ...and has nothing on the workflow.
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source !== 'roboflow-workflows'), []);
 
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at(doc, '"roboflow_core/roboflow_object_detection_model@v2"', 10));
     const contents = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));

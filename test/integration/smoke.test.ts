@@ -32,7 +32,7 @@ describe('smoke', () => {
     const { doc, editor } = await openFixture('clean.workflow.json');
     assert.strictEqual(vscode.window.activeTextEditor, editor);
     assert.strictEqual(doc.uri.fsPath, fixtureUri('clean.workflow.json').fsPath);
-    assert.ok(['json', 'jsonc'].includes(doc.languageId), `languageId ${doc.languageId}`);
+    assert.strictEqual(doc.languageId, 'roboflow-workflow');
     const parsed = JSON.parse(doc.getText());
     assert.strictEqual(parsed.version, '1.0');
     assert.strictEqual(parsed.steps[0].name, 'det');

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../convert';
 import type { WorkflowService } from '../workflowService';
 import { REFRESH_CATALOG_COMMAND } from './catalogCommands';
+import { WORKFLOW_SELECTOR } from '../workflowDocuments';
 
 const BLOCK_NEWER_THAN_CATALOG = 'block-newer-than-catalog';
 export const REFRESH_CATALOG_ACTION_TITLE = 'Refresh block catalog from server';
@@ -23,7 +24,7 @@ class RefreshCatalogActions implements vscode.CodeActionProvider {
 
 export function registerRefreshCatalogAction(context: vscode.ExtensionContext, service: WorkflowService): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new RefreshCatalogActions(service), {
+    vscode.languages.registerCodeActionsProvider(WORKFLOW_SELECTOR, new RefreshCatalogActions(service), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
   );

@@ -7,6 +7,7 @@ import type { WorkflowService } from '../workflowService';
 import { toUri, workflowDocumentFor } from '../workflowTarget';
 import { GraphManager } from './graphManager';
 import { registerGraphTestApi } from './testApi';
+import { WORKFLOW_SELECTOR } from '../workflowDocuments';
 
 /** Issue #9 §2, a live graph of the workflow: the command (palette, editor title, code lens), one
  * panel per workflow and its serializer, and what keeps it live: re-analyses, the editor's cursor,
@@ -51,7 +52,7 @@ export function registerGraph(context: vscode.ExtensionContext, service: Workflo
     manager,
     lenses,
     vscode.commands.registerCommand(GRAPH_COMMAND, showGraph),
-    vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], lenses),
+    vscode.languages.registerCodeLensProvider(WORKFLOW_SELECTOR, lenses),
     vscode.window.registerWebviewPanelSerializer(GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};

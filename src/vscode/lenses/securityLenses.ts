@@ -8,6 +8,7 @@ import type { SharingFeature } from '../sharing/registerSharing';
 import { SHARING_COMMANDS } from '../sharing/sharingCommands';
 import { canHaveSidecar, readSettings } from '../sharing/sidecarFiles';
 import type { WorkflowService } from '../workflowService';
+import { WORKFLOW_SELECTOR } from '../workflowDocuments';
 
 /**
  * Code lenses on a workflow: one line at the top with the sharing configuration, one above each
@@ -130,7 +131,7 @@ export function registerSecurityLenses(context: vscode.ExtensionContext, service
   const provider = new SecurityLensProvider(service, store);
   context.subscriptions.push(
     provider,
-    vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], provider),
+    vscode.languages.registerCodeLensProvider(WORKFLOW_SELECTOR, provider),
     store.onDidChange(() => provider.refreshSecrets()),
     sharing.changes.onDidChange(() => provider.refresh()),
     service.onDidChangeCatalog(() => provider.refresh()),

@@ -10,6 +10,7 @@ import { WorkflowActionLensProvider } from '../lenses/workflowActionLens';
 import { PreviewManager } from './previewManager';
 import { SETTINGS } from './serverSetting';
 import { registerPreviewTestApi } from './testApi';
+import { WORKFLOW_SELECTOR } from '../workflowDocuments';
 
 /** Issue #4, redacted preview runs in a webview: the command (palette, editor title, code lens),
  * one panel per workflow, its serializer, and the refreshes when the workflow, its sharing
@@ -55,7 +56,7 @@ export function registerPreview(
     lenses,
     { dispose: disposePreviewLog },
     vscode.commands.registerCommand(PREVIEW_COMMAND, openPreview),
-    vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], lenses),
+    vscode.languages.registerCodeLensProvider(WORKFLOW_SELECTOR, lenses),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};

@@ -4,6 +4,7 @@ import { loadCore } from '../core';
 import { prompts, tell } from '../sharing/prompts';
 import type { WorkflowService } from '../workflowService';
 import { SecretStorageUnavailableError, type SecretStore } from './secretStore';
+import { WORKFLOW_SELECTOR } from '../workflowDocuments';
 
 /** "Move to SecretStorage", the quick fix on a credential written in a workflow: stores the value
  * in SecretStorage FIRST, and only when that worked applies the core's edits — the literal becomes
@@ -100,7 +101,7 @@ class MoveToSecretStorageActions implements vscode.CodeActionProvider {
 export function registerMoveToSecretStorage(context: vscode.ExtensionContext, service: WorkflowService, store: SecretStore): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(MOVE_TO_SECRET_STORAGE_COMMAND, (uri?: unknown, offset?: unknown) => moveSecretToStorage(service, store, uri, offset)),
-    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new MoveToSecretStorageActions(service), {
+    vscode.languages.registerCodeActionsProvider(WORKFLOW_SELECTOR, new MoveToSecretStorageActions(service), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
   );

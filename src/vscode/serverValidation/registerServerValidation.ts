@@ -6,6 +6,7 @@ import type { WorkflowService } from '../workflowService';
 import { workflowDocumentFor } from '../workflowTarget';
 import { WorkflowActionLensProvider } from '../lenses/workflowActionLens';
 import { VALIDATE_ON_SERVER_COMMAND, validateOnServer, type ValidateOnServerResult } from './validateOnServer';
+import { WORKFLOW_SELECTOR } from '../workflowDocuments';
 
 /** Issue 7 §4, Validate on Server: the command (palette and code lens) and its lens. */
 export function registerServerValidation(
@@ -32,7 +33,7 @@ export function registerServerValidation(
       }
       return validateOnServer(document, { service, store, diagnostics, identities });
     }),
-    vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], lenses),
+    vscode.languages.registerCodeLensProvider(WORKFLOW_SELECTOR, lenses),
     vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()),
   );
 }

@@ -36,8 +36,24 @@ describe('the .vsix', () => {
       // No dist/cli.js (a second copy of the core), benchmarks, tests, source maps, engine or examples.
       assert.deepEqual(
         files.filter((f) => !schemas.includes(f)),
-        ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/core.js', 'dist/extension.js', 'media/dist/graph.css', 'media/dist/graph.js', 'media/dist/preview.css', 'media/dist/preview.js', 'package.json'],
+        [
+          'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/core.js', 'dist/extension.js', 'language-configuration.json', 'media/dist/graph.css', 'media/dist/graph.js',
+          'media/dist/preview.css', 'media/dist/preview.js', 'package.json', 'syntaxes/roboflow-workflow.tmLanguage.json',
+        ],
       );
+      // Every file the manifest points VS Code at is in the package.
+      const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+        main: string;
+        contributes: { languages?: { configuration?: string }[]; grammars?: { path: string }[]; jsonValidation?: { url: string }[] };
+      };
+      const referenced = [
+        manifest.main,
+        ...(manifest.contributes.languages ?? []).map((l) => l.configuration),
+        ...(manifest.contributes.grammars ?? []).map((g) => g.path),
+        ...(manifest.contributes.jsonValidation ?? []).map((j) => j.url),
+      ].filter((p): p is string => !!p).map((p) => path.posix.normalize(p));
+      assert.ok(referenced.length >= 5, referenced.join(', '));
+      for (const file of referenced) assert.ok(files.includes(file), `${file} is referenced by package.json but not packaged`);
     } finally {
       fs.rmSync(stage, { recursive: true, force: true });
     }

@@ -156,6 +156,12 @@ suite('Diagnostics on bad input', () => {
     // 20,000 steps: about 1 s and 1.3 s here); the second measures a lens request itself (about
     // 0.1–0.3 s unloaded), against a margin twenty times that.
     await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
+    const linksAsked = Date.now();
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri, 0);
+    console.log(`[huge] ${links.length} document links after ${Date.now() - linksAsked} ms`);
+    const symbolsAsked = Date.now();
+    await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
+    console.log(`[huge] outline after ${Date.now() - symbolsAsked} ms`);
     const ping = Date.now();
     await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
     console.log(`[huge] code lenses after ${Date.now() - ping} ms`);

@@ -1,12 +1,14 @@
 // End-to-end: the workflow graph in the real workbench (issue 9 §2). Opened from the editor's
 // title bar beside a workflow; a click on a step node selects that step in the editor; screenshots
-// of the graph in the light and the dark theme (.test-run/screenshots/graph-light.png, graph-dark.png).
+// of the graph in the light, dark and high-contrast themes (.test-run/screenshots/graph-light.png,
+// graph-dark.png, graph-high-contrast.png); Export SVG read back as a standalone file.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot, screenshotsDir } from './codeServer.mjs';
-import { openSession } from './workbench.mjs';
+import { contrastRatio, settled } from './paint.mjs';
+import { openSession, useColorTheme } from './workbench.mjs';
 
 let s;
 before(async () => {
@@ -16,9 +18,27 @@ after(async () => {
   await s?.close();
 });
 
-/** Two animation frames in the webview: what was just drawn has been painted. */
-function settled(frame) {
-  return frame.locator('body').evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
+/** For every node: its texts' colours and its box's fill, and the page's background. */
+function nodeColours(frame) {
+  return frame.locator('svg.graph').evaluate((svg) => {
+    const page = window.getComputedStyle(document.body).backgroundColor;
+    return [...svg.querySelectorAll('g.node')].map((node) => ({
+      name: node.dataset.name,
+      page,
+      box: window.getComputedStyle(node.querySelector('rect.box')).fill,
+      texts: [...node.querySelectorAll('text.title, text.name, text.detail')].map((t) => ({ text: t.textContent, fill: window.getComputedStyle(t).fill })),
+    }));
+  });
+}
+
+/** Every text of every node (the step under the cursor among them) at `minimum` contrast or better on its box. */
+async function assertReadable(frame, minimum) {
+  for (const node of await nodeColours(frame)) {
+    for (const { text, fill } of node.texts) {
+      const ratio = contrastRatio(fill, node.box, node.page);
+      assert.ok(ratio >= minimum, `"${text}" of ${node.name}: ${fill} on ${node.box}, contrast ${ratio.toFixed(1)}:1`);
+    }
+  }
 }
 
 async function shot(frame, file) {
@@ -70,10 +90,64 @@ test('reads well in a dark theme (theme variables only)', async () => {
   const frame = s.webview();
   await s.runCommand('Preferences: Toggle between Light/Dark Themes');
   await frame.locator('body.vscode-dark').waitFor({ timeout: 15_000 });
-  const { text, background } = await frame.locator('g.node[data-name="det"]').evaluate((g) => ({
-    text: window.getComputedStyle(g.querySelector('text.title')).fill,
-    background: window.getComputedStyle(g.querySelector('rect.box')).fill,
-  }));
-  assert.notEqual(text, background, `title ${text} on ${background}`);
+  // The step under the cursor (describe, from the click above) is highlighted and still readable.
+  await frame.locator('g.node.current[data-name="describe"]').waitFor();
+  await assertReadable(frame, 4.5);
   await shot(frame, 'graph-dark.png');
+});
+
+test('Export SVG saves a standalone drawing: theme colours written in, every node, nothing else', async () => {
+  const frame = s.webview();
+  const target = path.join(s.workspace, 'graph', 'gated.workflow.graph.svg');
+  fs.rmSync(target, { force: true });
+  await frame.locator('button', { hasText: 'Export SVG' }).click();
+  // VS Code's save dialog in the browser: a path box holding the suggested file beside the workflow.
+  // The dialog shows first and fills its path box after: wait for the suggestion.
+  await s.page.waitForFunction(() => /gated\.workflow\.graph\.svg$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), null, { timeout: 15_000 });
+  await s.page.keyboard.press('Enter');
+  const deadline = Date.now() + 20_000;
+  while (!fs.existsSync(target) || fs.statSync(target).size === 0) {
+    assert.ok(Date.now() < deadline, `${target} was not written`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const text = fs.readFileSync(target, 'utf8');
+  assert.match(text, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.doesNotMatch(text, /var\(--|class="|<script|<foreignObject/i, 'no theme variables, classes or scripts');
+  // Opened on its own (outside VS Code), it parses and shows the same nodes, in the dark theme's colours.
+  const page = await s.context.newPage();
+  try {
+    await page.setContent(`<!DOCTYPE html><body style="margin:0">${text}</body>`);
+    const drawn = await page.evaluate(() => {
+      const svg = document.querySelector('svg');
+      const titles = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+      const background = svg.querySelector('rect').getAttribute('fill');
+      return { titles, background, width: svg.getBoundingClientRect().width };
+    });
+    for (const name of ['Object Detection Model', 'det', 'describe', 'missing']) assert.ok(drawn.titles.includes(name), `${name} in ${drawn.titles.join(', ')}`);
+    assert.ok(drawn.width > 100, `drawn ${drawn.width} px wide`);
+    const [r, g, b] = drawn.background.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 3 * 80, `a dark background, ${drawn.background}`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('reads well in a high-contrast theme: node borders in the theme\'s contrast colour', async () => {
+  const frame = s.webview();
+  await useColorTheme(s, 'Default High Contrast', 'hc-black');
+  await s.page.locator('.tab', { hasText: 'Graph gated.workflow.json' }).first().click();
+  await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 15_000 });
+  const { stroke, contrast, width } = await frame.locator('g.node[data-name="det"] rect.box').evaluate((box) => {
+    const probe = document.createElement('span');
+    probe.style.color = window.getComputedStyle(document.documentElement).getPropertyValue('--vscode-contrastBorder');
+    document.body.append(probe);
+    const contrast = window.getComputedStyle(probe).color;
+    probe.remove();
+    return { stroke: window.getComputedStyle(box).stroke, contrast, width: window.getComputedStyle(box).strokeWidth };
+  });
+  assert.equal(stroke, contrast, 'node borders use contrastBorder');
+  assert.ok(parseFloat(width) >= 1, `border ${width} wide`);
+  await frame.locator('g.node.current[data-name="describe"]').waitFor();
+  await assertReadable(frame, 7);
+  await shot(frame, 'graph-high-contrast.png');
 });

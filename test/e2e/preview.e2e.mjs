@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot, screenshotsDir } from './codeServer.mjs';
-import { openSession, runCommand } from './workbench.mjs';
+import { contrastRatio, settled } from './paint.mjs';
+import { openSession, runCommand, useColorTheme } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const { findLeak } = require(path.join(repoRoot, 'dist/test/support/secretLeaks.js'));
@@ -65,23 +66,6 @@ after(async () => {
   await s?.close();
   fake?.kill('SIGTERM');
 });
-
-/** Relative luminance (0 dark … 1 light) of a CSS colour: `rgb(…)`, `rgba(…)` or `#rrggbb`. */
-function luminance(color) {
-  const hex = /^\s*#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(color);
-  const rgb = hex ? hex.slice(1, 4).map((h) => parseInt(h, 16)) : (/(\d+(?:\.\d+)?)\D+(\d+(?:\.\d+)?)\D+(\d+(?:\.\d+)?)/.exec(color) ?? []).slice(1, 4).map(Number);
-  assert.equal(rgb.length, 3, `a colour: ${color}`);
-  const [r, g, b] = rgb.map((c) => {
-    const v = c / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** Two animation frames in the webview: the scroll and layout just asked for have been painted. */
-function settled(frame) {
-  return frame.locator('body').evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
-}
 
 test('the API key is typed into the password box and stored', async () => {
   await s.quickOpen('detect.workflow.json');
@@ -194,7 +178,7 @@ test('reads well in a dark theme (theme variables only)', async () => {
     background: window.getComputedStyle(body).getPropertyValue('--vscode-editor-background'),
   }));
   // Light on dark, at WCAG AA contrast (4.5:1) or better.
-  const contrast = (luminance(text) + 0.05) / (luminance(background) + 0.05);
+  const contrast = contrastRatio(text, background, background);
   assert.ok(contrast >= 4.5, `body text ${text} on ${background}: contrast ${contrast.toFixed(1)}:1`);
   await frame.locator('svg.overlay').scrollIntoViewIfNeeded();
   await settled(frame);
@@ -202,18 +186,7 @@ test('reads well in a dark theme (theme variables only)', async () => {
 });
 
 test('reads well in a high-contrast theme, and runs from the keyboard', async () => {
-  // Through the settings editor (this workbench ignores a colour theme written into settings.json
-  // before it starts, but applies one saved in its own editor). The whole file is replaced, so the
-  // edit does not depend on where the cursor lands.
-  const settingsFile = path.join(s.profile.userDataDir, 'User/settings.json');
-  const settings = { ...JSON.parse(fs.readFileSync(settingsFile, 'utf8')), 'workbench.colorTheme': 'Default High Contrast' };
-  await s.runCommand('Preferences: Open User Settings (JSON)');
-  await s.page.locator('.tab', { hasText: 'settings.json' }).first().waitFor();
-  await s.page.locator('.editor-instance .monaco-editor .view-lines').last().click();
-  await s.page.keyboard.press('Control+A');
-  await s.page.keyboard.insertText(JSON.stringify(settings));
-  await s.page.keyboard.press('Control+S');
-  await s.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 30_000 });
+  await useColorTheme(s, 'Default High Contrast', 'hc-black');
   await s.page.locator('.tab', { hasText: 'Preview detect.workflow.json' }).first().click();
   const frame = s.webview();
   await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 15_000 });

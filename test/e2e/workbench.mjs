@@ -112,6 +112,24 @@ export async function runCommand(page, title) {
   await input.waitFor({ state: 'hidden' }).catch(() => {});
 }
 
+/**
+ * Switches the colour theme the way that works in this workbench: saved from its own settings
+ * editor (it ignores a theme written into settings.json before it starts, and the theme picker's
+ * filter races its list). The whole file is replaced, so the edit does not depend on the cursor.
+ * `workbenchClass` is the class the workbench takes once the theme is applied (`hc-black`).
+ */
+export async function useColorTheme(session, theme, workbenchClass) {
+  const settingsFile = path.join(session.profile.userDataDir, 'User/settings.json');
+  const settings = { ...JSON.parse(fs.readFileSync(settingsFile, 'utf8')), 'workbench.colorTheme': theme };
+  await runCommand(session.page, 'Preferences: Open User Settings (JSON)');
+  await session.page.locator('.tab', { hasText: 'settings.json' }).first().waitFor();
+  await session.page.locator('.editor-instance .monaco-editor .view-lines').last().click();
+  await session.page.keyboard.press('Control+A');
+  await session.page.keyboard.insertText(JSON.stringify(settings));
+  await session.page.keyboard.press('Control+S');
+  await session.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
+}
+
 export async function showExplorerView(session, title, content) {
   const header = session.page.locator('.pane-header', { hasText: title }).first();
   // A loaded workbench may still be laying the Explorer out when the header is clicked (the click

@@ -108,6 +108,21 @@ export const OUTPUT_SCHEMA = {
 };
 
 const defName = (id) => `block:${id}`;
+
+/**
+ * The published schema also requires each block's required fields, by name or by any alias. The
+ * compiled step schemas leave them out: the linter reports a missing field itself, with a fix.
+ */
+function withRequiredFields(schema, block) {
+  const named = [];
+  const eitherName = [];
+  for (const field of block.fields.filter((f) => f.required)) {
+    const names = [field.name, ...(field.aliases ?? [])];
+    if (names.length === 1) named.push(field.name);
+    else eitherName.push({ anyOf: names.map((name) => ({ required: [name] })) });
+  }
+  return { ...schema, required: [...schema.required, ...named], ...(eitherName.length && { allOf: eitherName }) };
+}
 // Definition names hold `/` (block ids), which JSON Pointer spells `~1`.
 const pointer = (name) => `#/definitions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
@@ -116,7 +131,7 @@ export function workflowSchema(catalog) {
   const stepBranches = [];
   const ids = [];
   for (const block of catalog.blocks) {
-    definitions[defName(block.type)] = blockSchema(block);
+    definitions[defName(block.type)] = withRequiredFields(blockSchema(block), block);
     const typeIds = [block.type, ...block.aliases];
     ids.push(...typeIds);
     stepBranches.push({ if: { properties: { type: { enum: typeIds } }, required: ['type'] }, then: { $ref: pointer(defName(block.type)) } });

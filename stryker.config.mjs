@@ -1,0 +1,25 @@
+// `npm run test:mutation [-- --mutate 'src/core/graph/**/*.ts']`: mutation testing (StrykerJS). Each
+// mutant is a small deliberate bug in src/; a mutant the unit tests do not notice (it "survives")
+// is a bug they would let through. Incremental: a rerun tests only mutants whose code or tests
+// changed. Reports: .test-run/mutation/report.html and report.json.
+export default {
+  testRunner: 'mocha',
+  // The unit tests run on esbuild bundles: the sandbox is built once, with every mutant switchable.
+  buildCommand: 'node scripts/build.mjs',
+  // The tests of the packaging (git-tracked files, the .vsix, npm pack) need the repository, not a sandbox copy.
+  mochaOptions: { config: '.mocharc.json', ignore: ['dist/test/unit/vsix.test.js', 'dist/test/unit/openExamples.test.js', 'dist/test/unit/cliPackage.test.js'] },
+  coverageAnalysis: 'perTest',
+  mutate: ['src/core/**/*.ts', 'src/webview/**/*.ts'],
+  incremental: true,
+  incrementalFile: '.test-run/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: '.test-run/mutation/report.html' },
+  jsonReporter: { fileName: '.test-run/mutation/report.json' },
+  tempDirName: '.test-run/stryker-tmp',
+  // What the sandbox needs: sources, tests, fixtures, build scripts; not VS Code, the engine or outputs.
+  ignorePatterns: ['.vscode-test', '.engine', '.inference-server', '.test-run', 'dist', 'cli/dist', 'media/dist', '*.vsix'],
+  concurrency: 2,
+  // A mutant that loops forever (a `while` whose exit is mutated away) is cut off soon after the covering tests' usual time.
+  timeoutMS: 3_000,
+  thresholds: { high: 90, low: 85, break: null },
+};

@@ -11,7 +11,7 @@ export interface WorkspaceOutcome {
   uri?: string;
 }
 
-export const RESTRICTED_TEXT =
+const RESTRICTED_TEXT =
   'Roboflow workspace commands are disabled in Restricted Mode: they send your Roboflow API key to the Roboflow API and write files in this workspace. Trust the workspace to use them.';
 
 /** Refuses in Restricted Mode, with the reason and a way out. */

@@ -180,6 +180,17 @@ describe('Redactor: behaviour', () => {
     assert.equal(new Redactor(['secret-value'], { replacement: '***' }).redact('a secret-value b'), 'a *** b');
   });
 
+  it('masks base64 and hex right after a `%` or `\\` that reads as an escape with their first characters', () => {
+    // Found by the property test below (seed 1119158055): `%3` + base64 starting `a` read as `%3a`, an escaped `:`.
+    const cases: [secret: string, text: string][] = [
+      ['hAAAAAAA', `%3${Buffer.from('hAAAAAAA').toString('base64')}`], // %3aEFB…
+      ['hAAAAAAA', `%3${Buffer.from('hAAAAAAA').toString('base64url')}`],
+      ['ĀAAAAAAA', `\\${Buffer.from('ĀAAAAAAA').toString('base64')}`], // \xEAB…
+      [':AAAAAAA', `%${Buffer.from(':AAAAAAA').toString('hex')}`], // %3a41…
+    ];
+    for (const [secret, text] of cases) assertNoLeak(new Redactor([secret]).redact(text), secret, text);
+  });
+
   it('masks short secrets verbatim only, documented to avoid over-matching encodings', () => {
     assert.equal(MIN_LENGTH_FOR_ESCAPED_FORMS, 4);
     assert.equal(MIN_BYTES_FOR_BASE64_FORMS, 8);

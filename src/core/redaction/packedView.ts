@@ -66,8 +66,8 @@ function hexAt(text: string, at: number, digits: number): number {
 }
 
 /** Encoders never escape letters and digits, so `%6f` before base64 is a `%` and then base64.
- * (A lone `%` or `\` just before base64 that starts with `2B`, `0A`, `n`… is still misread; no
- * encoder writes that.) */
+ * (A lone `%` or `\` just before base64 that starts with `2B`, `3a`, `n`… is still misread here;
+ * the text view finds such base64 when it is unbroken, see `secretSpellings`.) */
 function isAlphanumeric(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }

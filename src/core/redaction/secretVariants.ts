@@ -82,6 +82,10 @@ export function secretSpellings(secret: string): SecretSpellings {
       for (const fragment of base64Fragments(encoded, 'standard')) packed.add(fragment);
     }
     for (const hex of hexForms(bytes)) packed.add(hex);
+    // Unbroken base64 and hex are also looked for in the text as it is. The packed view reads an
+    // ambiguous escape one way only: `%3` just before base64 starting `a` reads as `%3a`, an
+    // escaped `:`, and loses the `a`; the text view sees the whole run.
+    for (const spelling of packed) text.add(spelling).add(spelling.replaceAll('+', '-').replaceAll('/', '_'));
   }
   return { text: [...text], packed: [...packed] };
 }

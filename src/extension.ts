@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestApi | u
   registerIgnoredServerUrl(context, () => previews.refreshAll());
   registerServerValidation(context, workflows, secrets, diagnostics, servers);
   registerWorkspace(context, workflows, secrets);
-  return registerTestApi(context, secrets, sharing, catalogRefresh); // test-only hooks; undefined outside ExtensionMode.Test
+  return registerTestApi(context, secrets, sharing, catalogRefresh, diagnostics); // test-only hooks; undefined outside ExtensionMode.Test
 }
 
 export function deactivate(): void {

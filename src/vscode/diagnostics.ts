@@ -9,6 +9,9 @@ export interface WorkflowDiagnostics {
    * findings, until the document changes (or closes). An empty list clears them.
    */
   setServerDiagnostics(document: vscode.TextDocument, version: number, diagnostics: vscode.Diagnostic[]): void;
+  /** The version of an open document that its published diagnostics describe (none, for a
+   * document that is not a workflow), or undefined before its first validation. */
+  diagnosedVersion(uri: vscode.Uri): number | undefined;
 }
 
 /**
@@ -21,6 +24,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const local = new Map<string, vscode.Diagnostic[]>();
   const fromServer = new Map<string, { version: number; diagnostics: vscode.Diagnostic[] }>();
+  const diagnosedVersions = new Map<string, number>();
 
   const publish = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
@@ -42,11 +46,12 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
     if (document.isClosed) return;
     if (!service.isWorkflow(document)) {
       forget(document.uri);
-      return;
+    } else {
+      const { result } = service.analyze(document);
+      local.set(key, result.findings.map((f) => toDiagnostic(document, f)));
+      publish(document);
     }
-    const { result } = service.analyze(document);
-    local.set(key, result.findings.map((f) => toDiagnostic(document, f)));
-    publish(document);
+    diagnosedVersions.set(key, document.version);
   };
 
   const schedule = (document: vscode.TextDocument) => {
@@ -72,6 +77,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
     vscode.workspace.onDidCloseTextDocument((document) => {
       clearTimeout(timers.get(document.uri.toString()));
       timers.delete(document.uri.toString());
+      diagnosedVersions.delete(document.uri.toString());
       forget(document.uri);
     }),
     service.onDidChangeCatalog(() => vscode.workspace.textDocuments.forEach(refresh)),
@@ -91,5 +97,6 @@ export function registerDiagnostics(context: vscode.ExtensionContext, service: W
       else fromServer.set(key, { version, diagnostics });
       refresh(document);
     },
+    diagnosedVersion: (uri) => diagnosedVersions.get(uri.toString()),
   };
 }

@@ -71,7 +71,7 @@ export async function openSession({ name, workspace, settings = {}, extension = 
     await page.goto(server.workbenchUrl({ folder: ws, extensionDevelopmentPath: extension === 'development' ? repoRoot : false }));
     await waitForWorkbench(page);
   } catch (err) {
-    await session.screenshot('startup-failure').catch(() => {});
+    await session.screenshot('startup-failure').catch(() => {}); // best effort: the startup error is what is thrown
     await session.close();
     throw err;
   }
@@ -107,9 +107,18 @@ export async function runCommand(page, title) {
       await page.keyboard.press('Escape');
     }
   }
-  await page.keyboard.press('Enter');
-  // Some commands (a reload) take the page away before the palette is seen to close.
-  await input.waitFor({ state: 'hidden' }).catch(() => {});
+  // Some commands (a reload) take the page away before the palette is seen to close: either counts.
+  let navigated = false;
+  const onNavigated = (frame) => { if (frame === page.mainFrame()) navigated = true; };
+  page.on('framenavigated', onNavigated);
+  try {
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 30_000 }).catch((error) => {
+      if (!navigated) throw new Error(`the command palette did not close after running "${title}": ${error.message}`);
+    });
+  } finally {
+    page.off('framenavigated', onNavigated);
+  }
 }
 
 /**
@@ -189,7 +198,7 @@ async function focusWorkbench(page) {
   // keyboard shortcuts need focus inside the workbench (not on the page body after load)
   // Focus inside a webview (an iframe) is not the workbench's: its keys go to the webview first.
   const active = await page.evaluate(() => !!document.activeElement?.closest('.monaco-workbench') && document.activeElement?.tagName !== 'IFRAME');
-  if (!active) await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+  if (!active) await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 5, y: 5 } });
 }
 
 export function extensionHostLog(userDataDir) {

@@ -7,7 +7,7 @@ import type { BackgroundRefreshOutcome } from '../../src/vscode/catalog/backgrou
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import { CANARY_ROBOFLOW_API_KEY } from '../support/canaries';
 import { startFakeInferenceServer, type FakeDescribeAnswer, type FakeInferenceServer } from '../support/fakeInferenceServer';
-import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, waitFor, writeFixture } from './helpers';
+import { extensionTestApi, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, waitFor, writeFixture } from './helpers';
 
 const SOURCE = 'roboflow-workflows';
 /** A release of OpenAI's block no bundled catalog has; the fake server describes it when asked to. */
@@ -82,7 +82,7 @@ suite('Blocks newer than the catalog, and the background catalog refresh', () =>
   let saved: { serverUrl?: string; autoRefresh?: boolean };
 
   suiteSetup(async () => {
-    api = (await activateExtension()).exports as ExtensionTestApi;
+    api = await extensionTestApi();
     saved = { serverUrl: settings().inspect<string>('serverUrl')?.globalValue, autoRefresh: settings().inspect<boolean>('catalog.autoRefresh')?.globalValue };
   });
   teardown(async () => {

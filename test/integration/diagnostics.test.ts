@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, setDocumentText, writeFixture } from './helpers';
+import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
 
 const SOURCE = 'roboflow-workflows';
 
@@ -178,5 +178,46 @@ suite('Diagnostics on bad input', () => {
     assert.strictEqual(syntax.range.start.line, doc.positionAt(doc.getText().indexOf('"oops"')).line);
     await setDocumentText(doc, doc.getText().replace('"name": "det" "oops",', '"name": "det",'));
     assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+  });
+});
+
+suite('Diagnostics settings', () => {
+  suiteSetup(activateExtension);
+  teardown(async () => {
+    const config = vscode.workspace.getConfiguration('roboflowWorkflows');
+    await config.update('workflowGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('validationDelay', undefined, vscode.ConfigurationTarget.Workspace);
+    await closeAllEditors();
+    await resetAllFixtures();
+  });
+
+  test('workflowGlobs: a JSON file that does not read like a workflow is validated once a glob names it, and left alone again without it', async () => {
+    // No `steps` yet: a draft that detection by content does not recognise.
+    writeFixture('drafts/pipeline.json', '{\n  "version": "1.0",\n  "inputs": [{ "type": "WorkflowImage", "name": "image" }],\n  "outputs": []\n}\n');
+    const { doc } = await openFixture('drafts/pipeline.json');
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+    const config = vscode.workspace.getConfiguration('roboflowWorkflows');
+    await config.update('workflowGlobs', ['**/drafts/*.json'], vscode.ConfigurationTarget.Workspace);
+    const named = await waitFor(async () => {
+      const now = await diagnosticsFor(doc.uri, SOURCE);
+      return now.length > 0 && now;
+    }, 10_000, 'diagnostics once the glob names the file');
+    assert.ok(named.some((d) => d.message.includes('steps')), `got ${named.map(summary).join(', ')}`);
+    await config.update('workflowGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => (await diagnosticsFor(doc.uri, SOURCE)).length === 0, 10_000, 'the diagnostics to go with the glob');
+  });
+
+  test('validationDelay: validation waits that long after an edit', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    assert.deepStrictEqual(await diagnosticsFor(doc.uri, SOURCE), []);
+    await vscode.workspace.getConfiguration('roboflowWorkflows').update('validationDelay', 1_500, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => vscode.workspace.getConfiguration('roboflowWorkflows').get('validationDelay') === 1_500, 5_000, 'the setting');
+    const edited = Date.now();
+    await setDocumentText(doc, doc.getText().replace('"$steps.det.predictions"', '"$steps.det.predictionz"'));
+    const broken = await diagnosticsFor(doc.uri, SOURCE, { atLeast: 1 });
+    const waited = Date.now() - edited;
+    assert.deepStrictEqual(broken.map((d) => d.code), ['unknown-step-output']);
+    // A timer never fires early: with the 200 ms default this would come well before 1.5 s.
+    assert.ok(waited >= 1_500, `validated ${waited} ms after the edit`);
   });
 });

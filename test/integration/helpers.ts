@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 
 /** Repository root (this file is bundled to dist/test/integration/*.js). */
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -80,7 +81,8 @@ export async function waitFor<T>(
 }
 
 export interface DiagnosticsOptions {
-  /** The diagnostics must not change for this long (default 600 ms: above the 200 ms validation delay). */
+  /** Only for diagnostics that are not the workflow's own (the sharing file's, VS Code's JSON server's): they must
+   * not change for this long (default 600 ms, above the 200 ms validation delay). */
   settleMs?: number;
   /** Overall limit (default 10 s). */
   timeoutMs?: number;
@@ -88,9 +90,24 @@ export interface DiagnosticsOptions {
   atLeast?: number;
 }
 
+/** The source of the workflow diagnostics (src/vscode/convert.ts). */
+const WORKFLOW_SOURCE = 'roboflow-workflows';
+
+/** The extension's test API (what `activate` returns under ExtensionMode.Test). */
+export async function extensionTestApi(): Promise<ExtensionTestApi> {
+  const ext = await activateExtension();
+  const api = ext.exports as ExtensionTestApi | undefined;
+  assert.ok(api, 'the extension returned no test API: is it running under ExtensionMode.Test?');
+  return api;
+}
+
 /**
- * Diagnostics of `uri` (only those whose `source` equals `source`, when given) once they have
- * settled: unchanged for `settleMs` and at least `atLeast` of them.
+ * Diagnostics of `uri` (only those whose `source` equals `source`, when given), with at least
+ * `atLeast` of them. For an open document and the workflow's own diagnostics, they are read once the
+ * extension has validated the document's current version: no quiet period, so a slow validation
+ * of a big file cannot pass for "no diagnostics". The sharing file's diagnostics also depend on
+ * another file, and other sources say nothing about what they judged: those are read once they have
+ * not changed for `settleMs`.
  */
 export async function diagnosticsFor(
   uri: vscode.Uri,
@@ -98,6 +115,22 @@ export async function diagnosticsFor(
   { settleMs = 600, timeoutMs = 10_000, atLeast = 0 }: DiagnosticsOptions = {},
 ): Promise<vscode.Diagnostic[]> {
   const read = () => vscode.languages.getDiagnostics(uri).filter((d) => source === undefined || d.source === source);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open && source === WORKFLOW_SOURCE && !uri.path.endsWith('.sharing.json')) {
+    const api = await extensionTestApi();
+    return waitFor(
+      () => {
+        const current = read();
+        return !open.isClosed && api.diagnosedVersion(uri) === open.version && current.length >= atLeast && current;
+      },
+      timeoutMs,
+      `${atLeast ? `at least ${atLeast} ` : ''}diagnostics of version ${open.version} of ${uri.fsPath} (diagnosed: ${api.diagnosedVersion(uri)}; now: ${JSON.stringify(read().map((d) => d.message))})`,
+    );
+  }
+  return settledDiagnostics(uri, read, settleMs, timeoutMs, atLeast, source);
+}
+
+async function settledDiagnostics(uri: vscode.Uri, read: () => vscode.Diagnostic[], settleMs: number, timeoutMs: number, atLeast: number, source?: string): Promise<vscode.Diagnostic[]> {
   const key = (ds: vscode.Diagnostic[]) =>
     JSON.stringify(ds.map((d) => [d.message, d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]));
   const deadline = Date.now() + timeoutMs;

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import { CANARY_CREDENTIAL, CANARY_OPENAI_KEY, workflowWithLiteralKey } from '../support/canaries';
-import { activateExtension, closeAllEditors, fixtureSourceDir, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
+import { extensionTestApi, closeAllEditors, fixtureSourceDir, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
 
 interface LensView {
   line: number;
@@ -54,7 +54,7 @@ suite('Code lenses: private models, credentials, sharing summary', () => {
   let api: ExtensionTestApi;
 
   suiteSetup(async () => {
-    api = (await activateExtension()).exports as ExtensionTestApi;
+    api = await extensionTestApi();
   });
   teardown(async () => {
     api.setTestHooks({});

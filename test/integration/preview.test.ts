@@ -9,14 +9,13 @@ import * as vscode from 'vscode';
 import { workspaceImages } from '../../src/vscode/preview/images';
 import type { PreviewPanel } from '../../src/vscode/preview/previewPanel';
 import type { PreviewTestApi } from '../../src/vscode/preview/testApi';
-import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import type { GraphHostMessage } from '../../src/protocol/graph';
 import type { RunFailureView, RunNotSentView, RunSuccessView, RunView } from '../../src/protocol/preview';
 import type { GraphTestApi } from '../../src/vscode/graph/testApi';
 import { ALL_CANARIES, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY } from '../support/canaries';
 import { FAKE_SERVER_VERSION, startFakeInferenceServer, type FakeInferenceServer, type RecordedRequest } from '../support/fakeInferenceServer';
 import { findLeak } from '../support/secretLeaks';
-import { activateExtension, closeAllEditors, fixtureUri, openFixture, resetFixture, waitFor, writeFixture } from './helpers';
+import { activateExtension, extensionTestApi, closeAllEditors, fixtureUri, openFixture, resetFixture, waitFor, writeFixture } from './helpers';
 
 const PREVIEW_TEST_COMMAND = 'roboflowWorkflows.test.previewApi';
 const SHAREE_TYPED_KEY = 'sk-SHAREE-typed-9c41d7e2a05b3f68';
@@ -321,6 +320,25 @@ describe('preview', function () {
     assert.ok(Date.now() - started < 30_000, `cancelled after ${Date.now() - started} ms`);
   });
 
+  it('gives up on a server that does not answer within requestTimeoutSeconds', async () => {
+    server.setScenario({ name: 'success', delayMs: 60_000 });
+    const config = vscode.workspace.getConfiguration('roboflowWorkflows');
+    await config.update('requestTimeoutSeconds', 2, vscode.ConfigurationTarget.Global);
+    try {
+      const panel = await openPreview('preview/detect.workflow.json');
+      await chooseImage(panel);
+      const started = Date.now();
+      const view = asFailure(await run(panel));
+      const elapsed = Date.now() - started;
+      assert.strictEqual(view.kind, 'timeout');
+      assert.match(view.message, /did not answer within 2 s/);
+      // A timer never fires early; the upper bound only has to tell 2 s from the 120 s default and the 60 s answer.
+      assert.ok(elapsed >= 2_000 && elapsed < 40_000, `stopped after ${elapsed} ms`);
+    } finally {
+      await config.update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('stops reading a 50 MB answer and says why', async () => {
     server.setScenario('huge');
     const panel = await openPreview('preview/detect.workflow.json');
@@ -581,7 +599,7 @@ describe('preview', function () {
   it('ignores a server URL set by the workspace, and says so once: a warning and the panel', async () => {
     const other = await startFakeInferenceServer();
     const warnings: string[] = [];
-    const hooks = (await activateExtension()).exports as ExtensionTestApi;
+    const hooks = await extensionTestApi();
     hooks.setTestHooks({ warn: async (message) => (warnings.push(message), undefined) });
     try {
       writeFixture('.vscode/settings.json', `{\n  // from the repository\n  "roboflowWorkflows.serverUrl": "${other.url}",\n}\n`);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import { ALL_CANARIES, CANARY_CREDENTIAL, FILES_SEEDED_WITH_A_KEY, CANARY_OPENAI_KEY, CANARY_ROBOFLOW_API_KEY, workflowWithLiteralKey } from '../support/canaries';
 import { findLeak } from '../support/secretLeaks';
-import { activateExtension, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, waitFor, workspaceDir, writeFixture } from './helpers';
+import { extensionTestApi, closeAllEditors, diagnosticsFor, openFixture, resetAllFixtures, waitFor, workspaceDir, writeFixture } from './helpers';
 
 const SOURCE = 'roboflow-workflows';
 const MOVE = 'roboflowWorkflows.moveSecretToStorage';
@@ -37,11 +37,7 @@ async function closeUntitled(): Promise<void> {
   }
 }
 
-async function activateApi(): Promise<ExtensionTestApi> {
-  const api = (await activateExtension()).exports as ExtensionTestApi;
-  assert.ok(api?.secretStore, 'the extension returns its test API in ExtensionMode.Test');
-  return api;
-}
+const activateApi = extensionTestApi;
 
 suite('SecretStorage: store, commands, Move to SecretStorage', () => {
   let api: ExtensionTestApi;

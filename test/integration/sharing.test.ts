@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionTestApi } from '../../src/vscode/sharing/testApi';
 import { CANARY_OPENAI_KEY, workflowWithLiteralKey } from '../support/canaries';
 import * as path from 'path';
-import { activateExtension, closeAllEditors, diagnosticsFor, fixtureSourceDir, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
+import { extensionTestApi, closeAllEditors, diagnosticsFor, fixtureSourceDir, fixtureUri, openFixture, resetAllFixtures, setDocumentText, waitFor, writeFixture } from './helpers';
 
 const SOURCE = 'roboflow-workflows';
 const CMD = {
@@ -72,7 +72,7 @@ suite('Sharing configuration: toggles, sidecar, export', () => {
   }
 
   suiteSetup(async () => {
-    api = (await activateExtension()).exports as ExtensionTestApi;
+    api = await extensionTestApi();
     assert.ok(api?.setTestHooks, 'the extension returns its test API in ExtensionMode.Test');
   });
   setup(() => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BackgroundCatalogRefresh, BackgroundRefreshOutcome } from '../catalog/backgroundRefresh';
+import type { WorkflowDiagnostics } from '../diagnostics';
 import { previewLog } from '../preview/log';
 import type { SecretStore } from '../secrets/secretStore';
 import { computeContextKeys, CONTEXT_KEYS, type ContextKeyValues } from './contextKeys';
@@ -27,9 +28,11 @@ export interface ExtensionTestApi {
   backgroundCatalogRefreshes(): readonly BackgroundRefreshOutcome[];
   /** Writes a line to the extension's output channel: once it is on disk, every earlier line is. */
   logLine(text: string): void;
+  /** The version of an open document its workflow diagnostics describe (see `WorkflowDiagnostics`). */
+  diagnosedVersion(uri: vscode.Uri): number | undefined;
 }
 
-export function registerTestApi(context: vscode.ExtensionContext, secrets: SecretStore, sharing: SharingFeature, catalogRefresh: BackgroundCatalogRefresh): ExtensionTestApi | undefined {
+export function registerTestApi(context: vscode.ExtensionContext, secrets: SecretStore, sharing: SharingFeature, catalogRefresh: BackgroundCatalogRefresh, diagnostics: WorkflowDiagnostics): ExtensionTestApi | undefined {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   context.subscriptions.push({ dispose: () => setPrompts({}) });
   return {
@@ -42,5 +45,6 @@ export function registerTestApi(context: vscode.ExtensionContext, secrets: Secre
       [context.globalStorageUri, context.logUri, context.storageUri].filter((u): u is vscode.Uri => !!u && u.scheme === 'file').map((u) => u.fsPath),
     backgroundCatalogRefreshes: () => catalogRefresh.outcomes(),
     logLine: (text) => previewLog.info(text),
+    diagnosedVersion: (uri) => diagnostics.diagnosedVersion(uri),
   };
 }

@@ -40,8 +40,7 @@ const GAP = 48;
  * and tests too. Nodes and edges come back in the order given.
  */
 export function layoutGraph(graph: WorkflowGraph, cache = new ComponentLayoutCache()): GraphLayout {
-  // Past a few hundred nodes, the cheaper ranking and one ordering pass keep a drawing under a second.
-  const fast = graph.nodes.length > FAST_ABOVE_NODES;
+  const fast = usesFastLayout(graph.nodes.length);
   const parts = connectedComponents(graph).map((component): Part => {
     const shape = cache.layout(component, fast);
     return {
@@ -82,6 +81,11 @@ export function layoutGraph(graph: WorkflowGraph, cache = new ComponentLayoutCac
     nodes: graph.nodes.map((n) => nodes.get(n.id)!),
     edges: graph.edges.map((e) => edges.get(e)!),
   };
+}
+
+/** Past a few hundred nodes, the cheaper ranking and one ordering pass keep a drawing under a second. */
+export function usesFastLayout(nodeCount: number): boolean {
+  return nodeCount > FAST_ABOVE_NODES;
 }
 
 interface Part {

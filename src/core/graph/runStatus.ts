@@ -5,7 +5,7 @@ import type { JsonValue, RunView } from '../../protocol/preview';
 function itemCount(value: JsonValue | undefined): number {
   if (value === undefined || value === null) return 0;
   if (Array.isArray(value)) return value.length;
-  if (typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'predictions') && Array.isArray(value.predictions)) return value.predictions.length;
+  if (Object.prototype.hasOwnProperty.call(value, 'predictions') && Array.isArray((value as { predictions?: unknown }).predictions)) return (value as { predictions: unknown[] }).predictions.length;
   return 1;
 }
 

@@ -44,10 +44,24 @@ export async function openFixture(
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, options);
   // A document already open when a test rewrote its file shows the old text until VS Code notices
-  // the change on disk: wait for the text on disk, so what follows reads the file the test wrote.
+  // the change on disk, which can take seconds on a loaded machine: reload it from disk (Revert
+  // File, on an unmodified document) until it shows what the test wrote.
   if (!doc.isDirty) {
     const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
-    await waitFor(() => doc.getText() === onDisk || doc.isDirty, 10_000, `${relPath} to show what is on disk`);
+    let lastReload = 0;
+    await waitFor(
+      async () => {
+        if (doc.getText() === onDisk || doc.isDirty) return true;
+        if (Date.now() - lastReload > 2_000) {
+          lastReload = Date.now();
+          if (vscode.window.activeTextEditor?.document !== doc) await vscode.window.showTextDocument(doc, options);
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+        }
+        return doc.getText() === onDisk || doc.isDirty;
+      },
+      30_000,
+      `${relPath} to show what is on disk`,
+    );
   }
   return { doc, editor };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: everything CI checks, in order, stopping at the first failure.
 #   install (npm ci when node_modules is missing, scripts/setup-vscode.sh) -> build -> typecheck ->
-#   lint -> unit tests (mocha) -> the linter installed from a tarball and from git (test-cli-install.sh) -> engine tests (Roboflow's real Execution Engine, scripts/setup-engine.sh, and
+#   lint -> unit tests (mocha) -> mutation testing of the changed source (scripts/mutation.mjs --changed) -> the linter installed from a tarball and from git (test-cli-install.sh) -> engine tests (Roboflow's real Execution Engine, scripts/setup-engine.sh, and
 #   the real inference HTTP server, scripts/setup-inference-server.sh) -> integration tests (real VS Code)
 #   -> end-to-end UI tests.
 # Non-interactive (CI runs it as root on a fresh clone, CI=true, no stdin).
@@ -50,6 +50,8 @@ stage build node scripts/build.mjs
 stage typecheck npm run --silent typecheck
 stage lint npm run --silent lint
 stage unit npx mocha
+# Mutation testing of what changed since it was last measured (test/mutation/baseline.json); nothing when nothing did.
+stage mutation node scripts/mutation.mjs --changed
 stage cli-install bash scripts/test-cli-install.sh
 
 engine() {

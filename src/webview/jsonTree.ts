@@ -6,12 +6,18 @@ import { h } from './dom';
 const MAX_STRING = 240;
 const MAX_CHILDREN = 100;
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 function scalar(value: unknown): HTMLElement {
   if (value === null) return h('span', { class: 'json-null' }, 'null');
   switch (typeof value) {
     case 'string': {
-      const cut = value.length > MAX_STRING;
-      return h('span', { class: 'json-string', title: cut ? `${value.length} characters` : undefined }, JSON.stringify(cut ? value.slice(0, MAX_STRING) : value), cut && h('span', { class: 'muted' }, ` … ${value.length - MAX_STRING} more characters`));
+      if (value.length <= MAX_STRING) return h('span', { class: 'json-string' }, JSON.stringify(value));
+      // Never between the two halves of an emoji (a surrogate pair), which would show as `\ud83d`.
+      const end = isHighSurrogate(value.charCodeAt(MAX_STRING - 1)) ? MAX_STRING - 1 : MAX_STRING;
+      return h('span', { class: 'json-string', title: `${value.length} characters` }, JSON.stringify(value.slice(0, end)), h('span', { class: 'muted' }, ` … ${value.length - end} more characters`));
     }
     case 'number':
       return h('span', { class: 'json-number' }, String(value));

@@ -5,6 +5,10 @@ import { colorSlot, detectionBounds, percent, type ClassScore, type Detection } 
  * boxes, instance polygons and keypoints, each with its class and confidence, plus a table of the
  * same for keyboard and screen-reader users. Colours are theme variables (see preview.css). */
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function labelText(d: Detection): string {
   return `${d.label}${d.confidence !== undefined ? ` ${percent(d.confidence)}` : ''}`;
 }
@@ -18,7 +22,7 @@ function drawDetection(d: Detection, fontSize: number, index: number): SVGGEleme
   }
   shapes.push(s('rect', { class: 'box', x: left, y: top, width: d.width, height: d.height }));
   for (const k of d.keypoints ?? []) {
-    shapes.push(s('circle', { class: 'keypoint', cx: k.x, cy: k.y, r: Math.max(1.5, fontSize / 4) }, s('title', {}, `${k.name ?? 'keypoint'} ${percent(k.confidence)}`)));
+    shapes.push(s('circle', { class: 'keypoint', cx: k.x, cy: k.y, r: Math.max(1.5, fontSize / 4) }, s('title', {}, [k.name ?? 'keypoint', percent(k.confidence)].filter(Boolean).join(' '))));
   }
   const text = labelText(d);
   const labelWidth = text.length * fontSize * 0.62 + fontSize * 0.6;
@@ -60,7 +64,7 @@ export function detectionsFigure(options: OverlayOptions): HTMLElement {
   const table = h(
     'details',
     { class: 'detections-table', 'data-key': `table:${options.caption}` },
-    h('summary', {}, `${options.detections.length} object${options.detections.length === 1 ? '' : 's'}`),
+    h('summary', {}, plural(options.detections.length, 'object')),
     h(
       'table',
       {},
@@ -75,7 +79,7 @@ export function detectionsFigure(options: OverlayOptions): HTMLElement {
             h('td', {}, h('span', { class: `swatch c${colorSlot(d)}`, 'aria-hidden': 'true' }), d.label),
             h('td', {}, percent(d.confidence)),
             h('td', {}, [d.x, d.y, d.width, d.height].map((n) => Math.round(n)).join(', ')),
-            h('td', {}, d.keypoints ? `${d.keypoints.length} keypoints` : d.points ? `polygon, ${d.points.length} points` : 'box'),
+            h('td', {}, d.keypoints ? plural(d.keypoints.length, 'keypoint') : d.points && d.points.length >= 3 ? `polygon, ${plural(d.points.length, 'point')}` : 'box'),
           ),
         ),
       ),
@@ -106,7 +110,7 @@ export function classificationView(classes: ClassScore[], top: string | undefine
             h('span', { class: 'bar-value' }, percent(c.confidence)),
           ),
         ),
-        classes.length > shown.length && h('li', { class: 'muted' }, `… ${classes.length - shown.length} more classes`),
+        classes.length > shown.length && h('li', { class: 'muted' }, `… ${classes.length - shown.length} more ${classes.length - shown.length === 1 ? 'class' : 'classes'}`),
       ),
     ),
   );

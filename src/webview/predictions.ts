@@ -177,9 +177,15 @@ export function colorSlot(d: { label: string; classId?: number }): number {
 export function detectionBounds(detections: readonly Detection[]): { width: number; height: number } {
   let width = 1;
   let height = 1;
+  // A loop, not Math.max(...points): a mask of a few hundred thousand points would overflow the stack.
+  const reach = (p: { x: number; y: number }) => {
+    width = Math.max(width, p.x);
+    height = Math.max(height, p.y);
+  };
   for (const d of detections) {
-    width = Math.max(width, d.x + d.width / 2, ...(d.points ?? []).map((p) => p.x), ...(d.keypoints ?? []).map((k) => k.x));
-    height = Math.max(height, d.y + d.height / 2, ...(d.points ?? []).map((p) => p.y), ...(d.keypoints ?? []).map((k) => k.y));
+    reach({ x: d.x + d.width / 2, y: d.y + d.height / 2 });
+    for (const p of d.points ?? []) reach(p);
+    for (const k of d.keypoints ?? []) reach(k);
   }
   return { width: Math.ceil(width), height: Math.ceil(height) };
 }

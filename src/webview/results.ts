@@ -78,6 +78,18 @@ function outputSection(name: string, value: unknown, element: number, ctx: Resul
   );
 }
 
+/** What the server said beyond our explanation, each once (our explanation usually quotes it already). */
+function failureFacts(view: RunFailureView): HTMLElement | false {
+  const facts = [
+    view.serverMessage && !view.message.includes(view.serverMessage) && [h('dt', {}, 'Server message'), h('dd', {}, view.serverMessage)],
+    view.innerMessage &&
+      view.innerMessage !== view.serverMessage &&
+      !view.message.includes(view.innerMessage) && [h('dt', {}, `Inner error${view.innerErrorType ? ` (${view.innerErrorType})` : ''}`), h('dd', {}, view.innerMessage)],
+    view.context && [h('dt', {}, 'Context'), h('dd', {}, view.context)],
+  ].filter((fact) => !!fact);
+  return facts.length > 0 && h('dl', { class: 'facts' }, facts);
+}
+
 function extras(title: string, value: unknown, key: string): HTMLElement | false {
   if (value === undefined || value === null) return false;
   return h('details', { class: 'extras', 'data-key': key }, h('summary', {}, title), jsonTree(value, key));
@@ -152,17 +164,7 @@ export function failureView(view: RunFailureView, ctx: ResultsContext): HTMLElem
     { class: `result ${cancelled ? 'notice' : 'failure'}`, role: cancelled ? 'status' : 'alert' },
     h('header', { class: 'result-header' }, h('h2', {}, head), view.durationMs > 0 && h('span', { class: 'muted' }, `after ${seconds(view.durationMs)}`), h('span', { class: 'spacer' }), !cancelled && button('Copy Error as JSON', () => ctx.send({ type: 'copy', target: { scope: 'all' } }), { key: 'copy:error', kind: 'link' })),
     h('p', { class: 'message', 'data-testid': 'failure-message' }, view.message),
-    (view.serverMessage || view.innerMessage || view.context) &&
-      h(
-        'dl',
-        { class: 'facts' },
-        // Our explanation usually quotes the server already: say it once.
-        view.serverMessage && !view.message.includes(view.serverMessage) && [h('dt', {}, 'Server message'), h('dd', {}, view.serverMessage)],
-        view.innerMessage &&
-          view.innerMessage !== view.serverMessage &&
-          !view.message.includes(view.innerMessage) && [h('dt', {}, `Inner error${view.innerErrorType ? ` (${view.innerErrorType})` : ''}`), h('dd', {}, view.innerMessage)],
-        view.context && [h('dt', {}, 'Context'), h('dd', {}, view.context)],
-      ),
+    failureFacts(view),
     view.blockErrors.length > 0 && [h('h3', {}, view.blockErrors.length === 1 ? 'Step error' : `Step errors (${view.blockErrors.length})`), h('ul', { class: 'block-errors' }, view.blockErrors.map((e, i) => blockErrorItem(e, i, ctx)))],
     view.validationIssues && view.validationIssues.length > 0 && h('ul', { class: 'issues' }, view.validationIssues.map((issue) => h('li', {}, h('code', {}, issue.location), ` ${issue.message}`))),
     extras('Python block output (stdout / stderr)', view.pythonStreams, 'f-py-streams'),

@@ -32,6 +32,21 @@ test('the preview panel explains that runs are disabled until the workspace is t
   await s.screenshot('panel');
 });
 
+test('a run asked for anyway (a stale or tampered panel) is refused by the extension: nothing is sent', async () => {
+  const frame = s.webview();
+  // The button is disabled in the panel; the extension must not rely on that.
+  await frame.locator('button', { hasText: 'Run' }).first().evaluate((button) => {
+    button.removeAttribute('disabled');
+    button.click();
+  });
+  const reason = frame.locator('[data-testid=not-sent-reason]');
+  await reason.waitFor({ timeout: 20_000 });
+  assert.match(await reason.innerText(), /^Previews are disabled in Restricted Mode\./);
+  const result = frame.locator('.result.notice');
+  assert.equal(await result.locator('h2').innerText(), 'Nothing was sent');
+  assert.equal(await result.locator('button', { hasText: 'Manage Workspace Trust' }).count(), 1);
+});
+
 test('the Roboflow Workflows view and its commands say they are disabled until the workspace is trusted', async () => {
   await s.showExplorerView('Roboflow Workflows', s.page.locator('.welcome-view-content', { hasText: 'Workspace workflows are disabled in Restricted Mode' }).first());
   await s.runCommand('Roboflow Workflows: Pull Workflow from Workspace');

@@ -246,6 +246,38 @@ describe('preview', function () {
     assertNoLeak(copied, 'the clipboard');
   });
 
+  it('copies one output of one batch element, redacted, and nothing for an output that is not there', async () => {
+    server.setScenario('success-with-secret-echo');
+    const panel = await openPreview('preview/detect.workflow.json');
+    await chooseImage(panel);
+    const view = asSuccess(await run(panel));
+    const name = Object.keys(view.outputs[0]).find((key) => key !== 'llm_output') ?? 'llm_output';
+    await vscode.env.clipboard.writeText('before');
+    await panel.receive({ type: 'copy', target: { scope: 'output', element: 0, output: 'llm_output' } });
+    const copied = await vscode.env.clipboard.readText();
+    assert.deepStrictEqual(JSON.parse(copied), view.outputs[0].llm_output, 'exactly that output, as the panel shows it');
+    assert.match(copied, /\[REDACTED\]/);
+    assertNoLeak(copied, 'the clipboard');
+    await vscode.env.clipboard.writeText('before');
+    await panel.receive({ type: 'copy', target: { scope: 'output', element: 5, output: name } });
+    await panel.receive({ type: 'copy', target: { scope: 'output', element: 0, output: 'toString' } });
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'before', 'no element 5, no inherited property: nothing copied');
+  });
+
+  it('sends an image URL as a url input, and refuses one with a password or another scheme before sending', async () => {
+    const panel = await openPreview('preview/detect.workflow.json');
+    asSuccess(await panel.receive({ type: 'run', runId: 1, values: {}, imageUrls: { image: ' https://images.example.com/cars.jpg ' }, runSinks: false }));
+    assert.deepStrictEqual(JSON.parse(lastRunRequest().body).inputs.image, { type: 'url', value: 'https://images.example.com/cars.jpg' });
+
+    const requests = server.requests.length;
+    const withPassword = asNotSent(await panel.receive({ type: 'run', runId: 2, values: {}, imageUrls: { image: 'https://me:pw@images.example.com/cars.jpg' }, runSinks: false }));
+    assert.strictEqual(withPassword.reason, 'Image `image`: Image URLs must not contain a user name or password.');
+    const file = asNotSent(await panel.receive({ type: 'run', runId: 3, values: {}, imageUrls: { image: 'file:///etc/passwd' }, runSinks: false }));
+    assert.strictEqual(file.reason, 'Image `image`: Image URLs must start with https:// or http://.');
+    assert.strictEqual(server.requests.length, requests, 'nothing was sent');
+    assertNoLeak(postedText(panel), 'the messages posted to the webview', ['pw@']);
+  });
+
   const failures: { scenario: Parameters<FakeInferenceServer['setScenario']>[0]; kind: RunFailureView['kind']; status?: number; message: RegExp; check?: (view: RunFailureView) => void }[] = [
     {
       scenario: 'unauthorized-model-key-leak',

@@ -11,20 +11,32 @@ suite('Selector completions and hovers', () => {
 
   test('typing `$steps.det.` in a field offers that step\'s outputs, fitting kinds first, and inserts the whole selector', async () => {
     const { doc, editor } = await openFixture('clean.workflow.json');
-    await setDocumentText(doc, doc.getText().replace('"selector": "$steps.det.predictions"', '"selector": "$steps.det."'));
+    // A visualization's `predictions` takes detections: of det's outputs only `predictions` fits.
+    const viz = '{ "type": "roboflow_core/bounding_box_visualization@v1", "name": "viz", "image": "$inputs.image", "predictions": "$steps.det." }';
+    await setDocumentText(doc, doc.getText().replace('"model_id": "yolov8n-640"\n    }', `"model_id": "yolov8n-640"\n    },\n    ${viz}`));
     const position = doc.positionAt(doc.getText().indexOf('"$steps.det."') + '"$steps.det.'.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position, '.');
-    const ours = list.items.filter((i) => String(typeof i.label === 'string' ? i.label : i.label.label).startsWith('$'));
-    const labels = ours.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.ok(labels.includes('$steps.det.predictions'), labels.join(', '));
-    assert.ok(labels.includes('$steps.det.*'), 'workflow outputs may take all of a step\'s outputs');
-    const item = ours.find((i) => i.label === '$steps.det.predictions')!;
+    const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    // In the order the editor shows them before anything more is typed: by sortText.
+    const ours = list.items.filter((i) => label(i).startsWith('$')).sort((a, b) => String(a.sortText ?? label(a)).localeCompare(String(b.sortText ?? label(b))));
+    assert.deepStrictEqual(
+      ours.map((i) => [label(i), i.tags?.includes(vscode.CompletionItemTag.Deprecated) ? 'struck through' : 'fits']),
+      [
+        ['$steps.det.predictions', 'fits'],
+        ['$inputs.image', 'struck through'],
+        ['$steps.det.inference_id', 'struck through'],
+        ['$steps.det.model_id', 'struck through'],
+      ],
+    );
+    const item = ours[0];
     assert.match(String(item.detail), /object_detection_prediction/);
 
-    editor.selection = new vscode.Selection(position, position);
+    // Accepting it: the item's own text over the item's own range.
     const range = item.range as vscode.Range;
-    await editor.edit((b) => b.replace(range, '$steps.det.predictions'));
-    assert.ok(doc.getText().includes('"selector": "$steps.det.predictions"'));
+    assert.strictEqual(doc.getText(range), '$steps.det.', 'it replaces what was typed of the selector');
+    editor.selection = new vscode.Selection(position, position);
+    await editor.edit((b) => b.replace(range, String(item.insertText ?? label(item))));
+    assert.ok(doc.getText().includes('"predictions": "$steps.det.predictions" }'), doc.getText());
   });
 
   test('hovering a selector says what it points at, and hovering a type describes the block', async () => {

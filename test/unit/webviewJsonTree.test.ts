@@ -29,6 +29,9 @@ describe('preview JSON tree: values', () => {
   it('never cuts an emoji in half', () => {
     const s = root('y'.repeat(239) + '😀' + 'z'.repeat(10)).querySelector('.json-string')!;
     assert.equal(s.textContent, `"${'y'.repeat(239)}" … 12 more characters`);
+    // Every high surrogate (U+D800–U+DBFF) starts a pair; the character after the range does not.
+    const cutAfter = (code: number) => root('y'.repeat(239) + String.fromCharCode(code) + 'z'.repeat(10)).querySelector('.json-string .muted')!.textContent;
+    assert.deepEqual([0xd800, 0xdbff, 0xdc00].map(cutAfter), [' … 11 more characters', ' … 11 more characters', ' … 10 more characters']);
   });
 
   it('cuts a longer string at 240 characters and says how many more there are', () => {

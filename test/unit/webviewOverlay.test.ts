@@ -221,8 +221,9 @@ describe('preview overlay: what a screen reader gets', () => {
     assert.equal(f.querySelector('text.label')?.textContent, '<img src=x onerror=alert(1)> 93%');
   });
 
-  it('says "1 keypoint" for a single one, and "box" for a polygon too short to be drawn', () => {
-    assert.deepEqual(rows(figure([box({ keypoints: [{ x: 1, y: 1 }] }), box({ points: [{ x: 1, y: 1 }, { x: 2, y: 2 }] })])).map((r) => r[3]), ['1 keypoint', 'box']);
+  it('says "1 keypoint" for a single one, "box" for a polygon too short to be drawn, and lists a triangle', () => {
+    const triangle = [{ x: 1, y: 1 }, { x: 2, y: 2 }, { x: 1, y: 3 }];
+    assert.deepEqual(rows(figure([box({ keypoints: [{ x: 1, y: 1 }] }), box({ points: triangle.slice(0, 2) }), box({ points: triangle })])).map((r) => r[3]), ['1 keypoint', 'box', 'polygon, 3 points']);
   });
 });
 

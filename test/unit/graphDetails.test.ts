@@ -47,6 +47,16 @@ describe('workflow graph model: what is missing or unusual', () => {
     assert.deepEqual(graph.edges, [{ from: 'input:0', to: 'step:0', kind: 'data', label: 'a' }]);
   });
 
+  it('reads selectors among a dict’s values, never its keys', () => {
+    const graph = graphOf({
+      version: '1.0',
+      inputs: [{ type: 'WorkflowParameter', name: 'p' }, { type: 'WorkflowParameter', name: 'q' }],
+      steps: [{ type: 'acme/unknown@v1', name: 'u', mapping: { '$inputs.q': '$inputs.p', plain: { deeper: '$inputs.p' } } }],
+      outputs: [],
+    });
+    assert.deepEqual(graph.edges, [{ from: 'input:0', to: 'step:0', kind: 'data', label: 'mapping' }]);
+  });
+
   it('joins an output to the input it reads, and to no step when it names a step without an output', () => {
     const graph = graphOf({
       version: '1.0',

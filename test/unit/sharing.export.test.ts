@@ -84,6 +84,32 @@ describe('sharing: export shareable definition', () => {
       assert.deepEqual(result.credentialInputs.find((i) => i.name === 'openai_api_key')?.steps, ['gpt', 'gpt_again']);
     });
 
+    it('says exactly what changed, input by input', () => {
+      assert.deepEqual(doc.inputs, [
+        { type: 'WorkflowImage', name: 'image' },
+        { type: 'WorkflowParameter', name: 'claude_key', kind: ['secret'] },
+        { type: 'WorkflowParameter', name: 'gemini_key', kind: ['string', 'secret'] },
+        { type: 'WorkflowParameter', name: 'sid', kind: ['secret'] },
+        { type: 'WorkflowParameter', name: 'openai_api_key', kind: ['secret'] },
+        { type: 'WorkflowParameter', name: 'slack_token', kind: ['secret'] },
+        { type: 'WorkflowParameter', name: 'twilio_token', kind: ['secret'] },
+        { type: 'WorkflowParameter', name: 'openai_api_key_2', kind: ['secret'] },
+        { type: 'WorkflowParameter', name: 'webhook_authorization', kind: ['secret', 'string'] },
+      ]);
+      assert.deepEqual(result.notes, [
+        'Removed the default value of input `claude_key`.',
+        'Input `claude_key` is now of kind `secret`.',
+        'Input `gemini_key` is now of kind `secret`.',
+        'Input `sid` is now of kind `secret`.',
+        'Removed 5 credentials written in the file; they are now inputs.',
+        'Removed step `env`: its environment secrets are now inputs.',
+      ]);
+      assert.deepEqual(
+        result.credentialInputs.map((i) => `${i.name}: ${i.steps.join(', ')}`),
+        ['claude_key: claude', 'gemini_key: gemini', 'sid: sms', 'openai_api_key: gpt, gpt_again', 'slack_token: slack', 'twilio_token: sms', 'openai_api_key_2: stored', 'webhook_authorization: hook'],
+      );
+    });
+
     it('keeps the document\'s formatting and stays a valid workflow for the analysis', () => {
       assert.match(result.text, /^\{\n\t"version": "1.0",\n\t"inputs": \[\n\t\t\{/);
       const again = analyzeWorkflowSecurity(result.text, catalog);
@@ -102,6 +128,19 @@ describe('sharing: export shareable definition', () => {
       assertNoCanary(result.text);
       assert.equal(step('gpt').api_key, '$inputs.openai_api_key');
       assert.equal(input('claude_key').default_value, undefined);
+    });
+
+    it('adds inputs only for what was written in the file, and says so', () => {
+      assert.deepEqual(doc.inputs.map((i: { name: string; kind?: string[] }) => `${i.name}${i.kind ? `: ${i.kind.join(', ')}` : ''}`), [
+        'image',
+        'claude_key',
+        'gemini_key: string',
+        'sid',
+        'openai_api_key: secret',
+        'slack_token: secret',
+        'webhook_authorization: secret, string',
+      ]);
+      assert.deepEqual(result.notes, ['Removed the default value of input `claude_key`.', 'Removed 5 credentials written in the file; they are now inputs.']);
     });
 
     it('leaves references as they are', () => {
@@ -149,6 +188,53 @@ describe('sharing: export shareable definition', () => {
     assert.match(result.notes.join('\n'), /Input `k` also feeds fields that are not credentials/);
   });
 
+  it('names one credential written in the file in the singular', () => {
+    const one = JSON.stringify({ version: '1.0', inputs: [], steps: [{ type: 'roboflow_core/slack_notification@v1', name: 'slack', slack_token: SLACK, message: 'm', channel: 'c' }], outputs: [] });
+    assert.deepEqual(exportShareableDefinition(one, catalog).notes, ['Removed 1 credential written in the file; it is now an input.']);
+  });
+
+  it('removes every emptied secrets store, wherever it sits, and keeps one still read elsewhere', () => {
+    const stores = JSON.stringify({
+      version: '1.0',
+      inputs: [],
+      steps: [
+        { type: 'roboflow_core/environment_secrets_store@v1', name: 'env_a', variables_storing_secrets: ['TWILIO_TOKEN'] },
+        { type: 'roboflow_core/twilio_sms_notification@v1', name: 'sms', twilio_account_sid: '$steps.env_b.sid', twilio_auth_token: '$steps.env_a.twilio_token', message: 'hi', sender_number: '+1', receiver_number: '+2' },
+        { type: 'roboflow_core/environment_secrets_store@v1', name: 'env_b', variables_storing_secrets: ['SID'] },
+        { type: 'roboflow_core/environment_secrets_store@v1', name: 'env_kept', variables_storing_secrets: ['OTHER'] },
+        { type: 'roboflow_core/property_definition@v1', name: 'p', data: '$steps.env_kept.other', operations: [] },
+      ],
+      outputs: [],
+    });
+    const result = exportShareableDefinition(stores, catalog);
+    const doc = JSON.parse(result.text);
+    assert.deepEqual(doc.steps.map((s: { name: string }) => s.name), ['sms', 'env_kept', 'p']);
+    assert.deepEqual([doc.steps[0].twilio_account_sid, doc.steps[0].twilio_auth_token], ['$inputs.sid', '$inputs.twilio_token']);
+    assert.deepEqual(result.notes, ['Removed step `env_a`: its environment secrets are now inputs.', 'Removed step `env_b`: its environment secrets are now inputs.']);
+  });
+
+  it('refuses credentials no input can replace, listing six places and how many more', () => {
+    const prompts = Array.from({ length: 8 }, (_, i) => ({
+      type: 'roboflow_core/open_ai@v2',
+      name: `gpt${i}`,
+      images: '$inputs.image',
+      task_type: 'unconstrained',
+      prompt: `use ${OPENAI}${i} please`,
+      api_key: '$inputs.k',
+    }));
+    const many = JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'k' }], steps: prompts, outputs: [] });
+    assert.throws(
+      () => exportShareableDefinition(many, catalog),
+      (error: Error) => {
+        assert.ok(error instanceof ExportError);
+        const places = /can take their place \((.*?)\)\. Take them out/.exec(error.message)![1];
+        assert.equal(places, ['gpt0', 'gpt1', 'gpt2', 'gpt3', 'gpt4', 'gpt5'].map((step) => `step \`${step}\`, \`prompt\``).join('; ') + ' and 2 more');
+        assert.ok(!/CANARY/.test(error.message));
+        return true;
+      },
+    );
+  });
+
   it('notes values it cannot classify, and refuses documents that are not objects', () => {
     const uncertain = JSON.stringify({
       version: '1.0',
@@ -157,7 +243,7 @@ describe('sharing: export shareable definition', () => {
       outputs: [],
     });
     assert.match(exportShareableDefinition(uncertain, catalog).notes.join('\n'), /X-Trace.*kept as written/);
-    assert.throws(() => exportShareableDefinition('[]', catalog), ExportError);
+    assert.throws(() => exportShareableDefinition('[]', catalog), { name: 'Error', message: 'The workflow is not a JSON object; fix it before exporting a shareable definition.' });
   });
 });
 

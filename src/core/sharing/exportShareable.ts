@@ -166,9 +166,9 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
   const emptiedStores = new Set(conversions.filter((c) => c.use.source === 'environment').map((c) => c.use.environment!.step));
   const storeIndexes: number[] = [];
   const remaining = stringNodes(parseTree(current));
-  for (const name of emptiedStores) {
-    const step = model.steps.find((s) => s.name === name);
-    if (!step || remaining.some((s) => s === `$steps.${name}` || s.startsWith(`$steps.${name}.`))) continue;
+  for (const step of model.steps) {
+    const name = step.name;
+    if (!name || !emptiedStores.has(name) || remaining.some((s) => s === `$steps.${name}` || s.startsWith(`$steps.${name}.`))) continue;
     storeIndexes.push(step.index);
     notes.push(`Removed step \`${name}\`: its environment secrets are now inputs.`);
   }

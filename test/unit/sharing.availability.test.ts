@@ -40,6 +40,34 @@ describe('sharing: availability', () => {
     assert.equal(none.credentials.available, false);
   });
 
+  it('words each reason for one step and for several, exactly as the palette and lenses show it', () => {
+    const one = sharingAvailability(analysisOf([det('acme/3')])).runAccess;
+    assert.deepEqual([one.reason, one.shortReason], [
+      'Step `det` uses model `acme/3`, which looks private. By default people you share with run it under their own key, and cannot use it; with run access "owner-key" they run it under yours (usage counts against you; your key and model data stay private).',
+      '',
+    ]);
+    const three = sharingAvailability(analysisOf([det('acme/3', 'a'), det('acme/4', 'b'), det('acme/3', 'c')])).runAccess;
+    assert.match(three.reason, /^Steps `a`, `b` and `c` use models that look private \(`acme\/3` and `acme\/4`\)\. By default/);
+    const runTime = sharingAvailability(analysisOf([det('$inputs.m', 'a'), det('$inputs.m', 'b')], [{ type: 'WorkflowParameter', name: 'm' }])).runAccess;
+    assert.deepEqual([runTime.reason, runTime.shortReason, runTime.steps], [
+      'Run access is offered only for workflows that use a private model: the models of `a` and `b` are decided at run time, by whoever runs it, with their own key.',
+      'models chosen at run time',
+      [],
+    ]);
+    const publicOnly = sharingAvailability(analysisOf([det('yolov8n-640')])).runAccess;
+    assert.deepEqual([publicOnly.shortReason, publicOnly.steps], ['no private model', []]);
+
+    const credentials = sharingAvailability(analysisOf([gpt('$inputs.k', 'a'), gpt('$inputs.k', 'b')], [{ type: 'WorkflowParameter', name: 'k' }])).credentials;
+    assert.deepEqual([credentials.reason, credentials.shortReason], [
+      'Steps `a` (OpenAI), `b` (OpenAI) need credentials. By default people you share with supply their own, as inputs; with credentials "owner-hidden" they run with yours, redacted from anything shown to them.',
+      '',
+    ]);
+    const single = sharingAvailability(analysisOf([gpt('$inputs.k')], [{ type: 'WorkflowParameter', name: 'k' }])).credentials;
+    assert.match(single.reason, /^Step `gpt` \(OpenAI\) needs credentials\. /);
+    const none = sharingAvailability(analysisOf([det('acme/3')])).credentials;
+    assert.deepEqual([none.shortReason, none.steps], ['no step needs credentials', []]);
+  });
+
   it('counts managed-key steps as credentialed (their field is a credential field)', () => {
     const managed = sharingAvailability(analysisOf([{ type: 'roboflow_core/open_ai@v4', name: 'gpt', images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi' }]));
     assert.equal(managed.credentials.available, true);

@@ -65,6 +65,36 @@ describe('sharing: the sidecar file', () => {
       assert.equal(parseSharingSettings('{ "runAccess": ').findings[0].code, SHARING_CODES.syntax);
       assert.equal(parseSharingSettings('["owner-key"]').findings[0].code, SHARING_CODES.notObject);
     });
+
+    it('says what is wrong and how to fix it, on the exact text', () => {
+      const typo = '{ "run_access": "owner-key", "colour": 1 }';
+      const unknown = parseSharingSettings(typo);
+      assert.deepEqual(
+        unknown.findings.map((f) => [f.message, slice(typo, f.range), f.fixes?.map((x) => [x.title, x.preferred])]),
+        [
+          ['Unknown sharing setting `run_access`; did you mean `runAccess`? The settings are `runAccess` and `credentials`.', '"run_access"', [['Rename to `runAccess`', true]]],
+          ['Unknown sharing setting `colour`. The settings are `runAccess` and `credentials`.', '"colour"', []],
+        ],
+      );
+      const invalid = parseSharingSettings('{ "credentials": "mine" }');
+      assert.equal(invalid.findings[0].message, '`credentials` must be "user-provided" or "owner-hidden"; the default, "user-provided", applies instead.');
+      assert.deepEqual(invalid.findings[0].fixes!.map((f) => f.title), ['Set `credentials` to "user-provided"', 'Set `credentials` to "owner-hidden"']);
+
+      const broken = '{ "runAccess": "owner-key" ';
+      const syntax = parseSharingSettings(broken);
+      assert.deepEqual(syntax.findings.map((f) => [f.code, f.severity, f.message, f.range.offset, f.range.length]), [
+        [SHARING_CODES.syntax, 'error', 'The sharing configuration is not valid JSON (CloseBraceExpected).', broken.length, 1],
+      ]);
+      assert.deepEqual(syntax.settings, { runAccess: 'owner-key', credentials: 'user-provided' }, 'what could be read still applies');
+      const trailing = parseSharingSettings('{ "runAccess": "owner-key", }');
+      assert.deepEqual([trailing.findings, trailing.settings.runAccess], [[], 'owner-key'], 'a trailing comma is allowed');
+
+      const list = parseSharingSettings('  ["owner-key"]');
+      assert.deepEqual(list.findings.map((f) => [f.severity, f.message, f.range]), [
+        ['error', 'The sharing configuration must be an object, such as `{ "runAccess": "own-key", "credentials": "user-provided" }`.', { offset: 2, length: 13 }],
+      ]);
+      assert.deepEqual(parseSharingSettings('{"runAccess": "owner-key", "runAccess": "own-key"}').duplicated, ['runAccess']);
+    });
   });
 
   describe('edits', () => {

@@ -96,6 +96,14 @@ describe('sharing: sidecar findings', () => {
     assert.deepEqual(checkSharingFile(undefined, plain), []);
   });
 
+  it('titles the removal fix, and offers none when the setting is written twice (removing by name would take the wrong copy)', () => {
+    const once = checkSharingFile('{ "credentials": "owner-hidden" }', plain);
+    assert.deepEqual(once[0].fixes!.map((f) => [f.title, f.preferred]), [['Remove the `credentials` setting', true]]);
+    const twice = checkSharingFile('{ "credentials": "user-provided", "credentials": "owner-hidden" }', plain).find((f) => f.code === SHARING_CODES.noEffect)!;
+    assert.equal(twice.fixes, undefined);
+    assert.match(twice.message, /^Credentials "owner-hidden" has no effect on this workflow\. Credentials are offered only/);
+  });
+
   it('includes the file\'s own problems', () => {
     assert.deepEqual(checkSharingFile('{ "runAccess": "all" }', both).map((f) => f.code), [SHARING_CODES.invalidValue]);
   });

@@ -104,8 +104,17 @@ describe('sharing: the sidecar file', () => {
       assert.deepEqual(sharingOptionEdits(undefined, 'runAccess', 'owner-key'), [{ offset: 0, length: 0, newText: '{\n  "runAccess": "owner-key"\n}\n' }]);
     });
 
-    it('replaces a root that is not an object', () => {
+    it('replaces a root that is not an object, in the file\'s indentation and line ends', () => {
       assert.deepEqual(JSON.parse(withSharingOption('"nope"', 'runAccess', 'owner-key')), { runAccess: 'owner-key' });
+      assert.equal(withSharingOption('[\r\n\t"a"\r\n]', 'runAccess', 'owner-key'), '{\r\n\t"runAccess": "owner-key"\r\n}\r\n');
+      assert.equal(withSharingOption('[\n    "a"\n]', 'credentials', 'owner-hidden'), '{\n    "credentials": "owner-hidden"\n}\n');
+      assert.equal(withSharingOption('// only a comment\n', 'runAccess', 'owner-key'), '{\n  "runAccess": "owner-key"\n}\n');
+    });
+
+    it('changes the copy that applies when a key is written twice', () => {
+      const text = '{ "runAccess": "own-key", /* old */ "runAccess": "own-key" }';
+      assert.equal(withSharingOption(text, 'runAccess', 'owner-key'), '{ "runAccess": "own-key", /* old */ "runAccess": "owner-key" }');
+      assert.equal(withSharingOption('{ "runAccess": "own-key", }', 'runAccess', 'owner-key'), '{ "runAccess": "owner-key", }', 'a trailing comma is kept');
     });
 
     it('changes a value in place, keeping comments and formatting', () => {

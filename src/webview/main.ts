@@ -209,8 +209,25 @@ function renderTop(view: SessionView): HTMLElement[] {
 
 // ---- inputs ------------------------------------------------------------------------------------
 
+/** Each input's element id: its name where an id can hold it, numbered when two names would give
+ * the same id (`max people` and `max_people`), so every label, error and focus finds its own field. */
+let fieldIds = new Map<string, string>();
+const FIELD_ID_SUFFIXES = ['', '-error', '-hint', '-url'];
+
+function assignFieldIds(names: readonly string[]): void {
+  const used = new Set<string>();
+  fieldIds = new Map();
+  for (const name of names) {
+    const base = `input-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    let id = base;
+    for (let n = 2; FIELD_ID_SUFFIXES.some((suffix) => used.has(id + suffix)); n++) id = `${base}-${n}`;
+    for (const suffix of FIELD_ID_SUFFIXES) used.add(id + suffix);
+    fieldIds.set(name, id);
+  }
+}
+
 function fieldId(name: string): string {
-  return `input-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return fieldIds.get(name) ?? `input-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
 function imageField(field: ImageField, disabled: boolean): HTMLElement {
@@ -320,7 +337,7 @@ function parameterField(field: ParameterField, disabled: boolean): HTMLElement {
     default:
       control = h('input', { ...common, type: 'text', value: String(draft ?? ''), spellcheck: 'false' });
   }
-  const hint = [field.kinds.filter((k) => k !== '*').join(', ') || 'any kind', field.hasDefault ? `default ${JSON.stringify(field.defaultValue)}` : 'no default: left out when empty'].join(' · ');
+  const hint = [field.kinds.filter((k) => k !== '*').join(', ') || 'any kind', field.hasDefault ? `default ${JSON.stringify(field.defaultValue)}` : field.control === 'checkbox' ? 'no default: unticked sends false' : 'no default: left out when empty'].join(' · ');
   const message = fieldErrors[field.name];
   if (message) control.setAttribute('aria-invalid', 'true');
   return h(
@@ -511,6 +528,7 @@ function onMessage(message: HostMessage): void {
   switch (message.type) {
     case 'session':
       session = message.session;
+      assignFieldIds(session.inputs.map((field) => field.name));
       if (state.workflowUri !== session.workflow.uri || state.mode !== session.mode) {
         // The host's mode wins after a restore; the URI lets the serializer reopen this panel.
         state.workflowUri = session.workflow.uri;

@@ -83,7 +83,8 @@ const hashOf = (file) => crypto.createHash('sha256').update(fs.readFileSync(path
 const readJson = (file, fallback) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : fallback);
 const targetOf = (file) => TARGETS[MUTATED_ROOTS.find((r) => file.startsWith(`${r}/`))];
 
-/** Mutants that behave exactly like the original code, so no test can kill them: `{ file, line, mutator, replacement, reason }`. */
+/** Mutants that behave exactly like the original code, so no test can kill them:
+ * `{ file, line, column?, mutator, replacement?, reason }` (column and replacement narrow the match). */
 function equivalentMutants() {
   const list = readJson(EQUIVALENT, []);
   for (const entry of list) {
@@ -94,7 +95,12 @@ function equivalentMutants() {
 
 function isEquivalent(list, file, mutant) {
   return list.some(
-    (e) => e.file === file && e.line === mutant.location.start.line && e.mutator === mutant.mutatorName && (e.replacement === undefined || e.replacement === mutant.replacement),
+    (e) =>
+      e.file === file &&
+      e.line === mutant.location.start.line &&
+      (e.column === undefined || e.column === mutant.location.start.column) &&
+      e.mutator === mutant.mutatorName &&
+      (e.replacement === undefined || e.replacement === mutant.replacement),
   );
 }
 

@@ -74,9 +74,22 @@ describe('workflow graph model: what is missing or unusual', () => {
     ]);
   });
 
-  it('keeps drawing a step whose JSON is broken half-way', () => {
-    const graph = graphOf('{"version": "1.0", "inputs": [{"type": "WorkflowParameter", "name": "p"}], "steps": [{"type": "acme/x@v1", "name": "s", "a": "$inputs.p", "b": }], "outputs": []}');
+  it('keeps drawing a step whose JSON is broken half-way, even inside a dict', () => {
+    const graph = graphOf('{"version": "1.0", "inputs": [{"type": "WorkflowParameter", "name": "p"}], "steps": [{"type": "acme/x@v1", "name": "s", "a": "$inputs.p", "c": {"d": }, "b": }], "outputs": []}');
     assert.deepEqual(graph.edges, [{ from: 'input:0', to: 'step:0', kind: 'data', label: 'a' }]);
+  });
+
+  it('reads a step’s deeper selector as the compiler does (step from the second part, output from the last), and skips strings that only start with `$`', () => {
+    const graph = graphOf({
+      version: '1.0',
+      inputs: [],
+      steps: [
+        { type: 'acme/unknown@v1', name: 'u' },
+        { type: 'acme/unknown@v1', name: 'v', a: '$steps.u.deep.output', b: '$ not a selector', c: '$inputs', d: '$inputs.missing', e: '$steps.gone' },
+      ],
+      outputs: [],
+    });
+    assert.deepEqual(graph.edges, [{ from: 'step:0', to: 'step:1', kind: 'data', label: 'a' }]);
   });
 });
 
@@ -138,6 +151,8 @@ describe('workflow graph layout geometry', () => {
     const pair = layoutGraph({ nodes: [node('step:a', 'step'), node('input:0', 'input'), node('step:0', 'step')], edges: [edge('input:0', 'step:0')] });
     const [route] = pair.edges;
     const target = pair.nodes[2];
+    const source = pair.nodes[1];
+    assert.deepEqual([route.points[0].x, route.points[route.points.length - 1].x], [source.x + source.width / 2, target.x + target.width / 2], 'straight down, centre to centre');
     const input = pair.nodes[1];
     assert.ok(input.x > 16 || input.y > 16, `the pipeline is not the first part: input at ${input.x}, ${input.y}`);
     assert.equal(route.points[route.points.length - 1].y, target.y);
@@ -218,6 +233,12 @@ describe('workflow graph run status: every kind of run', () => {
   it('a failure that blames no step says only the message', () => {
     const run = graphRunView({ status: 'failure', runId: 2, kind: 'network', message: 'Nothing is listening there.', durationMs: 3, blockErrors: [], summary: '' });
     assert.deepEqual(run, { runId: 2, status: 'failure', summary: 'Preview run failed: Nothing is listening there.', failedSteps: [], outputCounts: [] });
+  });
+
+  it('a failure in several steps names each once', () => {
+    const error = (step: string) => ({ step, blockType: null, property: null, details: 'x', inDefinition: true });
+    const run = graphRunView({ status: 'failure', runId: 7, kind: 'http', message: 'Failed.', durationMs: 3, blockErrors: [error('a'), error('b'), error('a')], summary: '' });
+    assert.equal(run.summary, 'Preview run failed in `a`, `b`: Failed.');
   });
 
   it('a block error without a step is not pinned on a node', () => {

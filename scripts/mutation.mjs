@@ -7,7 +7,7 @@
 //              whose content differs, the lines `git diff` gives against the commit it was measured at (the
 //              whole file when that commit is unknown, or for a new file). Nothing changed: nothing to run.
 //              This is the CI gate (scripts/test-all.sh);
-//   --record   write the measured files' hashes, commit and scores to the baseline;
+//   --record   write the measured files' hashes, commit and scores to the baseline, when every folder meets its target;
 //   --list     print what would be mutated, and run nothing;
 //   --baseline-unmeasured  record the files the baseline does not know yet as they are now, unmeasured (score
 //              null), so that from now on a change to them is measured. Runs nothing.
@@ -202,7 +202,9 @@ function main() {
   for (const [file, c] of perFile) {
     if (c.survivors.length) console.log(`\n${file}: ${score(c).toFixed(1)}%, ${c.survivors.length} undetected\n  ${c.survivors.join('\n  ')}`);
   }
-  if (options.record) {
+  if (options.record && failures.length) {
+    console.error(`\nmutation: not recorded: ${failures.join(', ')} below target.`);
+  } else if (options.record) {
     const commit = headCommit();
     for (const [file, c] of perFile) {
       baseline.files[file] = { sha256: hashOf(file), commit: committedAsIs(file, commit) ? commit : null, score: options.changed ? null : Number(score(c).toFixed(1)) };

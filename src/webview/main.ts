@@ -227,7 +227,7 @@ function assignFieldIds(names: readonly string[]): void {
 }
 
 function fieldId(name: string): string {
-  return fieldIds.get(name) ?? `input-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return fieldIds.get(name)!; // every field comes from the session, whose inputs were given ids
 }
 
 function imageField(field: ImageField, disabled: boolean): HTMLElement {

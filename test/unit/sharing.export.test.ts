@@ -202,13 +202,16 @@ describe('sharing: export shareable definition', () => {
         { type: 'roboflow_core/twilio_sms_notification@v1', name: 'sms', twilio_account_sid: '$steps.env_b.sid', twilio_auth_token: '$steps.env_a.twilio_token', message: 'hi', sender_number: '+1', receiver_number: '+2' },
         { type: 'roboflow_core/environment_secrets_store@v1', name: 'env_b', variables_storing_secrets: ['SID'] },
         { type: 'roboflow_core/environment_secrets_store@v1', name: 'env_kept', variables_storing_secrets: ['OTHER'] },
+        { type: 'roboflow_core/twilio_sms_notification@v1', name: 'sms_kept', twilio_account_sid: '$inputs.sid', twilio_auth_token: '$steps.env_kept.other', message: 'hi', sender_number: '+1', receiver_number: '+2' },
         { type: 'roboflow_core/property_definition@v1', name: 'p', data: '$steps.env_kept.other', operations: [] },
       ],
       outputs: [],
     });
     const result = exportShareableDefinition(stores, catalog);
     const doc = JSON.parse(result.text);
-    assert.deepEqual(doc.steps.map((s: { name: string }) => s.name), ['sms', 'env_kept', 'p']);
+    // env_kept's secret becomes an input for sms_kept, but step p still reads the store: it stays.
+    assert.deepEqual(doc.steps.map((s: { name: string }) => s.name), ['sms', 'env_kept', 'sms_kept', 'p']);
+    assert.equal(doc.steps[2].twilio_auth_token, '$inputs.other');
     assert.deepEqual([doc.steps[0].twilio_account_sid, doc.steps[0].twilio_auth_token], ['$inputs.sid', '$inputs.twilio_token']);
     assert.deepEqual(result.notes, ['Removed step `env_a`: its environment secrets are now inputs.', 'Removed step `env_b`: its environment secrets are now inputs.']);
   });

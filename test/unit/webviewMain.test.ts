@@ -576,6 +576,43 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
 
   // An unchecked box without a default is sent as `false` (startRun: false, not absent); the hint
   // once said it was left out.
+  it('gives every field its own id, even when names differ only in characters an id cannot hold or end like another field\'s parts', async () => {
+    const names = ['a b', 'a_b', 'a.b', 'x', 'x-error', 'x-hint', 'x-url'];
+    const text = JSON.stringify({ version: '1.0', inputs: names.map((name) => ({ type: 'WorkflowParameter', name, kind: ['string'] })), steps: [], outputs: [] });
+    const inputs = previewForm(analyzeWorkflowSecurity(text, bundledCatalog())).inputs;
+    const w = await open();
+    host(w, { type: 'session', session: session({ inputs, credentials: [] }) });
+    const fields = Array.from(w.document.querySelectorAll('section.inputs > .field'));
+    const ids = fields.map((field) => field.querySelector('input')!.id);
+    assert.deepEqual(ids, ['input-a_b', 'input-a_b-2', 'input-a_b-3', 'input-x', 'input-x-error-2', 'input-x-hint-2', 'input-x-url-2']);
+    const all = Array.from(w.document.querySelectorAll('[id]')).map((element) => element.id);
+    assert.equal(new Set(all).size, all.length, `duplicate ids: ${all.join(', ')}`);
+    for (const field of fields) assert.equal(field.querySelector('label')!.getAttribute('for'), field.querySelector('input')!.id);
+  });
+
+  it('hints each field\'s kinds and what happens when it is left empty', async () => {
+    const text = JSON.stringify({
+      version: '1.0',
+      inputs: [
+        { type: 'WorkflowParameter', name: 'anything' },
+        { type: 'WorkflowParameter', name: 'flag', kind: ['boolean'] },
+        { type: 'WorkflowParameter', name: 'label', kind: ['string'] },
+        { type: 'WorkflowParameter', name: 'threshold', kind: ['float_zero_to_one'], default_value: 0.5 },
+      ],
+      steps: [],
+      outputs: [],
+    });
+    const inputs = previewForm(analyzeWorkflowSecurity(text, bundledCatalog())).inputs;
+    const w = await open();
+    host(w, { type: 'session', session: session({ inputs, credentials: [] }) });
+    assert.deepEqual(['anything', 'flag', 'label', 'threshold'].map((name) => textOf(one(w, `#input-${name}-hint`))), [
+      'any kind · no default: left out when empty',
+      'boolean · no default: unticked sends false',
+      'string · no default: left out when empty',
+      'float_zero_to_one · default 0.5',
+    ]);
+  });
+
   it('a checkbox without a default says what an unchecked box sends', async () => {
     const w = await open();
     host(w, { type: 'session', session: session() });

@@ -595,6 +595,7 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
       version: '1.0',
       inputs: [
         { type: 'WorkflowParameter', name: 'anything' },
+        { type: 'WorkflowParameter', name: 'wildcard', kind: ['*'] },
         { type: 'WorkflowParameter', name: 'flag', kind: ['boolean'] },
         { type: 'WorkflowParameter', name: 'label', kind: ['string'] },
         { type: 'WorkflowParameter', name: 'threshold', kind: ['float_zero_to_one'], default_value: 0.5 },
@@ -605,7 +606,8 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
     const inputs = previewForm(analyzeWorkflowSecurity(text, bundledCatalog())).inputs;
     const w = await open();
     host(w, { type: 'session', session: session({ inputs, credentials: [] }) });
-    assert.deepEqual(['anything', 'flag', 'label', 'threshold'].map((name) => textOf(one(w, `#input-${name}-hint`))), [
+    assert.deepEqual(['anything', 'wildcard', 'flag', 'label', 'threshold'].map((name) => textOf(one(w, `#input-${name}-hint`))), [
+      'any kind · no default: left out when empty',
       'any kind · no default: left out when empty',
       'boolean · no default: unticked sends false',
       'string · no default: left out when empty',

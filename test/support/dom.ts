@@ -11,7 +11,7 @@ import { JSDOM } from 'jsdom';
 const GLOBALS = ['window', 'document', 'Node', 'Element', 'HTMLElement', 'SVGElement', 'Event', 'MouseEvent', 'getComputedStyle', 'CSS'] as const;
 
 /** `CSS.escape` as the CSSOM spec defines it: jsdom has no `CSS` object, a webview does (dom.ts's rerender uses it). */
-function cssEscape(value: string): string {
+export function cssEscape(value: string): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);

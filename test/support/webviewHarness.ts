@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { cssEscape } from './dom';
 
 /**
  * Runs a webview entry script (src/webview/main.ts, src/webview/graph/main.ts) the way VS Code
@@ -86,21 +87,6 @@ export interface Webview {
 /** The page VS Code shows (src/vscode/preview/html.ts) without its script tag: the test runs the script. */
 function page(loading: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>webview</title></head><body><main id="app" aria-busy="true"><p class="muted">${loading}</p></main></body></html>`;
-}
-
-/** `CSS.escape` as the CSSOM spec defines it (jsdom has no `CSS`; dom.ts's rerender uses it). */
-function cssEscape(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    const char = value.charAt(i);
-    if (code === 0) out += '\uFFFD';
-    else if ((code >= 0x1 && code <= 0x1f) || code === 0x7f || (i === 0 && code >= 0x30 && code <= 0x39) || (i === 1 && code >= 0x30 && code <= 0x39 && value.charCodeAt(0) === 0x2d)) out += `\\${code.toString(16)} `;
-    else if (i === 0 && value.length === 1 && code === 0x2d) out += `\\${char}`;
-    else if (code >= 0x80 || code === 0x2d || code === 0x5f || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) out += char;
-    else out += `\\${char}`;
-  }
-  return out;
 }
 
 /** The globals the scripts read at run time (DOM classes for `instanceof`, constructors, the API). */

@@ -113,7 +113,12 @@ export async function runCommand(page, title) {
   page.on('framenavigated', onNavigated);
   try {
     await page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: 30_000 }).catch((error) => {
+    // A command may open its own quick pick in the same widget at once, so "closed" means no
+    // visible input still holding the typed command (`>…`), not a hidden widget.
+    await page.waitForFunction(() => {
+      const field = document.querySelector('.quick-input-widget input');
+      return !field || field.offsetParent === null || !field.value.startsWith('>');
+    }, null, { timeout: 30_000 }).catch((error) => {
       if (!navigated) throw new Error(`the command palette did not close after running "${title}": ${error.message}`);
     });
   } finally {

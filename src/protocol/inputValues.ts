@@ -89,8 +89,26 @@ export function parseDraft(field: ParameterField, draft: string | boolean | unde
   }
 }
 
-/** An image given by URL: http(s) only (the server downloads it; the webview never loads it). */
-export function checkImageUrl(text: string): { ok: true; url: string } | { ok: false; message: string } {
+/**
+ * Host names that Roboflow's inference server takes for "no domain name" (its FQDN, as tldextract reads
+ * it, is empty): IP addresses, single-word names, and names under a private-use top-level domain.
+ */
+const PRIVATE_USE_SUFFIX = /\.(local|localhost|localdomain|internal|intranet|lan|home|corp|private)$/;
+
+function hasNoDomainName(hostname: string): boolean {
+  if (hostname.startsWith('[')) return true; // IPv6
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(hostname)) return true; // IPv4, as the URL parser writes any spelling of it
+  return !hostname.includes('.') || PRIVATE_USE_SUFFIX.test(hostname);
+}
+
+export type ImageUrlCheck = { ok: true; url: string; /** Why the server may refuse it, though it can be sent. */ warnings: string[] } | { ok: false; message: string };
+
+/**
+ * An image given by URL: http(s) only, no credentials (the server downloads it; the webview never
+ * loads it). The warnings are the refusals of the inference server's defaults (image_utils.py:
+ * ALLOW_NON_HTTPS_URL_INPUT=False, ALLOW_URL_INPUT_WITHOUT_FQDN=False), which a self-hosted server may lift.
+ */
+export function checkImageUrl(text: string): ImageUrlCheck {
   const trimmed = text.trim();
   let url: URL;
   try {
@@ -100,5 +118,18 @@ export function checkImageUrl(text: string): { ok: true; url: string } | { ok: f
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: 'Image URLs must start with https:// or http://.' };
   if (url.username || url.password) return { ok: false, message: 'Image URLs must not contain a user name or password.' };
-  return { ok: true, url: url.href };
+  const warnings: string[] = [];
+  if (url.protocol === 'http:') {
+    warnings.push('Roboflow\'s inference server refuses http:// image URLs unless it runs with ALLOW_NON_HTTPS_URL_INPUT=True: use https:// if you can.');
+  }
+  const host = url.hostname.toLowerCase();
+  if (hasNoDomainName(host)) {
+    warnings.push(
+      'Roboflow\'s inference server refuses image URLs without a domain name (an IP address, `localhost`, a one-word or local host name) unless it runs with ALLOW_URL_INPUT_WITHOUT_FQDN=True.',
+    );
+  }
+  if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]') {
+    warnings.push('The server downloads the image itself: `localhost` there is the server\'s own machine, which is yours only for a server on this machine.');
+  }
+  return { ok: true, url: url.href, warnings };
 }

@@ -1,7 +1,7 @@
 import './preview.css';
 import { button, h, replaceChildren, rerender } from './dom';
 import { emptyRecord } from '../core/ownProperties';
-import { initialDraft, parseDraft } from '../protocol/inputValues';
+import { checkImageUrl, initialDraft, parseDraft } from '../protocol/inputValues';
 import { kindBesideName } from './labels';
 import { failureView, notSentView, successView, type ResultsContext } from './results';
 import {
@@ -212,7 +212,7 @@ function renderTop(view: SessionView): HTMLElement[] {
 /** Each input's element id: its name where an id can hold it, numbered when two names would give
  * the same id (`max people` and `max_people`), so every label, error and focus finds its own field. */
 let fieldIds = new Map<string, string>();
-const FIELD_ID_SUFFIXES = ['', '-error', '-hint', '-url'];
+const FIELD_ID_SUFFIXES = ['', '-error', '-hint', '-url', '-url-warning'];
 
 function assignFieldIds(names: readonly string[]): void {
   const used = new Set<string>();
@@ -277,19 +277,31 @@ function imageField(field: ImageField, disabled: boolean): HTMLElement {
           placeholder: 'https://…',
           value: url,
           'data-key': `url:${field.name}`,
+          'aria-describedby': `${id}-url-warning`,
           disabled,
           oninput: (event: Event) => {
             const value = (event.target as HTMLInputElement).value;
             if (value.trim()) state.imageUrls[field.name] = value;
             else delete state.imageUrls[field.name];
             save();
+            const warning = document.getElementById(`${id}-url-warning`);
+            if (warning) warning.textContent = imageUrlWarning(value);
             if (value.trim() && images[field.name]) send({ type: 'clearImage', input: field.name });
           },
         }),
+        h('p', { id: `${id}-url-warning`, class: 'field-warning', 'data-testid': `image-url-warning-${field.name}` }, imageUrlWarning(url)),
         h('p', { class: 'field-error', role: 'alert', 'data-testid': `image-problem-${field.name}` }, problem ?? ''),
       ),
     ),
   );
+}
+
+/** Why the server may refuse the URL as typed (its scheme, a host without a domain name); the host
+ * refuses outright only what can never be sent, and says so when Run is pressed. */
+function imageUrlWarning(text: string): string {
+  if (!text.trim()) return '';
+  const checked = checkImageUrl(text);
+  return checked.ok ? checked.warnings.join(' ') : '';
 }
 
 function validateField(field: ParameterField): string | undefined {

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { blocksFromDescribe } from '../../src/core/catalog/fromDescribe';
+import { checkImageUrl } from '../../src/protocol/inputValues';
 import { Redactor } from '../../src/core/redaction/redactor';
 import { describeBlocks, fetchServerInfo, runWorkflow, validateWorkflow, type RunWorkflowOptions } from '../../src/core/server/client';
 import type { ServerFailure, WorkflowRunResult, WorkflowRunSuccess, WorkflowValidationResult } from '../../src/core/server/types';
@@ -375,6 +376,68 @@ describe('the extension\'s client against the real inference server (offline, lo
     it('a missing image input: RuntimeInputError naming it (a missing parameter is None instead)', async () => {
       const refused = failure(await run({ specification: pythonWorkflow, inputs: { value: 1 } }), 400, 'RuntimeInputError');
       assert.match(refused.serverMessage ?? '', /`image`.*not provided/);
+    });
+
+    describe('image URLs: what the preview warns about before sending is what the server refuses', () => {
+      // The test server runs with OFFLINE_MODE, which refuses every URL before its policy is read, so
+      // the policy itself (image_utils._validate_url_destination, the check before any download) is
+      // called in the server's own Python, with the package's default settings.
+      const POLICY = [
+        'import json, os, sys',
+        'for name in ("ALLOW_NON_HTTPS_URL_INPUT", "ALLOW_URL_INPUT_WITHOUT_FQDN", "OFFLINE_MODE"): os.environ.pop(name, None)',
+        'from inference.core.utils import image_utils',
+        'verdicts = {}',
+        'for url in json.load(sys.stdin):',
+        '    try:',
+        '        image_utils._validate_url_destination(value=url)',
+        '        verdicts[url] = None',
+        '    except Exception as error:',
+        '        verdicts[url] = type(error).__name__ + ": " + str(getattr(error, "public_message", error))',
+        'print(json.dumps(verdicts))',
+      ].join('\n');
+      function serverVerdicts(urls: string[]): Record<string, string | null> {
+        const run = spawnSync(SERVER_PYTHON, ['-c', POLICY], { input: JSON.stringify(urls), encoding: 'utf8', timeout: 120_000 });
+        if (run.status !== 0) throw new Error(`the server's URL policy did not run: ${run.stderr.slice(-2000)}`);
+        return JSON.parse(run.stdout.trim().split('\n').pop()!);
+      }
+
+      it('every URL the form warns of is refused by the server\'s policy, for the reason the warning gives; the others pass it', () => {
+        const urls = [
+          'https://images.example.com/cat.jpg',
+          'https://cdn.example.co.uk:8443/a.jpg?x=1',
+          'https://localhost.example.com/a.jpg',
+          'http://images.example.com/cat.jpg',
+          'http://127.0.0.1:9/cat.jpg',
+          'https://127.0.0.1:9/cat.jpg',
+          'https://10.0.0.8/cat.jpg',
+          'https://localhost:9/cat.jpg',
+          'https://[::1]:9/cat.jpg',
+          'https://[2001:db8::1]/cat.jpg',
+          'https://nas/cat.jpg',
+          'https://printer.local/cat.jpg',
+          'https://files.corp.internal/cat.jpg',
+          'https://router.home.arpa/cat.jpg',
+          'https://app.localhost/cat.jpg',
+          'https://box.localdomain/cat.jpg',
+          'https://box.lan/cat.jpg',
+          'https://box.home/cat.jpg',
+          'https://box.corp/cat.jpg',
+          'https://box.intranet/cat.jpg',
+          'https://box.private/cat.jpg',
+        ];
+        const verdicts = serverVerdicts(urls);
+        for (const url of urls) {
+          const checked = checkImageUrl(url);
+          assert.ok(checked.ok, url);
+          const expected = checked.warnings.some((w) => w.includes('ALLOW_NON_HTTPS_URL_INPUT'))
+            ? /^InputImageLoadError: Providing images via non https:\/\/ URL is not supported/
+            : checked.warnings.some((w) => w.includes('ALLOW_URL_INPUT_WITHOUT_FQDN'))
+              ? /^InputImageLoadError: Providing images via URL without FQDN is not supported/
+              : null;
+          if (expected === null) assert.equal(verdicts[url], null, `${url}: the form has no warning, the server refuses: ${verdicts[url]}`);
+          else assert.match(verdicts[url] ?? 'accepted', expected, `${url}: the form warns, the server ${verdicts[url] ?? 'accepts it'}`);
+        }
+      });
     });
 
     describe('a webhook sink pointed at a listener on 127.0.0.1', () => {

@@ -113,6 +113,40 @@ describe('preview: input values', () => {
     assert.equal(checkImageUrl('https://user:pw@example.com/a.jpg').ok, false);
     assert.equal(checkImageUrl('a.jpg').ok, false);
   });
+
+  it('warns, before sending, of the image URLs the inference server refuses by default', () => {
+    const warnings = (url: string) => {
+      const checked = checkImageUrl(url);
+      assert.ok(checked.ok, url);
+      return checked.warnings.map((w) => (w.includes('ALLOW_NON_HTTPS') ? 'scheme' : w.includes('WITHOUT_FQDN') ? 'no domain' : w.includes('own machine') ? 'localhost' : w));
+    };
+    assert.deepEqual(warnings('https://images.example.com/a.jpg'), []);
+    assert.deepEqual(warnings('https://cdn.example.co.uk:8443/a.jpg?x=1'), []);
+    assert.deepEqual(warnings('http://images.example.com/a.jpg'), ['scheme']);
+    assert.deepEqual(warnings('HTTP://127.0.0.1:9001/a.jpg'), ['scheme', 'no domain', 'localhost']);
+    assert.deepEqual(warnings('https://localhost/a.jpg'), ['no domain', 'localhost']);
+    assert.deepEqual(warnings('https://app.localhost/a.jpg'), ['no domain', 'localhost']);
+    assert.deepEqual(warnings('https://[::1]/a.jpg'), ['no domain', 'localhost']);
+    assert.deepEqual(warnings('https://127.1/a.jpg'), ['no domain', 'localhost'], 'the URL parser writes 127.1 as 127.0.0.1');
+    assert.deepEqual(warnings('https://0x7f000001/a.jpg'), ['no domain', 'localhost']);
+    assert.deepEqual(warnings('https://10.0.0.8/a.jpg'), ['no domain']);
+    assert.deepEqual(warnings('https://[2001:db8::1]/a.jpg'), ['no domain']);
+    assert.deepEqual(warnings('https://nas/a.jpg'), ['no domain']);
+    assert.deepEqual(warnings('https://printer.local/a.jpg'), ['no domain']);
+    assert.deepEqual(warnings('https://files.corp.internal/a.jpg'), ['no domain']);
+    assert.deepEqual(warnings('https://router.home.arpa/a.jpg'), [], 'arpa is a public suffix');
+    assert.deepEqual(warnings('https://localhost.example.com/a.jpg'), [], 'a real domain that starts with localhost');
+    assert.deepEqual(warnings('https://internal.example.com/a.jpg'), []);
+    const checked = checkImageUrl(' http://nas/a.jpg ');
+    assert.deepEqual(checked, {
+      ok: true,
+      url: 'http://nas/a.jpg',
+      warnings: [
+        "Roboflow's inference server refuses http:// image URLs unless it runs with ALLOW_NON_HTTPS_URL_INPUT=True: use https:// if you can.",
+        "Roboflow's inference server refuses image URLs without a domain name (an IP address, `localhost`, a one-word or local host name) unless it runs with ALLOW_URL_INPUT_WITHOUT_FQDN=True.",
+      ],
+    });
+  });
 });
 
 describe('preview: output shapes', () => {

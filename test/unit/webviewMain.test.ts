@@ -212,6 +212,28 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
     clickPosts(w, byKey(w, 'pick:image'), [{ type: 'pickImage', input: 'image' }]);
   });
 
+  it('an image URL the server refuses by default is warned of as it is typed, and still sent', async () => {
+    const w = await open();
+    host(w, { type: 'session', session: session() });
+    const warning = () => one(w, '[data-testid="image-url-warning-image"]');
+    assert.equal(warning().textContent, '');
+    assert.equal(input(w, 'input-image-url').getAttribute('aria-describedby'), warning().id);
+    w.type(input(w, 'input-image-url'), 'http://localhost:8000/cat.jpg');
+    assert.match(warning().textContent!, /^Roboflow's inference server refuses http:\/\/ image URLs .*ALLOW_NON_HTTPS_URL_INPUT=True.*without a domain name.*ALLOW_URL_INPUT_WITHOUT_FQDN=True.*`localhost` there is the server's own machine/);
+    assert.equal(one(w, '[data-testid="image-problem-image"]').textContent, '', 'a warning, not an error');
+    w.type(input(w, 'input-image-url'), 'https://images.example.com/cat.jpg');
+    assert.equal(warning().textContent, '');
+    w.type(input(w, 'input-image-url'), 'http://images.example.com/cat.jpg');
+    assert.match(warning().textContent!, /^Roboflow's inference server refuses http:\/\/ image URLs unless it runs with ALLOW_NON_HTTPS_URL_INPUT=True: use https:\/\/ if you can\.$/);
+    w.type(input(w, 'input-image-url'), 'not a url');
+    assert.equal(warning().textContent, '', 'what cannot be sent at all is said when Run is pressed');
+    w.type(input(w, 'input-image-url'), 'http://images.example.com/cat.jpg');
+    const posted = w.posted.length;
+    w.click(byKey(w, 'run'));
+    const run = w.posted.slice(posted).find((m) => (m as { type?: string }).type === 'run') as { imageUrls: Record<string, string> } | undefined;
+    assert.deepEqual(run?.imageUrls, { image: 'http://images.example.com/cat.jpg' });
+  });
+
   it('Run posts exactly the typed values, the image URL and the sinks choice; untouched defaults are left to the server', async () => {
     const w = await open();
     host(w, { type: 'session', session: session() });

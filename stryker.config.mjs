@@ -22,6 +22,9 @@ export default {
   // What the sandbox needs: sources, tests, fixtures, build scripts; not VS Code, the engine or outputs.
   ignorePatterns: ['.vscode-test', '.engine', '.inference-server', '.test-run', 'dist', 'cli/dist', 'media/dist', '*.vsix'],
   concurrency: 2,
+  // The first run is the whole unit suite with per-test coverage: minutes on a loaded 2-core machine
+  // (the default limit, 5 minutes, failed a run beside a build).
+  dryRunTimeoutMinutes: 30,
   // A mutant that loops forever (a `while` whose exit is mutated away) is cut off soon after the covering tests' usual time.
   timeoutMS: 3_000,
   thresholds: { high: 90, low: 85, break: null },

@@ -173,7 +173,7 @@ function main() {
   fs.rmSync(REPORT, { force: true });
   const args = ['stryker', 'run', '--mutate', mutate.join(',')];
   if (options.concurrency) args.push('--concurrency', String(options.concurrency));
-  const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
+  const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, PROPERTY_RUNS_SCALE: '0.1' } });
   if (run.status !== 0 || !fs.existsSync(REPORT)) {
     console.error(`mutation: Stryker failed (exit ${run.status})`);
     return 1;

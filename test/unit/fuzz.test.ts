@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { validateWorkflow } from '../../src/core/validate';
 import { loadCorpus } from '../support/corpus';
+import { propertyRuns } from '../support/propertyRuns';
 
 const catalog = bundledCatalog();
 const corpus = loadCorpus().map((entry) => entry.text);
@@ -49,7 +50,7 @@ describe('validator: property-based fuzzing on real definitions', () => {
           assert.ok(f.message.length > 0);
         }
       }),
-      { numRuns: 4000, seed: 20261130 },
+      { numRuns: propertyRuns(4000), seed: 20261130 },
     );
     // A pathological input (backtracking, quadratic walk) is slow every time; a busy machine or a GC
     // pause only once. So the slowest document is timed again, and its best time must be small.
@@ -67,7 +68,7 @@ describe('validator: property-based fuzzing on real definitions', () => {
         const text = JSON.stringify({ version: '1.0', inputs, steps: Array.isArray(steps) ? steps : [steps], outputs });
         validateWorkflow(text, catalog);
       }),
-      { numRuns: 2000, seed: 7 },
+      { numRuns: propertyRuns(2000), seed: 7 },
     );
   });
 });

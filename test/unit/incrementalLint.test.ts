@@ -8,6 +8,7 @@ import { lintWorkflow, type LintOptions, type LintResult } from '../../src/core/
 import { assembleWorkflow } from '../../bench/assemble';
 import { loadCorpus } from '../support/corpus';
 import { workflowText } from '../support/workflowText';
+import { propertyRuns } from '../support/propertyRuns';
 
 const catalog = bundledCatalog();
 const corpus = loadCorpus();
@@ -150,7 +151,7 @@ describe('incremental lint (LintSession)', () => {
           if (session.lastPath === 'incremental') incremental++;
         }
       }),
-      { numRuns: 150, seed: 9 },
+      { numRuns: propertyRuns(150), seed: 9 },
     );
     // The property covers the incremental path, not only the fall-back.
     assert.ok(incremental > updates / 10, `${incremental} of ${updates} updates were incremental`);

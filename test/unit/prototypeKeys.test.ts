@@ -15,6 +15,7 @@ import { lintWorkflow } from '../../src/core/lint';
 import { controlFor, parseDraft } from '../../src/protocol/inputValues';
 import { parseHostMessage, parseWebviewMessage, type ParameterField } from '../../src/protocol/preview';
 import { analysisOf, gpt } from '../support/securitySteps';
+import { propertyRuns } from '../support/propertyRuns';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'toLocaleString'];
 const catalog = bundledCatalog();
@@ -83,7 +84,7 @@ describe('prototype keys: the sharing sidecar', () => {
         }
         checkSharingFile(text, analysisOf([gpt('ask')]));
       }),
-      { numRuns: 1500, seed: 8 },
+      { numRuns: propertyRuns(1500), seed: 8 },
     );
   });
 });
@@ -141,14 +142,14 @@ describe('prototype keys: webview messages', () => {
         }
         parseHostMessage(extra);
       }),
-      { numRuns: 3000, seed: 6 },
+      { numRuns: propertyRuns(3000), seed: 6 },
     );
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
         parseWebviewMessage(value);
         parseHostMessage(value);
       }),
-      { numRuns: 2000, seed: 66 },
+      { numRuns: propertyRuns(2000), seed: 66 },
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { REDACTED, Redactor } from '../../src/core/redaction/redactor';
 import { findLeak } from '../support/secretLeaks';
 import { SAMPLE_JPEG_BASE64 } from '../support/sampleImage';
+import { propertyRuns } from '../support/propertyRuns';
 
 /** Not a character secrets are made of, and not base64 or hex, so the mask never joins a run. */
 const MASK = '█';
@@ -80,7 +81,7 @@ describe('Redaction of base64 wrapped by line breaks', function () {
           assertMaskedAndKept(redactor, wrap(base64Around(secret, before, after, alphabet), column, firstLineUsed, lineBreak), secret, `column ${column}`);
         },
       ),
-      { numRuns: 600 },
+      { numRuns: propertyRuns(600) },
     );
   });
 });
@@ -103,7 +104,7 @@ describe('Redaction of base64 escaped by URLs, JSON and HTML', () => {
           const redactor = new Redactor([secret], { replacement: MASK });
           assertMaskedAndKept(redactor, escape(base64Around(secret, before, after, 'base64')), secret, name);
         }),
-        { numRuns: 150 },
+        { numRuns: propertyRuns(150) },
       );
     });
   }
@@ -135,7 +136,7 @@ describe('Redaction of hex', () => {
           const redactor = new Redactor([secret], { replacement: MASK });
           assertMaskedAndKept(redactor, spell(Buffer.concat([before, Buffer.from(secret), after]).toString('hex')), secret, name);
         }),
-        { numRuns: 150 },
+        { numRuns: propertyRuns(150) },
       );
     });
   }
@@ -172,7 +173,7 @@ describe('Redaction of text spellings', () => {
           const redacted = new Redactor([secret], { replacement: MASK }).redact(`${BEFORE}${encode(secret)}${AFTER}`);
           assert.equal(redacted, `${BEFORE}${MASK}${AFTER}`, `${JSON.stringify(secret)} as ${JSON.stringify(encode(secret))}`);
         }),
-        { numRuns: 200 },
+        { numRuns: propertyRuns(200) },
       );
     });
   }
@@ -231,7 +232,7 @@ describe('Redaction leaves ordinary text alone', () => {
           assert.equal(new Redactor([secret]).redact(text), text);
         },
       ),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 });

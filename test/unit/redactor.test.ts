@@ -6,6 +6,7 @@ import { REDACTED, Redactor } from '../../src/core/redaction/redactor';
 import { MIN_BYTES_FOR_BASE64_FORMS, MIN_LENGTH_FOR_ESCAPED_FORMS, secretSpellings, secretVariants } from '../../src/core/redaction/secretVariants';
 import { findLeak } from '../support/secretLeaks';
 import { SAMPLE_JPEG_BASE64 } from '../support/sampleImage';
+import { propertyRuns } from '../support/propertyRuns';
 
 function assertNoLeak(text: string, secret: string, context = ''): void {
   const leak = findLeak(text, secret);
@@ -277,7 +278,7 @@ describe('Redactor: property tests with random secrets', function () {
         const redacted = new Redactor([secret], { replacement: MASK }).redact(text);
         assert.equal(leakCheck(redacted, secret), undefined, `encoding ${encodingName}, text ${JSON.stringify(text)} → ${JSON.stringify(redacted)}`);
       }),
-      { numRuns: runs },
+      { numRuns: propertyRuns(runs) },
     );
   }
 
@@ -297,7 +298,7 @@ describe('Redactor: property tests with random secrets', function () {
           assert.equal(findLeak(redacted, secret), undefined, `encoding ${encodingName}, text ${JSON.stringify(text)} → ${JSON.stringify(redacted)}`);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(1500) },
     );
   });
 
@@ -318,7 +319,7 @@ describe('Redactor: property tests with random secrets', function () {
         const redacted = new Redactor(secrets, { replacement: MASK }).redact(text);
         for (const secret of chosen) assert.ok(!redacted.includes(secret), `${JSON.stringify(secret)} in ${JSON.stringify(redacted)}`);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -328,7 +329,7 @@ describe('Redactor: property tests with random secrets', function () {
         fc.pre(!text.includes(secret));
         assert.equal(new Redactor([secret]).redact(text), text);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

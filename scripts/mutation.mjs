@@ -173,6 +173,10 @@ function main() {
   fs.rmSync(REPORT, { force: true });
   const args = ['stryker', 'run', '--mutate', mutate.join(',')];
   if (options.concurrency) args.push('--concurrency', String(options.concurrency));
+  // Stryker's incremental mode reuses a mutant's result while its code and the names of its tests are
+  // unchanged; it cannot see a test's body change (mocha reports no test locations), so a stronger or
+  // weaker test would keep the old verdict. The gate mutates few lines: it measures them afresh.
+  if (options.changed) args.push('--force');
   const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, PROPERTY_RUNS_SCALE: '0.1' } });
   if (run.status !== 0 || !fs.existsSync(REPORT)) {
     console.error(`mutation: Stryker failed (exit ${run.status})`);

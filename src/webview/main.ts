@@ -284,8 +284,7 @@ function imageField(field: ImageField, disabled: boolean): HTMLElement {
             if (value.trim()) state.imageUrls[field.name] = value;
             else delete state.imageUrls[field.name];
             save();
-            const warning = document.getElementById(`${id}-url-warning`);
-            if (warning) warning.textContent = imageUrlWarning(value);
+            document.getElementById(`${id}-url-warning`)!.textContent = imageUrlWarning(value);
             if (value.trim() && images[field.name]) send({ type: 'clearImage', input: field.name });
           },
         }),
@@ -299,7 +298,6 @@ function imageField(field: ImageField, disabled: boolean): HTMLElement {
 /** Why the server may refuse the URL as typed (its scheme, a host without a domain name); the host
  * refuses outright only what can never be sent, and says so when Run is pressed. */
 function imageUrlWarning(text: string): string {
-  if (!text.trim()) return '';
   const checked = checkImageUrl(text);
   return checked.ok ? checked.warnings.join(' ') : '';
 }

@@ -218,8 +218,16 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
     const warning = () => one(w, '[data-testid="image-url-warning-image"]');
     assert.equal(warning().textContent, '');
     assert.equal(input(w, 'input-image-url').getAttribute('aria-describedby'), warning().id);
+    assert.equal(warning().className, 'field-warning', 'drawn in the theme\'s warning colour');
     w.type(input(w, 'input-image-url'), 'http://localhost:8000/cat.jpg');
-    assert.match(warning().textContent!, /^Roboflow's inference server refuses http:\/\/ image URLs .*ALLOW_NON_HTTPS_URL_INPUT=True.*without a domain name.*ALLOW_URL_INPUT_WITHOUT_FQDN=True.*`localhost` there is the server's own machine/);
+    assert.equal(
+      warning().textContent,
+      [
+        "Roboflow's inference server refuses http:// image URLs unless it runs with ALLOW_NON_HTTPS_URL_INPUT=True: use https:// if you can.",
+        "Roboflow's inference server refuses image URLs without a domain name (an IP address, `localhost`, a one-word or local host name) unless it runs with ALLOW_URL_INPUT_WITHOUT_FQDN=True.",
+        "The server downloads the image itself: `localhost` there is the server's own machine, which is yours only for a server on this machine.",
+      ].join(' '),
+    );
     assert.equal(one(w, '[data-testid="image-problem-image"]').textContent, '', 'a warning, not an error');
     w.type(input(w, 'input-image-url'), 'https://images.example.com/cat.jpg');
     assert.equal(warning().textContent, '');
@@ -227,6 +235,8 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
     assert.match(warning().textContent!, /^Roboflow's inference server refuses http:\/\/ image URLs unless it runs with ALLOW_NON_HTTPS_URL_INPUT=True: use https:\/\/ if you can\.$/);
     w.type(input(w, 'input-image-url'), 'not a url');
     assert.equal(warning().textContent, '', 'what cannot be sent at all is said when Run is pressed');
+    w.type(input(w, 'input-image-url'), '   ');
+    assert.equal(warning().textContent, '');
     w.type(input(w, 'input-image-url'), 'http://images.example.com/cat.jpg');
     const posted = w.posted.length;
     w.click(byKey(w, 'run'));
@@ -596,17 +606,21 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
     assert.equal(w.document.activeElement, second, 'Run focuses the invalid field');
   });
 
-  // An unchecked box without a default is sent as `false` (startRun: false, not absent); the hint
-  // once said it was left out.
   it('gives every field its own id, even when names differ only in characters an id cannot hold or end like another field\'s parts', async () => {
-    const names = ['a b', 'a_b', 'a.b', 'x', 'x-error', 'x-hint', 'x-url'];
-    const text = JSON.stringify({ version: '1.0', inputs: names.map((name) => ({ type: 'WorkflowParameter', name, kind: ['string'] })), steps: [], outputs: [] });
+    const names = ['a b', 'a_b', 'a.b', 'x', 'x-error', 'x-hint', 'x-url', 'pic-url-warning'];
+    const text = JSON.stringify({
+      version: '1.0',
+      inputs: [{ type: 'WorkflowImage', name: 'pic' }, ...names.map((name) => ({ type: 'WorkflowParameter', name, kind: ['string'] }))],
+      steps: [],
+      outputs: [],
+    });
     const inputs = previewForm(analyzeWorkflowSecurity(text, bundledCatalog())).inputs;
     const w = await open();
     host(w, { type: 'session', session: session({ inputs, credentials: [] }) });
     const fields = Array.from(w.document.querySelectorAll('section.inputs > .field'));
     const ids = fields.map((field) => field.querySelector('input')!.id);
-    assert.deepEqual(ids, ['input-a_b', 'input-a_b-2', 'input-a_b-3', 'input-x', 'input-x-error-2', 'input-x-hint-2', 'input-x-url-2']);
+    assert.deepEqual(ids, ['input-pic-url', 'input-a_b', 'input-a_b-2', 'input-a_b-3', 'input-x', 'input-x-error-2', 'input-x-hint-2', 'input-x-url-2', 'input-pic-url-warning-2']);
+    assert.equal(one(w, '[data-testid="image-url-warning-pic"]').id, 'input-pic-url-warning');
     const all = Array.from(w.document.querySelectorAll('[id]')).map((element) => element.id);
     assert.equal(new Set(all).size, all.length, `duplicate ids: ${all.join(', ')}`);
     for (const field of fields) assert.equal(field.querySelector('label')!.getAttribute('for'), field.querySelector('input')!.id);
@@ -621,6 +635,7 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
         { type: 'WorkflowParameter', name: 'flag', kind: ['boolean'] },
         { type: 'WorkflowParameter', name: 'label', kind: ['string'] },
         { type: 'WorkflowParameter', name: 'threshold', kind: ['float_zero_to_one'], default_value: 0.5 },
+        { type: 'WorkflowParameter', name: 'count', kind: ['integer', 'float'] },
       ],
       steps: [],
       outputs: [],
@@ -628,15 +643,18 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
     const inputs = previewForm(analyzeWorkflowSecurity(text, bundledCatalog())).inputs;
     const w = await open();
     host(w, { type: 'session', session: session({ inputs, credentials: [] }) });
-    assert.deepEqual(['anything', 'wildcard', 'flag', 'label', 'threshold'].map((name) => textOf(one(w, `#input-${name}-hint`))), [
+    assert.deepEqual(['anything', 'wildcard', 'flag', 'label', 'threshold', 'count'].map((name) => textOf(one(w, `#input-${name}-hint`))), [
       'any kind · no default: left out when empty',
       'any kind · no default: left out when empty',
       'boolean · no default: unticked sends false',
       'string · no default: left out when empty',
       'float_zero_to_one · default 0.5',
+      'integer, float · no default: left out when empty',
     ]);
   });
 
+  // An unchecked box without a default is sent as `false` (startRun: false, not absent); the hint
+  // once said it was left out.
   it('a checkbox without a default says what an unchecked box sends', async () => {
     const w = await open();
     host(w, { type: 'session', session: session() });

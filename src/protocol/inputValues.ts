@@ -1,5 +1,6 @@
 import { ownValue } from '../core/ownProperties';
 import type { JsonValue, ParameterControl, ParameterField } from './preview';
+import { isLoopbackHostname } from '../core/server/serverUrl';
 
 /**
  * Which control a `WorkflowParameter` gets, and how the text typed into it becomes the JSON value
@@ -128,7 +129,7 @@ export function checkImageUrl(text: string): ImageUrlCheck {
       'Roboflow\'s inference server refuses image URLs without a domain name (an IP address, `localhost`, a one-word or local host name) unless it runs with ALLOW_URL_INPUT_WITHOUT_FQDN=True.',
     );
   }
-  if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]') {
+  if (isLoopbackHostname(host) || host.endsWith('.localhost')) {
     warnings.push('The server downloads the image itself: `localhost` there is the server\'s own machine, which is yours only for a server on this machine.');
   }
   return { ok: true, url: url.href, warnings };

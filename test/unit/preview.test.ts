@@ -137,6 +137,8 @@ describe('preview: input values', () => {
     assert.deepEqual(warnings('https://router.home.arpa/a.jpg'), [], 'arpa is a public suffix');
     assert.deepEqual(warnings('https://localhost.example.com/a.jpg'), [], 'a real domain that starts with localhost');
     assert.deepEqual(warnings('https://internal.example.com/a.jpg'), []);
+    assert.deepEqual(warnings('https://127.example.com/a.jpg'), [], 'a domain that starts with 127');
+    assert.deepEqual(warnings('https://[::ffff:127.0.0.1]/a.jpg'), ['no domain', 'localhost']);
     const checked = checkImageUrl(' http://nas/a.jpg ');
     assert.deepEqual(checked, {
       ok: true,

@@ -16,7 +16,7 @@ const DEFINITION = {
   version: '1.0',
   inputs: [{ type: 'WorkflowImage', name: 'image' }],
   steps: [
-    { type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'det', images: '$inputs.image', model_id: 'yolov8n-640' },
+    { type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'det', image: '$inputs.image', model_id: 'yolov8n-640' },
     { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$inputs.image', predictions: '$steps.det.predictions' },
   ],
   outputs: [{ type: 'JsonField', name: 'annotated', selector: '$steps.boxes.image' }],
@@ -131,7 +131,11 @@ describe('Validate on Server: verdict and placement', () => {
     null,
     2,
   );
-  const model = validateLocally(text, bundledCatalog()).model;
+  let model: ReturnType<typeof validateLocally>['model'];
+  // Per test, not once in before(): coverage in a before() hook is credited to whichever test ran last.
+  beforeEach(() => {
+    model = validateLocally(text, bundledCatalog()).model;
+  });
   const failure = (fields: Partial<ServerFailure>): ServerFailure & { errorType: string } => ({
     ok: false,
     kind: 'http',
@@ -151,6 +155,9 @@ describe('Validate on Server: verdict and placement', () => {
     assert.equal(serverVerdict(failure({ status: 401, errorType: undefined })).verdict, 'none');
     assert.equal(serverVerdict(failure({ status: 500, errorType: undefined })).verdict, 'none', 'Internal error. says nothing about the workflow');
     assert.equal(serverVerdict(failure({ kind: 'network', status: undefined, errorType: undefined })).verdict, 'none');
+    assert.equal(serverVerdict(failure({ status: 401, errorType: 'Unauthorized' })).verdict, 'none', 'a refused key is not a verdict, even with an error_type');
+    assert.equal(serverVerdict(failure({ status: 400, errorType: undefined })).verdict, 'none', 'a 400 without error_type (a front, a proxy) says nothing');
+    assert.equal(serverVerdict(failure({ kind: 'malformed' })).verdict, 'none', 'an answer we could not read is no verdict, whatever it seemed to say');
   });
 
   it('puts a step\'s error on its name, and a property\'s on that property', () => {
@@ -180,5 +187,74 @@ describe('Validate on Server: verdict and placement', () => {
     const whole = locateServerErrors(failure({ errorType: 'DuplicatedNameError', serverMessage: 'Found duplicated input steps names', innerMessage: undefined }), model);
     assert.deepEqual(whole, [{ code: 'DuplicatedNameError', message: 'Found duplicated input steps names', range: { offset: 0, length: 1 } }]);
     assert.deepEqual(locateServerErrors(failure({ serverMessage: 'x' }), undefined)[0].range, { offset: 0, length: 1 }, 'no model (not JSON): the top');
+  });
+});
+
+describe('Validate on Server: where each error is marked, exactly', () => {
+  // Leading blank lines: "the top of the document" is the opening brace, not offset 0.
+  const text = `\n\n${JSON.stringify(
+    {
+      version: '1.0',
+      inputs: [{ type: 'WorkflowImage', name: 'image' }],
+      steps: [
+        { type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'det', image: '$inputs.image', model_id: 'yolov8n-640', confidence: 0.4, class_filter: ['car'], iou_threshold: { bad: 1 }, active_learning_target_dataset: null },
+        { type: 'acme/not_a_block@v1', name: 'mystery', knob: 7 },
+      ],
+      outputs: [
+        { type: 'JsonField', name: 'first', selector: '$steps.det.predictions' },
+        { type: 'JsonField', name: 'second', selector: '$steps.det.image' },
+        { type: 'JsonField', name: 'bare' },
+      ],
+    },
+    null,
+    2,
+  )}`;
+  const top = { offset: 2, length: 1 };
+  let model: ReturnType<typeof validateLocally>['model'];
+  beforeEach(() => {
+    model = validateLocally(text, bundledCatalog()).model;
+  });
+  const failure = (fields: Partial<ServerFailure>): ServerFailure & { errorType: string } =>
+    ({ ok: false, kind: 'http', status: 400, message: 'm', errorType: 'WorkflowDefinitionError', blockErrors: [], durationMs: 1, ...fields }) as ServerFailure & { errorType: string };
+  const blockError = (blockId: string | null, propertyName: string | null, details: string | null = 'd') => ({ blockId, blockType: null, propertyName, details });
+  const markedBy = (...errors: ReturnType<typeof blockError>[]) => locateServerErrors(failure({ blockErrors: errors }), model).map((f) => text.slice(f.range.offset, f.range.offset + f.range.length));
+
+  it('marks a scalar property by its value, and an object or list property by its key', () => {
+    assert.deepEqual(markedBy(blockError('det', 'confidence'), blockError('det', 'active_learning_target_dataset'), blockError('det', 'class_filter'), blockError('det', 'iou_threshold')), ['0.4', 'null', '"class_filter"', '"iou_threshold"']);
+  });
+
+  it('finds a property under the name the engine uses or under its alias, and one the catalog does not know', () => {
+    // The detection model's field is `images`, and `image` its alias; the visualization's field is `image`, and `images` its alias.
+    assert.deepEqual(markedBy(blockError('det', 'images')), ['"$inputs.image"'], 'the engine names the field, the file has the alias');
+    assert.deepEqual(markedBy(blockError('det', 'image')), ['"$inputs.image"'], 'the engine names the alias, the file has it too');
+    assert.deepEqual(markedBy(blockError('det', 'model_id'), blockError('mystery', 'knob')), ['"yolov8n-640"', '7'], 'a step whose block is unknown still has its properties');
+  });
+
+  it('puts an error on the named output\'s selector, the whole output when it has none, and the top for an output that is not there', () => {
+    assert.deepEqual(markedBy(blockError('$outputs', 'second'), blockError('$outputs', 'first')), ['"$steps.det.image"', '"$steps.det.predictions"']);
+    const [bare] = markedBy(blockError('$outputs', 'bare'));
+    assert.deepEqual(JSON.parse(bare), { type: 'JsonField', name: 'bare' });
+    const [gone] = locateServerErrors(failure({ blockErrors: [blockError('$outputs', 'gone')] }), model);
+    assert.deepEqual(gone.range, top);
+  });
+
+  it('puts errors that name no step of this file on the opening brace', () => {
+    const placed = locateServerErrors(failure({ blockErrors: [blockError('nope', 'x'), blockError(null, null)] }), model);
+    assert.deepEqual(placed.map((f) => f.range), [top, top]);
+    const unparsed = locateServerErrors(failure({ blockErrors: [blockError('det', 'confidence'), blockError('$outputs', 'first')] }), undefined);
+    assert.deepEqual(unparsed.map((f) => f.range), [{ offset: 0, length: 1 }, { offset: 0, length: 1 }], 'no model (the file is not JSON): the first character');
+  });
+
+  it('writes one message per error: the server\'s words once, trimmed, then the property and its details', () => {
+    const messages = (fields: Partial<ServerFailure>) => locateServerErrors(failure(fields), model).map((f) => f.message);
+    assert.deepEqual(messages({ serverMessage: '  Invalid step  \n', blockErrors: [blockError('det', 'confidence', 'must be <= 1'), blockError('det', null, 'Invalid step'), blockError('det', null, null)] }), [
+      'Invalid step — `confidence`: must be <= 1',
+      'Invalid step',
+      'Invalid step',
+    ]);
+    assert.deepEqual(messages({ serverMessage: undefined, blockErrors: [blockError('det', null, null)] }), ['The server rejected this workflow (WorkflowDefinitionError).']);
+    assert.deepEqual(messages({ serverMessage: ' ', innerMessage: undefined }), ['The server rejected this workflow (WorkflowDefinitionError).']);
+    assert.deepEqual(messages({ serverMessage: 'Could not parse the definition.', innerMessage: 'parse the definition' }), ['Could not parse the definition.'], 'an inner message the outer one already says is not repeated');
+    assert.deepEqual(messages({ serverMessage: 'Could not parse.', innerMessage: ' Unexpected token at 3 ' }), ['Could not parse. — Unexpected token at 3']);
   });
 });

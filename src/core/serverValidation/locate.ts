@@ -8,7 +8,7 @@ import type { BlockError, ServerFailure } from '../server/types';
  * Places the server's compile errors on the definition, as narrowly as the answer allows:
  * `blocks_errors[].block_id` names a step (its `name` value is marked) and `property_name` one of
  * its properties (that property is marked); `$outputs` with an output name marks that output's
- * selector. Anything else goes on the top of the document.
+ * selector (the output, when it has none). Anything else goes on the top of the document.
  */
 
 export interface ServerFinding {
@@ -28,7 +28,10 @@ function topOf(model: WorkflowModel | undefined): OffsetRange {
 function propertyRange(step: WorkflowStep, propertyName: string): OffsetRange | undefined {
   const names = new Set([propertyName]);
   const field = step.block?.fields.find((f) => f.name === propertyName || f.aliases?.includes(propertyName));
-  if (field) for (const name of [field.name, ...(field.aliases ?? [])]) names.add(name);
+  if (field) {
+    names.add(field.name);
+    field.aliases?.forEach((alias) => names.add(alias));
+  }
   const entry = properties(step.node).find((p) => names.has(p.key));
   if (!entry) return undefined;
   const scalar = entry.value && entry.value.type !== 'object' && entry.value.type !== 'array';
@@ -39,8 +42,8 @@ function blockErrorRange(error: BlockError, model: WorkflowModel | undefined): O
   if (!model || error.blockId === null) return topOf(model);
   if (error.blockId === '$outputs') {
     const output = model.outputs.find((o) => o.name === error.propertyName);
-    const node = output?.selectorNode ?? output?.nameNode ?? output?.node;
-    return node ? rangeOf(node) : topOf(model);
+    // An output without a selector is marked whole.
+    return output ? rangeOf(output.selectorNode ?? output.node) : topOf(model);
   }
   const step = firstByName(model.steps).get(error.blockId);
   if (!step) return topOf(model);

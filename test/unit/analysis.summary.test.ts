@@ -28,7 +28,10 @@ const text = JSON.stringify(
 );
 
 describe('analysis: summary for code lenses', () => {
-  const analysis = analyzeWorkflowSecurity(text, catalog);
+  let analysis: ReturnType<typeof analyzeWorkflowSecurity>;
+  beforeEach(() => {
+    analysis = analyzeWorkflowSecurity(text, catalog);
+  });
 
   it('lists private-model steps with what people you share with get', () => {
     const own = securitySummary(analysis);

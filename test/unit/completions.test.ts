@@ -51,7 +51,10 @@ describe('selector completions', () => {
 
 describe('hovers', () => {
   const text = workflowText({ steps: [{ ...DETECTION_STEP, confidence: 0.5 }] });
-  const model = validateWorkflow(text, catalog).model!;
+  let model: NonNullable<ReturnType<typeof validateWorkflow>['model']>;
+  beforeEach(() => {
+    model = validateWorkflow(text, catalog).model!;
+  });
   const hover = (marker: string) => hoverAt(model, catalog, text.indexOf(marker) + 2);
 
   it('describes a step\'s block on its type, with its outputs', () => {
@@ -74,7 +77,10 @@ describe('hovers on a selector with a mistake', () => {
     steps: [{ ...DETECTION_STEP, images: '$inputs.imgae' }, { ...CROP, images: '$inputs.image', predictions: '$steps.det.predictons' }],
     outputs: [{ type: 'JsonField', name: 'crops', selector: '$steps.crop.crops' }, { type: 'JsonField', name: 'n', selector: '$inputs.nothing' }],
   });
-  const result = lintWorkflow(text, catalog);
+  let result: ReturnType<typeof lintWorkflow>;
+  beforeEach(() => {
+    result = lintWorkflow(text, catalog);
+  });
   const hover = (at: number) => hoverAt(result.model!, catalog, at, result.findings)?.markdown;
   const diagnostic = (code: string) => result.findings.find((f) => f.code === code)!;
 

@@ -36,7 +36,10 @@ const response = {
 };
 
 describe('catalog from a server\'s block description', () => {
-  const blocks = blocksFromDescribe(response);
+  let blocks: ReturnType<typeof blocksFromDescribe>;
+  beforeEach(() => {
+    blocks = blocksFromDescribe(response);
+  });
 
   it('reads types, aliases, fields, selectors, enums, defaults and outputs', () => {
     assert.equal(blocks.length, 1);

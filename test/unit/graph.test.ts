@@ -222,7 +222,10 @@ describe('workflow graph layout', () => {
 });
 
 describe('workflow graph messages', () => {
-  const view: GraphView = { workflowUri: 'file:///w.workflow.json', fileName: 'w.workflow.json', graph: buildWorkflowGraph(lintWorkflow(GATED, catalog)) };
+  let view: GraphView;
+  beforeEach(() => {
+    view = { workflowUri: 'file:///w.workflow.json', fileName: 'w.workflow.json', graph: buildWorkflowGraph(lintWorkflow(GATED, catalog)) };
+  });
 
   it('accept what the host and the webview send', () => {
     assert.ok(parseGraphHostMessage({ type: 'graph', view }).ok);

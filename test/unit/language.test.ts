@@ -109,7 +109,10 @@ describe('language: completions', () => {
 });
 
 describe('language: navigation and rename', () => {
-  const m = model(TEXT);
+  let m: ReturnType<typeof model>;
+  beforeEach(() => {
+    m = model(TEXT);
+  });
 
   it('goes from a selector (in a field, a dict, a flow-control list, an output) to the step or input it names', () => {
     const det = m.steps[0];

@@ -27,7 +27,10 @@ const OWN: SharingSettings = { runAccess: 'own-key', credentials: 'user-provided
 const HIDDEN: SharingSettings = { runAccess: 'own-key', credentials: 'owner-hidden' };
 
 describe('security lens texts', () => {
-  const withKey = workflow([IMAGE, { type: 'WorkflowParameter', name: 'openai_api_key', kind: ['secret'] }], [PUBLIC_DET, GPT]);
+  let withKey: ReturnType<typeof workflow>;
+  beforeEach(() => {
+    withKey = workflow([IMAGE, { type: 'WorkflowParameter', name: 'openai_api_key', kind: ['secret'] }], [PUBLIC_DET, GPT]);
+  });
 
   it('the sharing line says why an option is not offered, in the title and in full in the tooltip', () => {
     assert.deepEqual(view(texts(withKey, OWN).sharing), [

@@ -53,7 +53,10 @@ describe('sinks on servers that ignore disable_sinks (< 1.3.7)', () => {
     ],
     outputs: [{ type: 'JsonField', name: 'p', selector: '$steps.det.predictions' }],
   };
-  const model = validateWorkflow(JSON.stringify(workflow), bundledCatalog()).model;
+  let model: ReturnType<typeof validateWorkflow>['model'];
+  beforeEach(() => {
+    model = validateWorkflow(JSON.stringify(workflow), bundledCatalog()).model;
+  });
   const old: ServerIdentity = { status: 'identified', name: 'Roboflow Inference Server', version: '1.3.2' };
   const recent: ServerIdentity = { status: 'identified', name: 'Roboflow Inference Server', version: '1.8.3' };
   const unanswered: ServerIdentity = { status: 'unidentified', reason: 'GET /info failed: nothing is listening there' };

@@ -75,8 +75,12 @@ describe('sharing: availability', () => {
 });
 
 describe('sharing: sidecar findings', () => {
-  const plain = analysisOf([det('yolov8n-640')]);
-  const both = analysisOf([det('acme/3'), gpt('$inputs.k')], [{ type: 'WorkflowParameter', name: 'k' }]);
+  let plain: ReturnType<typeof analysisOf>;
+  let both: ReturnType<typeof analysisOf>;
+  beforeEach(() => {
+    plain = analysisOf([det('yolov8n-640')]);
+    both = analysisOf([det('acme/3'), gpt('$inputs.k')], [{ type: 'WorkflowParameter', name: 'k' }]);
+  });
 
   it('flags settings with no effect on the value, faded, with a removal fix', () => {
     const text = '{\n  "runAccess": "owner-key",\n  "credentials": "owner-hidden"\n}\n';

@@ -34,8 +34,12 @@ function assertNoCanary(exported: string): void {
 
 describe('sharing: export shareable definition', () => {
   describe('with user-provided credentials (the default)', () => {
-    const result = exportShareableDefinition(text, catalog);
-    const doc = JSON.parse(result.text);
+    let result: ReturnType<typeof exportShareableDefinition>;
+    let doc: ReturnType<typeof JSON.parse>;
+    beforeEach(() => {
+      result = exportShareableDefinition(text, catalog);
+      doc = JSON.parse(result.text);
+    });
     const step = (name: string) => doc.steps.find((s: { name: string }) => s.name === name);
     const input = (name: string) => doc.inputs.find((i: { name: string }) => i.name === name);
 
@@ -119,8 +123,12 @@ describe('sharing: export shareable definition', () => {
   });
 
   describe('with owner-hidden credentials', () => {
-    const result = exportShareableDefinition(text, catalog, { runAccess: 'own-key', credentials: 'owner-hidden' });
-    const doc = JSON.parse(result.text);
+    let result: ReturnType<typeof exportShareableDefinition>;
+    let doc: ReturnType<typeof JSON.parse>;
+    beforeEach(() => {
+      result = exportShareableDefinition(text, catalog, { runAccess: 'own-key', credentials: 'owner-hidden' });
+      doc = JSON.parse(result.text);
+    });
     const step = (name: string) => doc.steps.find((s: { name: string }) => s.name === name);
     const input = (name: string) => doc.inputs.find((i: { name: string }) => i.name === name);
 

@@ -15,11 +15,22 @@ import { repoRoot } from '../support/repoRoot';
 import { loadWebview, type LoadOptions, type Webview } from '../support/webviewHarness';
 
 const GATED = fs.readFileSync(path.join(repoRoot(), 'test/fixtures/workspace/graph/gated.workflow.json'), 'utf8');
-const GRAPH = buildWorkflowGraph(lintWorkflow(GATED, bundledCatalog()));
 const URI = 'file:///work/gated.workflow.json';
-const VIEW: GraphView = { workflowUri: URI, fileName: 'gated.workflow.json', graph: GRAPH };
+// Built before each test, not when the file loads: what runs at load is credited to no test, so
+// mutation testing would have to rerun the whole suite for every mutant in that code.
+let GRAPH: GraphView['graph'];
+let VIEW: GraphView;
 /** Where the webview puts each node (the same pure layout it runs). */
-const LAYOUT = layoutGraph(GRAPH);
+let LAYOUT: ReturnType<typeof layoutGraph>;
+/** The whole drawing in BOX, centred, never enlarged. */
+let FIT: { x: number; y: number; scale: number };
+function buildFixtures(): void {
+  GRAPH = buildWorkflowGraph(lintWorkflow(GATED, bundledCatalog()));
+  VIEW = { workflowUri: URI, fileName: 'gated.workflow.json', graph: GRAPH };
+  LAYOUT = layoutGraph(GRAPH);
+  const scale = Math.min(1, BOX.width / LAYOUT.width, BOX.height / LAYOUT.height);
+  FIT = { x: (BOX.width - LAYOUT.width * scale) / 2, y: (BOX.height - LAYOUT.height * scale) / 2, scale };
+}
 const placed = (id: string) => LAYOUT.nodes[GRAPH.nodes.findIndex((n) => n.id === id)];
 const BOX = { width: 400, height: 300 };
 
@@ -88,11 +99,6 @@ function buttonNamed(w: Webview, label: string): HTMLButtonElement {
 
 /** The transform a viewport is written as. */
 const transformOf = (v: { x: number; y: number; scale: number }) => `translate(${v.x.toFixed(2)} ${v.y.toFixed(2)}) scale(${v.scale.toFixed(4)})`;
-/** The whole drawing in BOX, centred, never enlarged. */
-const FIT = (() => {
-  const scale = Math.min(1, BOX.width / LAYOUT.width, BOX.height / LAYOUT.height);
-  return { x: (BOX.width - LAYOUT.width * scale) / 2, y: (BOX.height - LAYOUT.height * scale) / 2, scale };
-})();
 /** Zoomed by `factor` about the point (cx, cy) of the view, which stays put. */
 const zoomed = (v: { x: number; y: number; scale: number }, factor: number, cx = BOX.width / 2, cy = BOX.height / 2) => ({ x: cx - (cx - v.x) * factor, y: cy - (cy - v.y) * factor, scale: v.scale * factor });
 
@@ -104,6 +110,7 @@ function near(actual: unknown, expected: { x: number; y: number; scale: number }
 // ---- tests ----------------------------------------------------------------------------------------
 
 describe('graph webview (src/webview/graph/main.ts in jsdom)', function () {
+  beforeEach(buildFixtures);
   afterEach(() => {
     webview?.close();
     webview = undefined;

@@ -30,7 +30,8 @@ const WORKFLOW = {
 };
 
 /** The form the host builds for WORKFLOW (src/core/preview/form.ts), as it sends it. */
-const FORM = previewForm(analyzeWorkflowSecurity(JSON.stringify(WORKFLOW, null, 2), bundledCatalog()));
+// Built before each test, not at load: what runs at load is credited to no test (mutation testing).
+let FORM: ReturnType<typeof previewForm>;
 const URI = 'file:///work/people.workflow.json';
 const RESTRICTED =
   'Previews are disabled in Restricted Mode. A preview run sends your Roboflow API key and stored credentials to an inference server, and this workspace is not trusted yet. Trust the workspace to run previews; validation keeps working either way.';
@@ -114,6 +115,9 @@ function success(runId: number): RunView {
 // ---- tests ----------------------------------------------------------------------------------------
 
 describe('preview webview (src/webview/main.ts in jsdom)', function () {
+  beforeEach(() => {
+    FORM = previewForm(analyzeWorkflowSecurity(JSON.stringify(WORKFLOW, null, 2), bundledCatalog()));
+  });
   afterEach(() => {
     webview?.close();
     webview = undefined;

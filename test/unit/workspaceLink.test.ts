@@ -34,14 +34,17 @@ describe('Workspace workflow config', () => {
 });
 
 describe('Link files', () => {
-  const link: WorkflowLink = {
-    format: 1,
-    workspace: 'acme-vision',
-    id: 'wf_1',
-    url: 'detect',
-    name: 'Detect',
-    pulled: { definitionHash: definitionHash(DEFINITION), updatedAt: '2026-03-01T09:00:01.000Z', at: '2026-03-02T10:00:00.000Z' },
-  };
+  let link: WorkflowLink;
+  beforeEach(() => {
+    link = {
+      format: 1,
+      workspace: 'acme-vision',
+      id: 'wf_1',
+      url: 'detect',
+      name: 'Detect',
+      pulled: { definitionHash: definitionHash(DEFINITION), updatedAt: '2026-03-01T09:00:01.000Z', at: '2026-03-02T10:00:00.000Z' },
+    };
+  });
 
   it('round-trips', () => {
     assert.deepEqual(parseLinkFile(serializeLinkFile(link)), { ok: true, link });

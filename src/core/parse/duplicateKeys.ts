@@ -19,8 +19,9 @@ export interface DuplicateKey {
 
 export function duplicateKeys(root: Node | undefined): DuplicateKey[] {
   const found: DuplicateKey[] = [];
+  if (!root) return found;
   // An explicit stack: documents may nest thousands of levels deep.
-  const stack: { node: Node; path: JSONPath }[] = root ? [{ node: root, path: [] }] : [];
+  const stack: { node: Node; path: JSONPath }[] = [{ node: root, path: [] }];
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (node.type === 'object') {
@@ -33,7 +34,8 @@ export function duplicateKeys(root: Node | undefined): DuplicateKey[] {
       }
       for (let i = entries.length - 1; i >= 0; i--) if (entries[i].value) stack.push({ node: entries[i].value!, path: [...path, entries[i].key] });
     } else if (node.type === 'array') {
-      const children = node.children ?? [];
+      // jsonc-parser gives every array node a children list, empty or not.
+      const children = node.children!;
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], path: [...path, i] });
     }
   }

@@ -22,7 +22,6 @@ const MESSAGES: Partial<Record<string, string>> = {
   InvalidCharacter: 'Invalid character: control characters must be escaped inside strings.',
   InvalidSymbol: 'Invalid symbol: expected a JSON value (string, number, object, array, true, false or null).',
   InvalidNumberFormat: 'Invalid number format.',
-  UnexpectedEndOfComment: 'The comment is not closed (and comments are not allowed in strict JSON).',
   UnexpectedEndOfNumber: 'The number is incomplete.',
 };
 
@@ -82,7 +81,8 @@ export function parseJson(text: string): ParsedJson {
   const findings: Finding[] = errors.map((error) => {
     const name = printParseErrorCode(error.error);
     return {
-      code: name === 'InvalidCommentToken' || name === 'UnexpectedEndOfComment' ? 'json-comment' : 'json-syntax',
+      // With comments disallowed, an unclosed comment is reported as a comment too (never UnexpectedEndOfComment).
+      code: name === 'InvalidCommentToken' ? 'json-comment' : 'json-syntax',
       severity: 'error',
       message: ownValue(MESSAGES, name) ?? `JSON syntax error: ${name}.`,
       range: { offset: error.offset, length: Math.max(error.length, 1) },

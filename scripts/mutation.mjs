@@ -177,7 +177,7 @@ function main() {
   // unchanged; it cannot see a test's body change (mocha reports no test locations), so a stronger or
   // weaker test would keep the old verdict. The gate mutates few lines: it measures them afresh.
   if (options.changed) args.push('--force');
-  const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, PROPERTY_RUNS_SCALE: '0.1' } });
+  const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, PROPERTY_RUNS_SCALE: '0.1', MUTATED_PATHS: mutate.join(',') } });
   if (run.status !== 0 || !fs.existsSync(REPORT)) {
     console.error(`mutation: Stryker failed (exit ${run.status})`);
     return 1;

@@ -8,3 +8,19 @@ export function propertyRuns(full: number): number {
   const scale = Number(process.env.PROPERTY_RUNS_SCALE);
   return scale > 0 && scale < 1 ? Math.max(20, Math.round(full * scale)) : full;
 }
+
+/**
+ * The full count while the code the property judges (`folder`) is mutated, a tenth otherwise. A
+ * property that compares two paths through shared code (incremental against full lint) cannot tell a
+ * mutant in that shared code from the original, as both paths run it; there it only costs time.
+ * scripts/mutation.mjs names the mutated files in MUTATED_PATHS (comma-separated); unset, the full count.
+ */
+export function propertyRunsJudging(full: number, folder: string): number {
+  const mutated = process.env.MUTATED_PATHS;
+  if (mutated === undefined) return full;
+  const touches = mutated.split(',').some((entry) => {
+    const file = entry.replace(/:\d.*$/, '');
+    return file.startsWith(folder) || folder.startsWith(file.replace(/\/?\*.*$/, ''));
+  });
+  return touches ? full : propertyRuns(full);
+}

@@ -11,7 +11,7 @@ export function rangeOf(node: Node): OffsetRange {
 export function propertyNode(object: Node | undefined, key: string): Node | undefined {
   if (object?.type !== 'object' || !object.children) return undefined;
   for (const property of object.children) {
-    if (property.children?.[0]?.value === key) return property;
+    if (keyNode(property).value === key) return property;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_SERVER_URL, isLoopbackHostname, normaliseServerUrl } from '../../src/core/server/serverUrl';
 import { serverUrlSetIn } from '../../src/core/server/workspaceServerUrl';
+import { DEFAULT_API_URL, normaliseApiUrl } from '../../src/core/workspace/apiUrl';
 
 function accepted(input: string | undefined): string {
   const result = normaliseServerUrl(input);
@@ -102,5 +103,25 @@ describe('server URL: a workspace that sets it (ignored, but said)', () => {
       assert.equal(serverUrlSetIn(text), undefined, text);
       assert.equal(serverUrlSetIn(text, ['settings']), undefined, text);
     }
+  });
+});
+
+describe('Roboflow API URL: the server URL\'s rules, in its own words', () => {
+  it('defaults to api.roboflow.com when empty or blank', () => {
+    for (const input of [undefined, '', '   ']) assert.deepEqual(normaliseApiUrl(input), { ok: true, url: DEFAULT_API_URL, isLoopback: false });
+    assert.equal(DEFAULT_API_URL, 'https://api.roboflow.com');
+  });
+
+  it('keeps https and this machine, and refuses what would expose the key, naming the setting', () => {
+    assert.deepEqual(normaliseApiUrl(' https://api.example.com/ '), normaliseServerUrl('https://api.example.com/'));
+    assert.equal((normaliseApiUrl('http://localhost:8080') as { isLoopback: boolean }).isLoopback, true);
+    assert.deepEqual(normaliseApiUrl('http://api.example.com'), {
+      ok: false,
+      message: 'Use https:// for api.example.com: plain http would send your API key unencrypted. http:// is allowed only for this machine (localhost, 127.0.0.1, ::1).',
+    });
+    assert.deepEqual(normaliseApiUrl('not a url'), { ok: false, message: '"not a url" is not a valid Roboflow API URL. Example: https://api.roboflow.com.' });
+    const query = normaliseApiUrl('https://api.example.com/?api_key=x');
+    assert.equal(query.ok, false);
+    assert.match((query as { message: string }).message, /^The Roboflow API URL must not contain a query string/);
   });
 });

@@ -1,4 +1,4 @@
-import { normaliseServerUrl } from '../server/serverUrl';
+import { DEFAULT_SERVER_URL, normaliseServerUrl } from '../server/serverUrl';
 
 /**
  * Where the Roboflow REST API is (workspaces and their workflows). The API key travels in these
@@ -13,6 +13,10 @@ export function normaliseApiUrl(input: string | undefined): ApiUrlCheck {
   const trimmed = (input ?? '').trim();
   if (trimmed === '') return { ok: true, url: DEFAULT_API_URL, isLoopback: false };
   const checked = normaliseServerUrl(trimmed);
-  if (!checked.ok) return { ok: false, message: checked.message.replace(/server URL/g, 'Roboflow API URL') };
+  if (!checked.ok) {
+    // The server URL's messages, about this setting: its name, and its own example.
+    const message = checked.message.replace(/server URL/g, 'Roboflow API URL').replace(`Example: ${DEFAULT_SERVER_URL} or http://localhost:9001.`, `Example: ${DEFAULT_API_URL}.`);
+    return { ok: false, message };
+  }
   return checked;
 }

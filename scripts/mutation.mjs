@@ -9,6 +9,8 @@
 //              This is the CI gate (scripts/test-all.sh);
 //   --record   write the measured files' hashes, commit and scores to the baseline, when every folder meets its target;
 //   --list     print what would be mutated, and run nothing;
+//   --from-report FILE  score (and with --record, record) a Stryker JSON report already made, instead of running
+//              Stryker: each file must be in it with exactly its content on disk (a report keeps each file's source);
 //   --baseline-unmeasured  record the files the baseline does not know yet as they are now, unmeasured (score
 //              null), so that from now on a change to them is measured. Runs nothing.
 //
@@ -30,7 +32,7 @@ const MUTATED_ROOTS = ['src/core', 'src/webview'];
 const TARGETS = { 'src/core': 85, 'src/webview': 70 };
 
 function parseArgs(argv) {
-  const options = { changed: false, record: false, list: false, baselineUnmeasured: false, concurrency: undefined, paths: [] };
+  const options = { changed: false, record: false, list: false, baselineUnmeasured: false, concurrency: undefined, fromReport: undefined, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--changed') options.changed = true;
@@ -38,6 +40,7 @@ function parseArgs(argv) {
     else if (arg === '--list') options.list = true;
     else if (arg === '--baseline-unmeasured') options.baselineUnmeasured = true;
     else if (arg === '--concurrency') options.concurrency = Number(argv[++i]);
+    else if (arg === '--from-report') options.fromReport = argv[++i];
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.paths.push(arg.replace(/\/+$/, ''));
   }
@@ -170,6 +173,13 @@ function main() {
     return 0;
   }
   const equivalents = equivalentMutants();
+  if (options.fromReport) {
+    if (options.changed) throw new Error('--from-report scores whole files: it does not go with --changed');
+    const report = JSON.parse(fs.readFileSync(path.resolve(options.fromReport), 'utf8'));
+    const stale = files.filter((file) => (report.files[file] ?? report.files[path.join(root, file)])?.source !== fs.readFileSync(path.join(root, file), 'utf8'));
+    if (stale.length) throw new Error(`${options.fromReport} did not measure these files as they are now: ${stale.join(', ')}`);
+    return scoreAndRecord(report, files, equivalents, baseline, options);
+  }
   fs.rmSync(REPORT, { force: true });
   const args = ['stryker', 'run', '--mutate', mutate.join(',')];
   if (options.concurrency) args.push('--concurrency', String(options.concurrency));
@@ -182,7 +192,10 @@ function main() {
     console.error(`mutation: Stryker failed (exit ${run.status})`);
     return 1;
   }
-  const report = JSON.parse(fs.readFileSync(REPORT, 'utf8'));
+  return scoreAndRecord(JSON.parse(fs.readFileSync(REPORT, 'utf8')), files, equivalents, baseline, options);
+}
+
+function scoreAndRecord(report, files, equivalents, baseline, options) {
   const perFile = countScores(report, files, equivalents);
 
   // Folder by folder, then the files below target and their surviving mutants.

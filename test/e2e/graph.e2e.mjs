@@ -80,7 +80,8 @@ test('a click on a step node selects that step in the editor', async () => {
   const start = lines[line].indexOf('{');
   const length = lines[line].trimEnd().length - start;
   const selection = s.page.locator('.statusbar-item[id$="status.editor.selection"]', { hasText: 'selected' });
-  await selection.waitFor({ timeout: 15_000 });
+  // Generous: on a loaded 2-core machine the click's round trip (webview, extension host, editor) has taken over 15 s.
+  await selection.waitFor({ timeout: 45_000 });
   assert.equal(await selection.innerText(), `Ln ${line + 1}, Col ${start + 1 + length} (${length} selected)`);
   // The graph highlights the step under the cursor.
   await frame.locator('g.node.current[data-name="describe"]').waitFor({ timeout: 10_000 });

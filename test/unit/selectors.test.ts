@@ -43,7 +43,7 @@ describe('selectors: how the compiler reads a loose `$…` string', () => {
   });
 
   it('names nothing for other roots or chunk counts', () => {
-    for (const text of ['$inputs', '$inputs.a.b', '$steps', '$outputs.a', '$input.a', 'steps.a.b']) {
+    for (const text of ['$inputs', '$inputs.a.b', '$inputs.a.b.c', '$steps', '$outputs.a', '$outputs.a.b.c', '$input.a', 'steps.a.b']) {
       assert.equal(parseLooseSelector(text, 'step'), undefined, text);
     }
   });

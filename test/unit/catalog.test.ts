@@ -59,6 +59,27 @@ describe('catalog: lookups', () => {
   });
 });
 
+describe('catalog: refreshed from a server', () => {
+  const known = (over: Partial<BlockSpec>) => ({ ...block('acme/m@v1', [], [field('model_id'), field('version')]), modelIdFields: ['model_id', 'version'], ...over });
+  const merged = (bundled: BlockSpec, served: BlockSpec) => catalogOf(bundled).withBlocks([served], 'the server').block(served.type)!;
+
+  it('keeps model-id fields the bundled catalog learnt, while the server\'s block still has them', () => {
+    const served = { ...block('acme/m@v1', [], [field('model_id'), field('version')]), modelIdFields: ['model_id'] };
+    assert.deepEqual(merged(known({}), served).modelIdFields, ['model_id', 'version']);
+    const without = { ...block('acme/m@v1', [], [field('model_id')]), modelIdFields: ['model_id'] };
+    assert.deepEqual(merged(known({}), without).modelIdFields, ['model_id'], 'a field the server dropped is no model-id field');
+  });
+
+  it('keeps outputs dynamic when either side says so', () => {
+    const served = (outputs: string[]) => ({ ...block('acme/m@v1'), outputs: outputs.map((name) => ({ name, kinds: [] })) });
+    assert.equal(merged(known({ dynamicOutputs: true }), served(['out'])).dynamicOutputs, true);
+    assert.equal(merged(known({ dynamicOutputs: false }), served(['out', '*'])).dynamicOutputs, true);
+    assert.equal(merged(known({ dynamicOutputs: false }), served(['out'])).dynamicOutputs, false);
+    assert.equal(catalogOf(known({})).withBlocks([], 'the server').data.source, 'test + the server');
+    assert.equal(catalogOf(known({})).withBlocks([]).data.source, 'test');
+  });
+});
+
 describe('catalog: versioned type ids', () => {
   it('splits `family@vN`, N a positive number without leading zeros', () => {
     assert.deepEqual(parseVersionedType('roboflow_core/open_ai@v4'), { family: 'roboflow_core/open_ai', version: 4 });

@@ -1,7 +1,7 @@
 // `npm run test:mutation [-- --mutate 'src/core/graph/**/*.ts']`: mutation testing (StrykerJS), with its TypeScript checker. Each
 // mutant is a small deliberate bug in src/; a mutant the unit tests do not notice (it "survives")
-// is a bug they would let through. Incremental: a rerun tests only mutants whose code or tests
-// changed. Reports: .test-run/mutation/report.html and report.json.
+// is a bug they would let through. Incremental mode is on, but with mocha it reuses little (README).
+// Reports: .test-run/mutation/report.html and report.json.
 export default {
   testRunner: 'mocha',
   // The unit tests run on esbuild bundles: the sandbox is built once, with every mutant switchable.

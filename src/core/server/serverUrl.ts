@@ -34,29 +34,43 @@ function withScheme(text: string): string {
   }
 }
 
+/** A URL setting as its messages name it, the example they give, and what a blank value means. */
+export interface UrlSetting {
+  name: string;
+  example: string;
+  defaultUrl: string;
+}
+
+const SERVER_URL_SETTING: UrlSetting = { name: 'server URL', example: `${DEFAULT_SERVER_URL} or http://localhost:9001`, defaultUrl: DEFAULT_SERVER_URL };
+
 export function normaliseServerUrl(input: string | undefined): ServerUrlCheck {
+  return checkUrlSetting(input, SERVER_URL_SETTING);
+}
+
+/** The checks of `normaliseServerUrl`, for any URL the API key is sent to, in messages that name `setting`. */
+export function checkUrlSetting(input: string | undefined, setting: UrlSetting): ServerUrlCheck {
   const trimmed = (input ?? '').trim();
-  if (trimmed === '') return { ok: true, url: DEFAULT_SERVER_URL, isLoopback: false };
+  if (trimmed === '') return { ok: true, url: setting.defaultUrl, isLoopback: false };
 
   let url: URL;
   try {
     url = new URL(withScheme(trimmed));
   } catch {
-    return { ok: false, message: `"${trimmed}" is not a valid server URL. Example: ${DEFAULT_SERVER_URL} or http://localhost:9001.` };
+    return { ok: false, message: `"${trimmed}" is not a valid ${setting.name}. Example: ${setting.example}.` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: `The server URL must start with https:// (or http:// for this machine), not ${url.protocol}//.` };
+    return { ok: false, message: `The ${setting.name} must start with https:// (or http:// for this machine), not ${url.protocol}//.` };
   }
   if (url.username !== '' || url.password !== '') {
     return {
       ok: false,
-      message: 'The server URL must not contain a user name or password. Remove them; the API key is stored separately and sent in the request, never in the URL.',
+      message: `The ${setting.name} must not contain a user name or password. Remove them; the API key is stored separately and sent in the request, never in the URL.`,
     };
   }
   if (url.search !== '' || url.hash !== '' || /[?#]/.test(trimmed)) {
     return {
       ok: false,
-      message: 'The server URL must not contain a query string or fragment (`?…`, `#…`): an `api_key` there would end up in logs. The API key is stored separately and sent in the request, never in the URL.',
+      message: `The ${setting.name} must not contain a query string or fragment (\`?…\`, \`#…\`): an \`api_key\` there would end up in logs. The API key is stored separately and sent in the request, never in the URL.`,
     };
   }
   const isLoopback = isLoopbackHostname(url.hostname);

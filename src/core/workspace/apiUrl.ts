@@ -1,4 +1,4 @@
-import { DEFAULT_SERVER_URL, normaliseServerUrl } from '../server/serverUrl';
+import { checkUrlSetting } from '../server/serverUrl';
 
 /**
  * Where the Roboflow REST API is (workspaces and their workflows). The API key travels in these
@@ -10,13 +10,5 @@ export const DEFAULT_API_URL = 'https://api.roboflow.com';
 export type ApiUrlCheck = { ok: true; url: string; isLoopback: boolean } | { ok: false; message: string };
 
 export function normaliseApiUrl(input: string | undefined): ApiUrlCheck {
-  const trimmed = (input ?? '').trim();
-  if (trimmed === '') return { ok: true, url: DEFAULT_API_URL, isLoopback: false };
-  const checked = normaliseServerUrl(trimmed);
-  if (!checked.ok) {
-    // The server URL's messages, about this setting: its name, and its own example.
-    const message = checked.message.replace(/server URL/g, 'Roboflow API URL').replace(`Example: ${DEFAULT_SERVER_URL} or http://localhost:9001.`, `Example: ${DEFAULT_API_URL}.`);
-    return { ok: false, message };
-  }
-  return checked;
+  return checkUrlSetting(input, { name: 'Roboflow API URL', example: DEFAULT_API_URL, defaultUrl: DEFAULT_API_URL });
 }

@@ -1,4 +1,4 @@
-import { applyEdits, findNodeAtLocation, format, getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { applyEdits, format, getNodeValue, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 import { analyzeWorkflowSecurity, type SecurityOptions } from '../analysis/analyze';
 import { knownSecrets, scanForSecrets } from '../analysis/secretScan';
 import type { MovableSecret } from '../analysis/writtenSecrets';
@@ -118,7 +118,8 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
     if (!entry.steps.includes(use.stepName)) entry.steps.push(use.stepName);
     credentialInputs.set(name, entry);
   };
-  const inputUses = analysis.credentials.uses.filter((use) => use.source === 'input' && use.inputName !== undefined);
+  // Only a use read from an input names one.
+  const inputUses = analysis.credentials.uses.filter((use) => use.source === 'input');
   const allStrings = stringNodes(model.root);
   const handledInputs = new Set<string>();
   for (const use of inputUses) {
@@ -154,8 +155,8 @@ export function exportShareableDefinition(text: string, catalog: Catalog, settin
   }
   for (const secret of movedToSteps) if (!declarations.has(secret.inputName)) declarations.set(secret.inputName, credentialInputDeclaration(secret.inputName, secret.inputKinds));
   current = applyTextEdits(current, appendAllToArrayEdits(current, ['inputs'], [...declarations.values()], options));
+  // Defaults of inputs a credential reads were removed in 2.; these are the others (the analysis reports each once).
   for (const secret of moved.filter((s) => s.where === 'input-default')) {
-    if (!findNodeAtLocation(parseTree(current)!, secret.path)) continue; // removed above already
     current = applyTextEdits(current, removePropertyEdits(current, secret.path, options));
     notes.push(`Removed the default value of input \`${secret.inputName}\`.`);
   }

@@ -35,18 +35,17 @@ export function checkSharingFile(text: string | undefined, analysis: SecurityAna
  * or missing file (undefined) gets a new object; so does one whose root is not an object. */
 export function sharingOptionEdits<K extends SharingOption>(text: string | undefined, option: K, value: SharingSettings[K]): TextEdit[] {
   const current = text ?? '';
-  const root = current.trim() === '' ? undefined : parseTree(current, [], { allowTrailingComma: true, disallowComments: false });
+  // Comments are allowed, and errors such as a trailing comma still give a tree.
+  const root = parseTree(current);
   if (root?.type !== 'object') {
     const options = formattingOf(current);
     const indent = options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
     const eol = options.eol ?? '\n';
     return [{ offset: 0, length: current.length, newText: `{${eol}${indent}${JSON.stringify(option)}: ${JSON.stringify(value)}${eol}}${eol}` }];
   }
-  // Written more than once: change the last one, which is the one that applies.
-  if (parseSharingSettings(current).duplicated.includes(option)) {
-    const last = [...properties(root)].reverse().find((entry) => entry.key === option);
-    if (last?.value) return [{ ...rangeOf(last.value), newText: JSON.stringify(value) }];
-  }
+  // Written more than once, the last copy is the one that applies: change that one.
+  const last = [...properties(root)].reverse().find((entry) => entry.key === option);
+  if (last?.value) return [{ ...rangeOf(last.value), newText: JSON.stringify(value) }];
   return setValueEdits(current, [option], value);
 }
 

@@ -15,12 +15,13 @@ const openai = (name = 'gpt', key = '$inputs.openai_key') => ({ type: 'roboflow_
 const claude = (name = 'claude') => ({ type: 'roboflow_core/anthropic_claude@v2', name, images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: '$inputs.openai_key' });
 const webhook = (headers: Record<string, string>, name = 'notify') => ({ type: 'roboflow_core/webhook_sink@v1', name, url: 'https://hooks.example/x', method: 'POST', headers });
 
-function analysis(steps: object[], outputs: object[] = [], extra: object = {}) {
+/** `steps` may hold what is not a step object (a string, say): the panel must still name it. */
+function analysis(steps: unknown[], outputs: object[] = [], extra: object = {}) {
   const text = JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }, SECRET], steps, outputs, ...extra }, null, 2);
   return analyzeWorkflowSecurity(text, catalog);
 }
 
-function route(steps: object[], outputs: object[] = [], extra: object = {}) {
+function route(steps: unknown[], outputs: object[] = [], extra: object = {}) {
   return credentialRoute(analysis(steps, outputs, extra), 'openai_key');
 }
 
@@ -110,5 +111,74 @@ describe('preview credentials: a stored credential goes only to its provider', (
       fillable.credentials.map((c) => [c.name, c.provider, c.route.provider?.id]),
       [['openai_key', 'OpenAI', 'openai']],
     );
+  });
+});
+
+describe('preview credentials: references and how the panel names them', () => {
+  const gemini = (name = 'gemini') => ({ type: 'roboflow_core/google_gemini@v1', name, images: '$inputs.image', task_type: 'unconstrained', prompt: 'hi', api_key: '$inputs.openai_key' });
+
+  /** The sentence the panel shows when nothing is stored under the input's name. */
+  function reason(steps: unknown[], outputs: object[] = [], extra: object = {}): string {
+    const r = route(steps, outputs, extra);
+    return r.typed ? typedReason(r.typed) : `filled from ${r.provider.id}`;
+  }
+
+  it('counts only `$inputs.<name>` itself as a reference, not longer selectors or other selectors ending in the name', () => {
+    const outputs = [
+      { type: 'JsonField', name: 'step_output', selector: '$steps.openai_key' },
+      { type: 'JsonField', name: 'deeper', selector: '$inputs.openai_key.value' },
+      { type: 'JsonField', name: 'other_input', selector: '$inputs.openai_key_2' },
+    ];
+    assert.equal(reason([openai()], outputs), 'filled from openai');
+  });
+
+  it('skips the declarations in `inputs`, but not a step property that happens to be called `inputs`', () => {
+    assert.equal(reason([openai()], [], { inputs: [{ type: 'WorkflowImage', name: 'image' }, SECRET, { type: 'WorkflowParameter', name: 'fallback', default_value: '$inputs.openai_key' }] }), 'filled from openai');
+    assert.equal(
+      reason([openai(), { type: 'acme/mystery_block@v1', name: 'mystery', inputs: { key: '$inputs.openai_key' } }]),
+      "it feeds a step of unknown type `acme/mystery_block@v1` (step `mystery`, `inputs.key`), not a provider's own credential field",
+    );
+  });
+
+  it('names steps without a type, steps that are not objects, unnamed outputs and other places', () => {
+    assert.equal(reason([openai(), { name: 'typeless', key: '$inputs.openai_key' }]), "it feeds a step of unknown type `?` (step `typeless`, `key`), not a provider's own credential field");
+    assert.equal(reason([openai(), '$inputs.openai_key']), "it feeds a step of unknown type `?` (step `#2`), not a provider's own credential field");
+    assert.equal(reason([openai()], [{ type: 'JsonField', selector: '$inputs.openai_key' }]), "it feeds output `#1` (returned in the response), not a provider's own credential field");
+    assert.equal(
+      reason([openai()], [{ type: 'JsonField', name: 'echo', selector: '$steps.gpt.output' }], { notes: ['$inputs.openai_key'] }),
+      "it feeds `notes.0`, not a provider's own credential field",
+    );
+  });
+
+  it('lists three providers as "A, B and C", each with its steps', () => {
+    assert.equal(
+      reason([openai('a'), openai('b'), claude(), gemini()]),
+      'it feeds the credential fields of OpenAI (`a`, `b`), Anthropic (`claude`) and Google Gemini (`gemini`), and a stored credential goes to one provider only',
+    );
+  });
+
+  it('lists a step once when it reads the input in two credential fields', () => {
+    const sms = { type: 'roboflow_core/twilio_sms_notification@v2', name: 'sms', receiver_number: '+15550100', message: 'm', sms_provider: 'Custom Twilio', twilio_account_sid: '$inputs.openai_key', twilio_auth_token: '$inputs.openai_key' };
+    assert.equal(reason([sms, claude()]), 'it feeds the credential fields of Twilio (`sms`) and Anthropic (`claude`), and a stored credential goes to one provider only');
+  });
+
+  it('says where a key is written twice outside the steps, and ignores keys written twice in an input declaration', () => {
+    const doc = (inputs: string, outputs: string, top = '') =>
+      `{"version": "1.0",${top} "inputs": [{"type": "WorkflowImage", "name": "image"}, ${inputs}],
+        "steps": [${JSON.stringify(openai())}], "outputs": [${outputs}]}`;
+    const secret = JSON.stringify(SECRET);
+    const output = '{"type": "JsonField", "name": "echo", "selector": "$steps.gpt.output"}';
+    const routeOf = (text: string) => credentialRoute(analyzeWorkflowSecurity(text, catalog), 'openai_key');
+
+    // The analysis and the server agree on the input's name; a second `kind` changes nothing here.
+    const twiceInInput = routeOf(doc('{"type": "WorkflowParameter", "name": "openai_key", "kind": ["string"], "kind": ["secret"]}', output));
+    assert.equal(twiceInInput.provider?.id, 'openai');
+
+    const twiceInOutput = routeOf(doc(secret, '{"type": "JsonField", "name": "echo", "name": "echo2", "selector": "$steps.gpt.output"}'));
+    assert.deepEqual(twiceInOutput, { typed: { kind: 'ambiguous', what: '`name` in `outputs.0`' } });
+    assert.equal(typedReason(twiceInOutput.typed!), 'the workflow writes `name` in `outputs.0` more than once, and the server reads a different copy than this check');
+
+    const twiceAtTop = routeOf(doc(secret, output, ' "version": "1.1",'));
+    assert.equal(typedReason(twiceAtTop.typed!), 'the workflow writes `version` in the definition more than once, and the server reads a different copy than this check');
   });
 });

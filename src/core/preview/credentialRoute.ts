@@ -92,7 +92,8 @@ export function credentialRoute(security: SecurityAnalysis, name: string): Crede
   if (duplicate) {
     const [section, index] = duplicate.path;
     const step = section === 'steps' && typeof index === 'number' ? model.steps[index] : undefined;
-    return { typed: { kind: 'ambiguous', what: `\`${duplicate.key}\` ${step ? `in step \`${stepLabel(step)}\`` : `in \`${duplicate.path.join('.') || 'the definition'}\``}` } };
+    const where = step ? `in step \`${stepLabel(step)}\`` : duplicate.path.length ? `in \`${duplicate.path.join('.')}\`` : 'in the definition';
+    return { typed: { kind: 'ambiguous', what: `\`${duplicate.key}\` ${where}` } };
   }
   const references = referencesTo(model.root, name);
   if (references.length === 0) return { typed: { kind: 'unused' } };

@@ -32,8 +32,9 @@ export interface PreviewForm {
 /** Kinds whose values are credentials, whatever reads them. */
 const SECRET_KINDS = new Set(['secret', 'roboflow_api_key']);
 
+/** A `default_value` other than null (the model reads it exactly when the node is there). */
 function hasDefault(input: WorkflowInput): boolean {
-  return input.defaultNode !== undefined && input.defaultValue !== null && input.defaultValue !== undefined;
+  return input.defaultValue !== undefined && input.defaultValue !== null;
 }
 
 export function previewForm(security: SecurityAnalysis): PreviewForm {

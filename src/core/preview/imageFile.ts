@@ -36,11 +36,11 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
   return undefined;
 }
 
-/** True when `child` is `folder` itself or below it (both already real, absolute paths). */
+/** True when `child` is `folder` itself (`relative` is '') or below it (both already real, absolute paths). */
 export function isInsideFolder(child: string, folder: string): boolean {
   const relative = path.relative(folder, child);
   const leaves = relative === '..' || relative.startsWith(`..${path.sep}`);
-  return relative === '' || (!leaves && !path.isAbsolute(relative));
+  return !leaves && !path.isAbsolute(relative);
 }
 
 export type ImageFileCheck = { ok: true; realPath: string; bytes: number; format: ImageFormat } | { ok: false; message: string };

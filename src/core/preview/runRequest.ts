@@ -57,10 +57,10 @@ export function literalSecretValues(security: SecurityAnalysis): string[] {
   if (security.text === undefined) return [];
   const text = security.text;
   const values = security.credentials.literalSecrets.map((s) => readSecretLiteral(text, s.range));
-  // Credentials found elsewhere: the whole string, or the stretch of it that is the credential.
+  // Credentials found elsewhere (object keys too): the whole string, or the stretch of it that is
+  // the credential, which starts after the string's opening quote.
   for (const secret of security.writtenSecrets) {
-    if (secret.inKey) continue;
-    const exact = secret.range.offset !== secret.nodeRange.offset || secret.range.length !== secret.nodeRange.length;
+    const exact = secret.range.offset !== secret.nodeRange.offset;
     values.push(exact ? text.slice(secret.range.offset, secret.range.offset + secret.range.length) : readSecretLiteral(text, secret.nodeRange));
   }
   return values.filter((v): v is string => typeof v === 'string' && v.length > 0);

@@ -42,10 +42,10 @@ export function sharePlan(security: SecurityAnalysis, settings: SharingSettings)
   let apiKey: ShareApiKey;
   let runAccessText: string;
   if (privateModels.length > 0 && !ownerKey) {
-    const models = quoted(privateModels.map((m) => m.modelId!));
-    const steps = quoted(privateModels.map((m) => m.stepName));
+    const models = [...new Set(privateModels.map((m) => m.modelId!))];
+    const steps = [...new Set(privateModels.map((m) => m.stepName))];
     blocked = {
-      reason: `This run would fail for people you share with: they run it under their own Roboflow key, which cannot use your private model${privateModels.length === 1 ? '' : 's'} ${models} (step${privateModels.length === 1 ? '' : 's'} ${steps}).`,
+      reason: `This run would fail for people you share with: they run it under their own Roboflow key, which cannot use your private model${models.length === 1 ? '' : 's'} ${quoted(models)} (step${steps.length === 1 ? '' : 's'} ${quoted(steps)}).`,
       detail:
         'Run access is "own-key" (the default), so the server would answer 401, 403 or 404 for the model. Nothing was sent. ' +
         'Turn on run access ("owner-key") to let them run it under your key: their runs count against your usage; your key and model data stay private.',

@@ -49,6 +49,20 @@ describe('server: reading error bodies', () => {
     assert.deepEqual(parseErrorBody({ message: 'm', detail: 'd' }).serverMessage, 'm', 'message wins over detail');
   });
 
+  it('leaves out the null python_blocks_* fields of every dumped WorkflowErrorResponse', () => {
+    const parsed = parseErrorBody({
+      message: 'Detected reference to non-existing step',
+      error_type: 'InvalidReferenceTargetError',
+      context: 'workflow_compilation | execution_graph_construction',
+      inner_error_type: 'None',
+      inner_error_message: 'None',
+      blocks_errors: [],
+      python_blocks_output_streams: null,
+      python_blocks_debug_traces: null,
+    });
+    assert.deepEqual(parsed, { serverMessage: 'Detected reference to non-existing step', errorType: 'InvalidReferenceTargetError', context: 'workflow_compilation | execution_graph_construction', blockErrors: [] });
+  });
+
   it('reads anything else as no details', () => {
     for (const body of [null, 'text', 42, [{ message: 'x' }], undefined]) assert.deepEqual(parseErrorBody(body), { blockErrors: [] }, JSON.stringify(body));
     assert.deepEqual(parseErrorBody({ blocks_errors: 'none', message: 5 }), { blockErrors: [] });
@@ -57,6 +71,7 @@ describe('server: reading error bodies', () => {
   it('takes a page\'s title, or its text without tags, in one line, cut at the limit', () => {
     assert.equal(excerptOfText('<html><head><TITLE lang="en">502 Bad\n Gateway</TITLE></head><body>nginx</body></html>'), '502 Bad Gateway');
     assert.equal(excerptOfText('<p>Service\n\n  <b>unavailable</b></p>'), 'Service unavailable');
+    assert.equal(excerptOfText('<h1>Bad Gateway</h1><p>The upstream server failed.</p>'), 'Bad Gateway The upstream server failed.', 'a tag separates words');
     assert.equal(excerptOfText('Traceback (most recent call last):\n  File "x"'), 'Traceback (most recent call last): File "x"');
     assert.equal(excerptOfText('  <br/>  '), undefined);
     assert.equal(excerptOfText('abcdefghij', 4), 'abcd…');
@@ -81,6 +96,22 @@ describe('server: what no answer means', () => {
     for (let i = 0; i < 5; i++) deep = fetchFailed(deep);
     assert.equal(networkErrorCode(deep), 'ETIMEDOUT', 'five causes deep');
     assert.equal(networkErrorCode(fetchFailed(deep)), undefined, 'a chain deeper than that is not followed');
+  });
+
+  it('follows an AggregateError\'s members to the same depth, and stops on an error that contains itself', () => {
+    let deep: unknown = withCode('ECONNREFUSED');
+    for (let i = 0; i < 5; i++) deep = new AggregateError([new Error('no code'), deep]);
+    assert.equal(networkErrorCode(deep), 'ECONNREFUSED', 'five members deep');
+    assert.equal(networkErrorCode(new AggregateError([deep])), undefined, 'deeper is not followed');
+    const cyclic = new AggregateError([]);
+    cyclic.errors.push(cyclic);
+    assert.equal(networkErrorCode(cyclic), undefined);
+  });
+
+  it('finds no code on null, as error or as cause', () => {
+    assert.equal(networkErrorCode(null), undefined);
+    assert.equal(networkErrorCode(new TypeError('fetch failed', { cause: null })), undefined);
+    assert.equal(describeNetworkError(null, 'https://infer.example.com', false), 'Could not reach the inference server at https://infer.example.com: null.');
   });
 
   it('says what to do for each kind of failure', () => {
@@ -128,6 +159,8 @@ describe('server: putting a custom block\'s error back on its step', () => {
     assert.deepEqual(attributeBlockErrorsToSteps(errors, definition), errors, 'a step named like a type keeps its error');
     assert.deepEqual(attributeBlockErrorsToSteps([error('custom/filter@v1')], { steps: 'none' }), [error('custom/filter@v1')]);
     assert.deepEqual(attributeBlockErrorsToSteps([error('custom/filter@v1')], null), [error('custom/filter@v1')]);
+    const nameless = { steps: [null, { type: 'custom/filter@v1' }, { type: 'custom/filter@v1', name: 7 }] };
+    assert.deepEqual(attributeBlockErrorsToSteps([error('custom/filter@v1')], nameless), [error('custom/filter@v1')], 'steps without a name are no candidates');
     const none: BlockError[] = [];
     assert.equal(attributeBlockErrorsToSteps(none, definition), none);
   });

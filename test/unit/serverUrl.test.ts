@@ -32,6 +32,9 @@ describe('normaliseServerUrl', () => {
     assert.equal(accepted('http://localhost:9001'), 'http://localhost:9001');
     assert.equal(accepted('http://127.0.0.1:9001/'), 'http://127.0.0.1:9001');
     assert.equal(accepted('http://127.1.2.3:9001'), 'http://127.1.2.3:9001');
+    assert.equal(accepted('http://127.0.10.1:9001'), 'http://127.0.10.1:9001');
+    assert.equal(accepted('http://127.0.0.10:9001'), 'http://127.0.0.10:9001');
+    assert.equal(accepted('http://[::ffff:127.0.0.16]:9001'), 'http://[::ffff:7f00:10]:9001');
     assert.equal(accepted('http://[::1]:9001'), 'http://[::1]:9001');
     assert.equal(accepted('http://LOCALHOST:9001'), 'http://localhost:9001');
     assert.match(rejected('http://192.168.1.20:9001'), /https/);
@@ -40,8 +43,10 @@ describe('normaliseServerUrl', () => {
     assert.match(rejected('http://127.0.0.1.nip.io:9001'), /https/);
   });
 
-  it('explains 0.0.0.0, the address servers print when they start', () => {
-    assert.match(rejected('http://0.0.0.0:9001'), /localhost:9001/);
+  it('explains 0.0.0.0 and [::], the addresses servers print when they start', () => {
+    assert.equal(rejected('http://0.0.0.0:9001'), '0.0.0.0 is the address a server listens on, not one to connect to. Use http://localhost:9001 instead.');
+    assert.equal(rejected('http://[::]:9001'), '[::] is the address a server listens on, not one to connect to. Use http://localhost:9001 instead.');
+    assert.equal(rejected('http://0.0.0.0'), '0.0.0.0 is the address a server listens on, not one to connect to. Use http://localhost instead.');
   });
 
   it('reports whether the server is on this machine', () => {
@@ -60,6 +65,10 @@ describe('normaliseServerUrl', () => {
   it('rejects credentials, query strings and fragments, which would leak into logs', () => {
     assert.match(rejected('https://user:pass@inference.example.com'), /user name or password/);
     assert.match(rejected('https://apikey@inference.example.com'), /user name or password/);
+    assert.equal(
+      rejected('https://:s3cret@inference.example.com'),
+      'The server URL must not contain a user name or password. Remove them; the API key is stored separately and sent in the request, never in the URL.',
+    );
     assert.match(rejected('https://serverless.roboflow.com/?api_key=abc'), /query string/);
     assert.match(rejected('https://serverless.roboflow.com/?'), /query string/);
     assert.match(rejected('https://serverless.roboflow.com/#frag'), /query string or fragment/);
@@ -71,6 +80,23 @@ describe('normaliseServerUrl', () => {
     assert.match(rejected('javascript://alert(1)'), /https:\/\//);
     assert.match(rejected('https://'), /not a valid server URL/);
     assert.match(rejected('http://exa mple.com'), /not a valid server URL/);
+    assert.equal(rejected('exa mple.com'), '"exa mple.com" is not a valid server URL. Example: https://serverless.roboflow.com or http://localhost:9001.');
+    assert.equal(
+      rejected('URL: https://inference.example.com'),
+      '"URL: https://inference.example.com" is not a valid server URL. Example: https://serverless.roboflow.com or http://localhost:9001.',
+      'a label copied with the URL',
+    );
+  });
+
+  it('rejects a host no DNS name spells, such as a URL pasted with its quotes', () => {
+    const notValid = (input: string) => `"${input}" is not a valid server URL. Example: https://serverless.roboflow.com or http://localhost:9001.`;
+    for (const input of ['"https://inference.example.com"', "'https://inference.example.com'", 'https://inference.example.com,', 'https://(inference).example.com', 'https://infer*ence.example.com']) {
+      assert.equal(rejected(input), notValid(input));
+    }
+    assert.equal(accepted('https://inference-2.gpu_pool.example.com.'), 'https://inference-2.gpu_pool.example.com.');
+    assert.equal(accepted('https://BÜCHER.example'), 'https://xn--bcher-kva.example', 'an international name, in its ASCII form');
+    assert.equal(accepted('http://[::1]:9001'), 'http://[::1]:9001');
+    assert.equal(accepted('https://[2001:db8::a1]:8443'), 'https://[2001:db8::a1]:8443');
   });
 
   it('never echoes a credential it rejects', () => {
@@ -82,7 +108,7 @@ describe('normaliseServerUrl', () => {
 describe('isLoopbackHostname', () => {
   it('knows localhost, 127.0.0.0/8 and ::1, including IPv4-mapped IPv6', () => {
     for (const host of ['localhost', '127.0.0.1', '127.255.0.9', '[::1]', '[::ffff:7f00:1]']) assert.ok(isLoopbackHostname(host), host);
-    for (const host of ['example.com', '10.0.0.1', '0.0.0.0', '[::]', '128.0.0.1', 'localhost.example.com', '[::ffff:a00:1]']) {
+    for (const host of ['example.com', '10.0.0.1', '0.0.0.0', '[::]', '128.0.0.1', 'localhost.example.com', '[::ffff:a00:1]', '1127.0.0.1', 'x[::ffff:7f00:1]', '[::ffff:7f00:1].example']) {
       assert.ok(!isLoopbackHostname(host), host);
     }
   });
@@ -99,7 +125,7 @@ describe('server URL: a workspace that sets it (ignored, but said)', () => {
   });
 
   it('finds nothing where nothing is set, whatever the keys', () => {
-    for (const text of ['', '[]', '{}', '{ "roboflowWorkflows.serverUrl": "" }', '{ "roboflowWorkflows.serverUrl": null }', '{ "toString": "x", "__proto__": { "serverUrl": "y" } }', '{ "roboflowWorkflows": { "toString": "x" } }', '{ "roboflowWorkflows": "x" }', '{ "settings": 1 }']) {
+    for (const text of ['', '[]', '"https://evil.example"', '{}', '{ "roboflowWorkflows.serverUrl": "" }', '{ "roboflowWorkflows.serverUrl": " \\t " }', '{ "roboflowWorkflows.serverUrl": null }', '{ "toString": "x", "__proto__": { "serverUrl": "y" } }', '{ "roboflowWorkflows": { "toString": "x" } }', '{ "roboflowWorkflows": "x" }', '{ "settings": 1 }']) {
       assert.equal(serverUrlSetIn(text), undefined, text);
       assert.equal(serverUrlSetIn(text, ['settings']), undefined, text);
     }

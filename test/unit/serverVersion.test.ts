@@ -31,6 +31,29 @@ describe('server versions (PEP 440)', () => {
     }
   });
 
+  it('reads each part of a version, release without its trailing zeros', () => {
+    assert.deepEqual(parseVersion('1.3.0'), { epoch: 0, release: [1, 3] });
+    assert.deepEqual(parseVersion('1.0.0'), { epoch: 0, release: [1] });
+    assert.deepEqual(parseVersion('0'), { epoch: 0, release: [0] }, 'a lone zero stays');
+    assert.deepEqual(parseVersion('0.0.0'), { epoch: 0, release: [0] });
+    assert.deepEqual(parseVersion('2!1.8.3rc2'), { epoch: 2, release: [1, 8, 3], pre: [2, 2] });
+    assert.deepEqual(parseVersion('1.3.7b'), { epoch: 0, release: [1, 3, 7], pre: [1, 0] }, 'a pre-release without a number is number 0');
+    assert.deepEqual(parseVersion('1.3.7.post3'), { epoch: 0, release: [1, 3, 7], post: 3 });
+    assert.deepEqual(parseVersion('1.3.7-4'), { epoch: 0, release: [1, 3, 7], post: 4 });
+    assert.deepEqual(parseVersion('1.3.7.post'), { epoch: 0, release: [1, 3, 7], post: 0 });
+    assert.deepEqual(parseVersion('1.3.7.dev5'), { epoch: 0, release: [1, 3, 7], dev: 5 });
+    assert.deepEqual(parseVersion('1.3.7.dev'), { epoch: 0, release: [1, 3, 7], dev: 0 });
+  });
+
+  it('orders by the numbers of pre-, post- and dev-releases, and by release parts one side lacks', () => {
+    assert.equal(isOlderThan('1.3.7rc1', '1.3.7rc2'), true);
+    assert.equal(isOlderThan('1.3.7rc2', '1.3.7rc1'), false);
+    assert.equal(isOlderThan('1.3.7.post1', '1.3.7.post2'), true);
+    assert.equal(isOlderThan('1.3.7.dev1', '1.3.7.dev2'), true);
+    assert.equal(isOlderThan('1.3', '1.3.1'), true, '1.3 is 1.3.0');
+    assert.equal(isOlderThan('1.3.1', '1.3'), false);
+  });
+
   it('compares against a minimum, and says "unknown" for what is not a version', () => {
     assert.equal(isOlderThan('1.3.6', '1.3.7'), true);
     assert.equal(isOlderThan('0.51.10', '1.3.7'), true, 'numeric, not lexical: 51 > 3 but 0 < 1');
@@ -151,10 +174,37 @@ describe('server identity cache (GET /info once per URL per session)', () => {
     assert.deepEqual(again, { status: 'unidentified', reason: 'GET /info failed: no /info endpoint' });
   });
 
-  it('turns a thrown error into "unidentified"', async () => {
+  it('asks again exactly a minute after no answer, whether the server was down, slow or the request cancelled', async () => {
+    const timedOut: ServerInfoResult = { ok: false, kind: 'timeout', message: 'did not answer within 10 s', blockErrors: [], durationMs: 10_000 };
+    const cancelled: ServerInfoResult = { ok: false, kind: 'cancelled', message: 'The request was cancelled.', blockErrors: [], durationMs: 3 };
+    for (const unanswered of [down, timedOut, cancelled]) {
+      let now = 1_000;
+      let calls = 0;
+      const cache = new ServerIdentityCache(async () => (calls++ === 0 ? unanswered : answer('1.8.3')), () => now);
+      assert.deepEqual(await cache.lookup('u'), { status: 'unidentified', reason: `GET /info failed: ${unanswered.ok ? '' : unanswered.message}` });
+      now = 60_999;
+      await cache.lookup('u');
+      assert.equal(calls, 1, `${unanswered.ok || unanswered.kind}: not within the minute`);
+      now = 61_000;
+      assert.equal((await cache.lookup('u')).status, 'identified', `${unanswered.ok || unanswered.kind}: asked again at the minute`);
+      assert.equal(calls, 2);
+    }
+  });
+
+  it('turns a thrown error into "unidentified", and asks again only after a minute', async () => {
+    let now = 5_000;
+    let calls = 0;
     const cache = new ServerIdentityCache(async () => {
+      calls++;
       throw new Error('boom');
-    });
+    }, () => now);
     assert.deepEqual(await cache.lookup('u'), { status: 'unidentified', reason: 'GET /info failed: boom' });
+    await cache.lookup('u');
+    now = 64_999;
+    await cache.lookup('u');
+    assert.equal(calls, 1, 'not within the minute');
+    now = 65_000;
+    await cache.lookup('u');
+    assert.equal(calls, 2);
   });
 });

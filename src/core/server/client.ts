@@ -38,10 +38,14 @@ function malformed(message: string, durationMs: number, status = 200): ServerFai
 
 /** `POST {server}/workflows/run` with `{specification, inputs}`. */
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRunResult> {
-  const body: Record<string, unknown> = { specification: options.specification, inputs: options.inputs };
-  if (options.excludedFields !== undefined) body.excluded_fields = options.excludedFields;
-  if (options.disableSinks !== undefined) body.disable_sinks = options.disableSinks;
-  if (options.debug !== undefined) body.debug = options.debug;
+  // Options left undefined are left out: JSON.stringify drops undefined fields.
+  const body = {
+    specification: options.specification,
+    inputs: options.inputs,
+    excluded_fields: options.excludedFields,
+    disable_sinks: options.disableSinks,
+    debug: options.debug,
+  };
 
   const answer = await callServer(options, {
     method: 'POST',
@@ -89,8 +93,8 @@ export interface DescribeBlocksOptions extends ServerCallOptions {
 
 /** `POST {server}/workflows/blocks/describe`: the raw description, for the catalog converter. */
 export async function describeBlocks(options: DescribeBlocksOptions): Promise<BlocksDescriptionResult> {
-  const body: Record<string, unknown> = { dynamic_blocks_definitions: [] };
-  if (options.executionEngineVersion !== undefined) body.execution_engine_version = options.executionEngineVersion;
+  // Without a version, none is sent (JSON.stringify drops undefined fields).
+  const body = { dynamic_blocks_definitions: [], execution_engine_version: options.executionEngineVersion };
   const answer = await callServer(options, {
     method: 'POST',
     endpoint: '/workflows/blocks/describe',

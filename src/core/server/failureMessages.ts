@@ -26,8 +26,9 @@ function failingSteps(parsed: ParsedErrorBody): string {
   return steps.length === 1 ? ` in step \`${steps[0]}\`` : ` in steps ${steps.map((id) => `\`${id}\``).join(', ')}`;
 }
 
+/** The server answers MissingApiKeyError with a bare `{message}` (no `error_type`). */
 function isMissingKeyMessage(parsed: ParsedErrorBody): boolean {
-  return parsed.errorType === 'MissingApiKeyError' || /API key is missing|no API key was provided/i.test(parsed.serverMessage ?? '');
+  return /API key is missing|no API key was provided/i.test(parsed.serverMessage ?? '');
 }
 
 /** A key was sent (in the body's `api_key` and the Authorization header) yet the server saw none. */

@@ -56,7 +56,8 @@ export async function httpExchange(request: HttpExchangeRequest): Promise<HttpEx
     controller.abort();
   };
   const onCallerAbort = (): void => stop('cancelled');
-  request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  // Removed in `finally`, whatever happens.
+  request.signal?.addEventListener('abort', onCallerAbort);
   const timer = setTimeout(() => stop('timeout'), request.timeoutMs);
   try {
     const response = await request.fetchImpl(request.url, {

@@ -124,7 +124,8 @@ export async function callServer(options: ServerCallOptions, request: ServerCall
   }
 
   const parsed = isJson ? parseErrorBody(redactor.redactDeep(json)) : { blockErrors: [], serverMessage: excerptOfText(redactor.redact(bodyText)) };
-  if (request.specification !== undefined) parsed.blockErrors = attributeBlockErrorsToSteps(parsed.blockErrors, request.specification);
+  // Without a definition (or steps), the block errors stay as the server wrote them.
+  parsed.blockErrors = attributeBlockErrorsToSteps(parsed.blockErrors, request.specification);
   const message = describeHttpFailure(parsed, {
     status,
     serverUrl,

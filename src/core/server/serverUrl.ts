@@ -24,14 +24,11 @@ function hasScheme(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 }
 
-/** Adds a scheme to `localhost:9001` or `my.server.com`: http only for this machine. */
+/** Adds a scheme to `localhost:9001` or `my.server.com`: http only for this machine. Throws, as
+ * `new URL` does, for text that is no URL with either scheme (http and https parse hosts alike). */
 function withScheme(text: string): string {
   if (hasScheme(text)) return text;
-  try {
-    return `${isLoopbackHostname(new URL(`http://${text}`).hostname) ? 'http' : 'https'}://${text}`;
-  } catch {
-    return `https://${text}`;
-  }
+  return `${isLoopbackHostname(new URL(`http://${text}`).hostname) ? 'http' : 'https'}://${text}`;
 }
 
 /** A URL setting as its messages name it, the example they give, and what a blank value means. */
@@ -52,11 +49,12 @@ export function checkUrlSetting(input: string | undefined, setting: UrlSetting):
   const trimmed = (input ?? '').trim();
   if (trimmed === '') return { ok: true, url: setting.defaultUrl, isLoopback: false };
 
+  const notValid: ServerUrlCheck = { ok: false, message: `"${trimmed}" is not a valid ${setting.name}. Example: ${setting.example}.` };
   let url: URL;
   try {
     url = new URL(withScheme(trimmed));
   } catch {
-    return { ok: false, message: `"${trimmed}" is not a valid ${setting.name}. Example: ${setting.example}.` };
+    return notValid;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, message: `The ${setting.name} must start with https:// (or http:// for this machine), not ${url.protocol}//.` };
@@ -67,12 +65,16 @@ export function checkUrlSetting(input: string | undefined, setting: UrlSetting):
       message: `The ${setting.name} must not contain a user name or password. Remove them; the API key is stored separately and sent in the request, never in the URL.`,
     };
   }
-  if (url.search !== '' || url.hash !== '' || /[?#]/.test(trimmed)) {
+  // On the text itself: a query or fragment comes only from a `?` or `#`, and an empty one (`/?`) leaves none in `url`.
+  if (/[?#]/.test(trimmed)) {
     return {
       ok: false,
       message: `The ${setting.name} must not contain a query string or fragment (\`?…\`, \`#…\`): an \`api_key\` there would end up in logs. The API key is stored separately and sent in the request, never in the URL.`,
     };
   }
+  // The URL parser lets through hosts that no DNS name or address spells (a URL pasted with its
+  // quotes, a trailing comma): they would fail only later, as an unknown host. IPv6 is checked by the parser.
+  if (!url.hostname.startsWith('[') && !/^[a-z0-9_.-]+$/.test(url.hostname)) return notValid;
   const isLoopback = isLoopbackHostname(url.hostname);
   if (url.protocol === 'http:' && !isLoopback) {
     if (url.hostname === '0.0.0.0' || url.hostname === '[::]') {

@@ -20,9 +20,11 @@ function lastValue(object: Node | undefined, key: string): Node | undefined {
 
 /** The value written (shortened to 200 characters), or undefined when the text does not set it. */
 export function serverUrlSetIn(text: string, settingsPath: readonly string[] = []): string | undefined {
-  let root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  // jsonc-parser builds the same tree whatever its options (they only decide what counts as an
+  // error), so settings with comments and trailing commas are read too; anything but an object
+  // has no properties, hence no value.
+  let root = parseTree(text);
   for (const key of settingsPath) root = lastValue(root, key);
-  if (root?.type !== 'object') return undefined;
   const [section, name] = SERVER_URL_SETTING.split('.');
   const flat = lastValue(root, SERVER_URL_SETTING);
   const nested = lastValue(lastValue(root, section), name);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { linkPathFor, parseLinkFile, serializeLinkFile, workflowPathFor, type WorkflowLink } from '../../src/core/workspace/linkFile';
 import { checkVersionList, checkWorkflowDetail, checkWorkflowList, readTimestamp } from '../../src/core/workspace/responses';
-import { computeSyncState, localDefinitionHash } from '../../src/core/workspace/syncState';
+import { computeSyncState, localDefinition, localDefinitionHash } from '../../src/core/workspace/syncState';
 import { canonicalJson, definitionHash, formatDefinition, unwrapConfig, wrapConfig } from '../../src/core/workspace/workflowConfig';
 
 const DEFINITION = { version: '1.0', inputs: [], steps: [], outputs: [{ type: 'JsonField', name: 'x', selector: '$inputs.x' }] };
@@ -19,6 +19,25 @@ describe('Workspace workflow config', () => {
     assert.deepEqual(unwrapConfig('{"specification": 3}'), { ok: false, message: 'Its `config.specification` is not a JSON object.' });
     assert.deepEqual(unwrapConfig('nope'), { ok: false, message: 'Its `config` is not valid JSON.' });
     assert.deepEqual(unwrapConfig('[1]'), { ok: false, message: 'Its `config` is not a JSON object.' });
+  });
+
+  it('reads a bare definition that has only some of version, inputs, steps and outputs', () => {
+    const partial = { version: '1.0', steps: [] };
+    assert.deepEqual(unwrapConfig(JSON.stringify(partial)), { ok: true, definition: partial, wrapped: false });
+  });
+
+  it('explains a config that is `null`, or an object that is not a definition', () => {
+    assert.deepEqual(unwrapConfig('null'), { ok: false, message: 'Its `config` is not a JSON object.' });
+    assert.deepEqual(unwrapConfig('{"name": "Detect", "description": "no definition here"}'), { ok: false, message: 'Its `config` holds neither `specification` nor a workflow definition.' });
+  });
+
+  it('drops only a byte-order mark at the start: one inside a name stays', () => {
+    const named = { ...DEFINITION, outputs: [{ type: 'JsonField', name: 'x\uFEFFy', selector: '$inputs.x' }] };
+    assert.deepEqual(unwrapConfig(wrapConfig(named)), { ok: true, definition: named, wrapped: true });
+  });
+
+  it('writes canonical JSON compactly, keys sorted at every level, arrays in order', () => {
+    assert.equal(canonicalJson({ b: [3, { d: null, c: 'x' }, []], a: {} }), '{"a":{},"b":[3,{"c":"x","d":null},[]]}');
   });
 
   it('hashes content, not formatting or key order', () => {
@@ -48,6 +67,72 @@ describe('Link files', () => {
 
   it('round-trips', () => {
     assert.deepEqual(parseLinkFile(serializeLinkFile(link)), { ok: true, link });
+  });
+
+  it('writes two-space JSON with its schema first and a final newline', () => {
+    assert.equal(
+      serializeLinkFile(link),
+      `{
+  "$schema": "https://roboflow-workflows-community.github.io/schemas/workflow-link.schema.json",
+  "format": 1,
+  "workspace": "acme-vision",
+  "id": "wf_1",
+  "url": "detect",
+  "name": "Detect",
+  "pulled": {
+    "definitionHash": "${definitionHash(DEFINITION)}",
+    "updatedAt": "2026-03-01T09:00:01.000Z",
+    "at": "2026-03-02T10:00:00.000Z"
+  }
+}
+`,
+    );
+  });
+
+  it('keeps the version restored, when there is one', () => {
+    const restored: WorkflowLink = { ...link, pulled: { ...link.pulled, versionId: 'wf_1-v3' } };
+    assert.deepEqual(parseLinkFile(serializeLinkFile(restored)), { ok: true, link: restored });
+  });
+
+  it('reads a link edited by hand: comments and trailing commas are fine', () => {
+    const text = `{
+  // pulled from acme-vision
+  "format": 1,
+  "workspace": "acme-vision",
+  "id": "wf_1",
+  "url": "detect",
+  "name": "Detect",
+  "pulled": {
+    "definitionHash": "${link.pulled.definitionHash}",
+    "updatedAt": "2026-03-01T09:00:01.000Z",
+    "at": "2026-03-02T10:00:00.000Z",
+  },
+}
+`;
+    assert.deepEqual(parseLinkFile(text), { ok: true, link });
+  });
+
+  it('without a name, or with an empty one, shows the slug; without `at`, an empty `at`', () => {
+    const { name: _name, ...unnamed } = link;
+    const { at: _at, ...undated } = link.pulled;
+    assert.deepEqual(parseLinkFile(JSON.stringify({ ...unnamed, pulled: undated })), { ok: true, link: { ...link, name: 'detect', pulled: { ...undated, at: '' } } });
+    assert.deepEqual(parseLinkFile(JSON.stringify({ ...link, name: '' })), { ok: true, link: { ...link, name: 'detect' } });
+  });
+
+  it('refuses a file that is not one JSON object: null, a list, a string, a number, a cut-off object', () => {
+    const full = serializeLinkFile(link);
+    const cut = full.slice(0, full.lastIndexOf('}'));
+    for (const text of ['null', '[]', '"detect"', '42', cut]) {
+      assert.deepEqual(parseLinkFile(text), { ok: false, message: 'The link file is not a JSON object.' }, text);
+    }
+  });
+
+  it('refuses a `pulled` that is not an object, and a hash with anything before or after it', () => {
+    assert.deepEqual(parseLinkFile(JSON.stringify({ ...link, pulled: [link.pulled] })), { ok: false, message: 'The link file has no `pulled` object.' });
+    const hash = definitionHash(DEFINITION);
+    for (const definitionHashText of [`x${hash}`, `${hash}0`, `${hash}\n`]) {
+      assert.deepEqual(parseLinkFile(JSON.stringify({ ...link, pulled: { ...link.pulled, definitionHash: definitionHashText } })), { ok: false, message: 'The link file has no valid `pulled.definitionHash`.' }, definitionHashText);
+    }
   });
 
   it('names the link beside the workflow and back', () => {
@@ -82,12 +167,28 @@ describe('Sync state', () => {
     [other, other, 'in-sync', true],
     [pulled, undefined, 'in-sync', false],
     [other, undefined, 'local-changes', false],
+    [undefined, undefined, 'local-changes', false],
   ];
   for (const [localHash, remoteHash, state, remoteKnown] of cases) {
     it(`local ${localHash?.slice(7, 8) ?? 'unparseable'}, workspace ${remoteHash?.slice(7, 8) ?? 'unknown'} → ${state}`, () => {
       assert.deepEqual(computeSyncState({ pulledHash: pulled, localHash, remoteHash }), { state, remoteKnown });
     });
   }
+});
+
+describe('The local file\'s definition', () => {
+  it('is read with comments and trailing commas, and hashed like the same JSON without them', () => {
+    const text = `// detect people\n${JSON.stringify(DEFINITION, null, 2).replace(/\n}$/, ',\n}')}`;
+    assert.deepEqual(localDefinition(text), DEFINITION);
+    assert.equal(localDefinitionHash(text), definitionHash(DEFINITION));
+  });
+
+  it('is nothing when the file is not one JSON object: null, a number, a string, a list, a cut-off object', () => {
+    for (const text of ['null', '42', '"text"', '[]', '{"version": "1.0", "steps": [']) {
+      assert.equal(localDefinition(text), undefined, text);
+      assert.equal(localDefinitionHash(text), undefined, text);
+    }
+  });
 });
 
 describe('Workspace API answers', () => {

@@ -88,7 +88,7 @@ const UPDATED_KEYS = ['updatedAt', 'updated', 'modified', 'lastUpdated', 'update
 const CREATED_KEYS = ['createdAt', 'created', 'created_at', 'timestamp'];
 
 function idOf(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Number.isFinite(value)) return String(value); // a number (Number.isFinite is false for anything else)
   return shortString(value, 200);
 }
 

@@ -42,10 +42,10 @@ export async function callRoboflowApi(options: ApiCallOptions, request: ApiReque
   const fail = (kind: ApiFailure['kind'], message: string, status?: number): ApiFailure =>
     redactor.redactDeep({ ok: false, kind, message, ...(status !== undefined && { status }) });
   const apiKey = options.apiKey.trim();
-  if (options.apiKey !== '') redactor.add(options.apiKey);
   if (apiKey === '') return fail('invalid-request', 'No Roboflow API key is set. Run "Roboflow Workflows: Set Roboflow API Key".');
+  // Before the next check: a key refused there is still a secret. add() also adds its trimmed form.
+  redactor.add(options.apiKey);
   if (!/^[\x21-\x7e]+$/.test(apiKey)) return fail('invalid-request', 'The API key contains spaces, line breaks or other unexpected characters. Set it again.');
-  redactor.add(apiKey);
   redactor.add(encodeURIComponent(apiKey));
   const checked = normaliseApiUrl(options.apiUrl);
   if (!checked.ok) return fail('invalid-request', checked.message);
@@ -63,17 +63,20 @@ export async function callRoboflowApi(options: ApiCallOptions, request: ApiReque
     maxResponseBytes,
     fetchImpl: options.fetchImpl ?? fetch,
   });
-  if (outcome.type === 'no-answer') return fail(outcome.reason === 'cancelled' ? 'cancelled' : outcome.reason, describeNoAnswer(outcome.reason, outcome.error, checked.url, timeoutMs));
+  if (outcome.type === 'no-answer') return fail(outcome.reason, describeNoAnswer(outcome.reason, outcome.error, checked.url, timeoutMs));
   if (outcome.type === 'too-large') {
     return fail('too-large', `The answer of the Roboflow API for ${request.what} is larger than ${Math.round(maxResponseBytes / (1024 * 1024))} MB, so reading stopped.`, outcome.status);
   }
   const { status, headers, body } = outcome;
   if (status >= 300 && status < 400) {
+    const location = headers.get('location');
     let where = 'an unknown address';
-    try {
-      where = new URL(headers.get('location') ?? '', checked.url).origin; // the origin only: the rest may carry the key
-    } catch {
-      // keep "an unknown address"
+    if (location !== null) {
+      try {
+        where = new URL(location, checked.url).origin; // the origin only: the rest may carry the key
+      } catch {
+        // keep "an unknown address"
+      }
     }
     return fail('redirect', `The Roboflow API answered ${request.what} with a redirect (${status}) to ${where}. Redirects are not followed, so the API key is never forwarded: set "roboflowWorkflows.apiUrl" to the final address.`, status);
   }

@@ -25,7 +25,7 @@ export interface SyncState {
 export function computeSyncState({ pulledHash, localHash, remoteHash }: SyncInputs): SyncState {
   const remoteKnown = remoteHash !== undefined;
   // Both sides hold the same definition (someone pushed exactly this): nothing to reconcile.
-  if (remoteKnown && localHash !== undefined && localHash === remoteHash) return { state: 'in-sync', remoteKnown };
+  if (remoteKnown && localHash === remoteHash) return { state: 'in-sync', remoteKnown };
   const local = localHash !== pulledHash;
   const remote = remoteKnown && remoteHash !== pulledHash;
   const state: SyncStateName = local && remote ? 'both-changed' : local ? 'local-changes' : remote ? 'workspace-changed' : 'in-sync';

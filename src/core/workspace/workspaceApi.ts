@@ -38,11 +38,13 @@ const describeWorkflow = (workspace: string, url: string): string => `the workfl
 /** `/?api_key=`: the workspace the key belongs to. POST, as roboflow-python's key check and CLI send
  * it (`check_key`, `_resolver.py`); the issue's text says GET, which this work could not confirm. */
 export function fetchWorkspaceOfKey(options: ApiCallOptions): Promise<ApiResult<{ workspace: string }>> {
-  return getChecked(options, [''], 'the workspace of the API key', checkWorkspaceInfo, 'POST');
+  return getChecked(options, [], 'the workspace of the API key', checkWorkspaceInfo, 'POST');
 }
 
 export function listWorkflows(options: ApiCallOptions, workspace: string): Promise<ApiResult<WorkflowSummary[]>> {
-  return badSlug(options, 'workspace', workspace) ? Promise.resolve(badSlug(options, 'workspace', workspace)!) : getChecked(options, [workspace, 'workflows'], `the workflows of workspace \`${workspace}\``, checkWorkflowList);
+  const refused = badSlug(options, 'workspace', workspace);
+  if (refused) return Promise.resolve(refused);
+  return getChecked(options, [workspace, 'workflows'], `the workflows of workspace \`${workspace}\``, checkWorkflowList);
 }
 
 export function fetchWorkflow(options: ApiCallOptions, workspace: string, url: string): Promise<ApiResult<WorkspaceWorkflow>> {
@@ -97,6 +99,7 @@ export function slugFromName(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 100);
+    .replace(/^-/, '')
+    .slice(0, 100)
+    .replace(/-$/, ''); // after the cut, which may end on a dash
 }

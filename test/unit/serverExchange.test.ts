@@ -4,31 +4,7 @@ import { Redactor } from '../../src/core/redaction/redactor';
 import { describeBlocks, fetchServerInfo, runWorkflow, validateWorkflow } from '../../src/core/server/client';
 import { httpExchange, type HttpExchangeOutcome, type HttpExchangeRequest } from '../../src/core/server/httpExchange';
 import type { ServerFailure } from '../../src/core/server/types';
-
-/** What the client handed to `fetch`, as the server would receive it. */
-interface SentRequest {
-  url: string;
-  method: string | undefined;
-  headers: Record<string, string>;
-  body: string | undefined;
-  redirect: RequestRedirect | undefined;
-}
-
-/** A `fetch` that records each request and answers with `answer()`. */
-function recordingFetch(answer: () => Response | Promise<Response>): { fetchImpl: typeof fetch; sent: SentRequest[] } {
-  const sent: SentRequest[] = [];
-  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-    sent.push({
-      url: String(input),
-      method: init?.method,
-      headers: { ...(init?.headers as Record<string, string>) },
-      body: init?.body as string | undefined,
-      redirect: init?.redirect,
-    });
-    return answer();
-  }) as typeof fetch;
-  return { fetchImpl, sent };
-}
+import { recordingFetch } from '../support/recordingFetch';
 
 const json = (body: unknown, status = 200): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 

@@ -14,7 +14,7 @@ import {
   updateWorkflow,
   type ApiResult,
 } from '../../src/core/workspace/workspaceApi';
-import { answer, recordingFetch } from '../support/recordingFetch';
+import { answer, methodsAndUrls, recordingFetch } from '../support/recordingFetch';
 
 const API_KEY = 'rf-ReqT3stKey-7e1f9a0c3d55';
 const API_URL = 'https://api.roboflow.com';
@@ -32,13 +32,13 @@ describe('Roboflow workspace requests', () => {
     it('the key\'s workspace: POST to the API\'s root with only api_key in the query', async () => {
       const { fetchImpl, sent } = recordingFetch(answer(200, '{"workspace": "acme-vision", "welcome": "Welcome to the Roboflow API."}'));
       assert.deepEqual(await fetchWorkspaceOfKey(options(fetchImpl)), { ok: true, value: { workspace: WORKSPACE } });
-      assert.deepEqual(sent, [{ method: 'POST', url: `${API_URL}/?api_key=${API_KEY}` }]);
+      assert.deepEqual(methodsAndUrls(sent), [{ method: 'POST', url: `${API_URL}/?api_key=${API_KEY}` }]);
     });
 
     it('the workflows: GET /{workspace}/workflows', async () => {
       const { fetchImpl, sent } = recordingFetch(answer(200, '{"workflows": [{"id": "wf_1", "name": "Detect", "url": "detect"}]}'));
       assert.deepEqual(await listWorkflows(options(fetchImpl), WORKSPACE), { ok: true, value: [{ name: 'Detect', url: 'detect', id: 'wf_1' }] });
-      assert.deepEqual(sent, [{ method: 'GET', url: `${API_URL}/acme-vision/workflows?api_key=${API_KEY}` }]);
+      assert.deepEqual(methodsAndUrls(sent), [{ method: 'GET', url: `${API_URL}/acme-vision/workflows?api_key=${API_KEY}` }]);
     });
 
     it('one workflow: GET /{workspace}/workflows/{slug}; a 404 names the workflow and its workspace', async () => {
@@ -49,7 +49,7 @@ describe('Roboflow workspace requests', () => {
         status: 404,
         message: 'Not found (404): the workflow `detect` of workspace `acme-vision`. It may have been renamed or moved to Trash, or the key belongs to another workspace. The API says: Workflow not found.',
       });
-      assert.deepEqual(sent, [{ method: 'GET', url: `${API_URL}/acme-vision/workflows/detect?api_key=${API_KEY}` }]);
+      assert.deepEqual(methodsAndUrls(sent), [{ method: 'GET', url: `${API_URL}/acme-vision/workflows/detect?api_key=${API_KEY}` }]);
     });
 
     it('one workflow: an answer about another workflow is refused, naming the one asked for', async () => {
@@ -70,7 +70,7 @@ describe('Roboflow workspace requests', () => {
         message:
           'Not found (404): the versions of the workflow `detect` of workspace `acme-vision`. It may have been renamed or moved to Trash, or the key belongs to another workspace. The API says: Workflow not found.',
       });
-      assert.deepEqual(sent, [{ method: 'GET', url: `${API_URL}/acme-vision/workflows/detect/versions?api_key=${API_KEY}` }]);
+      assert.deepEqual(methodsAndUrls(sent), [{ method: 'GET', url: `${API_URL}/acme-vision/workflows/detect/versions?api_key=${API_KEY}` }]);
     });
 
     it('a save: POST /{workspace}/updateWorkflow with {id, name, url, config} as JSON; a 409 says the workflow changed meanwhile', async () => {
@@ -82,7 +82,7 @@ describe('Roboflow workspace requests', () => {
         message:
           'The Roboflow API refused to save the workflow `detect` of workspace `acme-vision` because of a conflict (409): it probably changed meanwhile. Compare with the workspace first. The API says: The workflow was modified by another request.',
       });
-      assert.deepEqual(sent, [
+      assert.deepEqual(methodsAndUrls(sent), [
         {
           method: 'POST',
           url: `${API_URL}/acme-vision/updateWorkflow?api_key=${API_KEY}`,
@@ -106,7 +106,7 @@ describe('Roboflow workspace requests', () => {
           'The Roboflow API refused to save the new workflow `new-flow` of workspace `acme-vision` because of a conflict (409): it probably changed meanwhile. Compare with the workspace first. The API says: A workflow with url new-flow already exists.',
       });
       const query = new URLSearchParams({ name: 'New Flow', url: 'new-flow', config: JSON.stringify({ specification: DEFINITION }), template: '{}', api_key: API_KEY });
-      assert.deepEqual(sent, [{ method: 'POST', url: `${API_URL}/acme-vision/createWorkflow?${query.toString()}` }]);
+      assert.deepEqual(methodsAndUrls(sent), [{ method: 'POST', url: `${API_URL}/acme-vision/createWorkflow?${query.toString()}` }]);
     });
   });
 

@@ -4,11 +4,12 @@ import { parseTree, type Node } from 'jsonc-parser';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { Catalog } from '../../src/core/catalog/catalog';
 import { LintSession } from '../../src/core/incremental/lintSession';
+import type { Finding } from '../../src/core/findings';
 import { lintWorkflow, type LintOptions, type LintResult } from '../../src/core/lint';
 import { assembleWorkflow } from '../../bench/assemble';
 import { loadCorpus } from '../support/corpus';
 import { propertyRunsJudging } from '../support/propertyRuns';
-import { workflowText } from '../support/workflowText';
+import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
 
 const catalog = bundledCatalog();
 const corpus = loadCorpus();
@@ -216,6 +217,45 @@ describe('incremental lint (LintSession)', () => {
     assert.equal(pathAfter(edited('yolov8n-640', 'yolov8n-6401')), 'full');
   });
 
+  it('lints in full when the edit reaches beyond one literal: into a key, over the literal before it, or a `$`', () => {
+    const session = new LintSession();
+    session.lint(text, catalog);
+    const renamed = edited('"thickness": 2', '"thicknesz": 3');
+    assert.deepEqual(seen(renamed, session.lint(renamed, catalog).findings), [
+      ['unknown-property', 'warning', '"thicknesz"'],
+      ['unused-step', 'hint', '"llm"'],
+      ['credential-input', 'information', '"$inputs.key"'],
+      ['unknown-input', 'error', 'key'],
+    ]);
+    assert.equal(session.lastPath, 'full');
+    assertSameAsFullLint(session, renamed);
+
+    // A pasted model id that differs from its first to its last character: the change reaches back past `confidence`.
+    const detector = workflowText({
+      steps: [{ type: DETECTION_STEP.type, name: 'det', images: '$inputs.image', confidence: 0.4, model_id: 'people-detection-o4rdr/7' }],
+      outputs: [{ type: 'JsonField', name: 'out', selector: '$steps.det.predictions' }],
+    });
+    const pasted = detector.replace('people-detection-o4rdr/7', 'hard-hats-detection-x1/9');
+    assert.ok(pasted.includes('"confidence": 0.4,\n      "model_id": "hard-hats-detection-x1/9"'));
+    session.lint(detector, catalog);
+    const result = session.lint(pasted, catalog);
+    assert.equal(session.lastPath, 'full');
+    assert.deepEqual(seen(pasted, result.findings), [['private-model', 'information', '"hard-hats-detection-x1/9"']]);
+    assert.deepEqual(result.security.models.uses.map((u) => u.modelId), ['hard-hats-detection-x1/9']);
+    assertSameAsFullLint(session, pasted);
+
+    // The step was the only one reading the image: without the `$`, the input is unused.
+    const plain = detector.replace('"$inputs.image"', '"inputs.image"');
+    session.lint(detector, catalog);
+    assert.deepEqual(seen(plain, session.lint(plain, catalog).findings), [
+      ['unused-input', 'hint', '"image"'],
+      ['invalid-value', 'error', '"inputs.image"'],
+      ['private-model', 'information', '"people-detection-o4rdr/7"'],
+    ]);
+    assert.equal(session.lastPath, 'full');
+    assertSameAsFullLint(session, plain);
+  });
+
   it('lints in full after the catalog or the stored secrets change', () => {
     const session = new LintSession();
     session.lint(text, catalog);
@@ -227,6 +267,64 @@ describe('incremental lint (LintSession)', () => {
     assert.equal(session.lastPath, 'full');
   });
 
+  it('lints in full after the cache setting changes', () => {
+    const session = new LintSession();
+    session.lint(text, catalog, { cache: true });
+    session.lint(edited('"confidence": 0.4', '"confidence": 0.45'), catalog, { cache: false });
+    assert.equal(session.lastPath, 'full');
+    session.lint(edited('"confidence": 0.4', '"confidence": 0.46'), catalog, { cache: false });
+    assert.equal(session.lastPath, 'incremental');
+  });
+
+  it('lints documents with custom Python blocks in full', () => {
+    const custom = JSON.stringify(
+      {
+        version: '1.0',
+        inputs: [{ type: 'WorkflowImage', name: 'image' }],
+        dynamic_blocks_definitions: [
+          {
+            type: 'DynamicBlockDefinition',
+            manifest: {
+              type: 'ManifestDescription',
+              block_type: 'Counter',
+              inputs: {
+                image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
+                threshold: { type: 'DynamicInputDefinition', selector_types: ['input_parameter'], value_types: ['float'], has_default_value: true, default_value: 0.5 },
+              },
+              outputs: { count: { type: 'DynamicOutputDefinition', kind: ['integer'] } },
+            },
+            code: { type: 'PythonCode', run_function_code: 'def run(self, image, threshold):\n    return {"count": 1}\n' },
+          },
+        ],
+        steps: [{ type: 'Counter', name: 'counter', image: '$inputs.image', threshold: 0.5 }, { ...DETECTION_STEP, confidence: 0.4 }],
+        outputs: [{ type: 'JsonField', name: 'count', selector: '$steps.counter.count' }],
+      },
+      null,
+      2,
+    );
+    for (const [from, to] of [['"threshold": 0.5', '"threshold": 0.7'], ['"confidence": 0.4', '"confidence": 0.45']]) {
+      const session = new LintSession();
+      session.lint(custom, catalog);
+      assertSameAsFullLint(session, custom.replace(from, to));
+      assert.equal(session.lastPath, 'full', to);
+    }
+  });
+
+  it('falls back to a full lint, never throwing, when the update runs out of stack', () => {
+    // Copying a tree nested 1000 levels deep takes more stack than anything else the update does.
+    const deep = edited('"version": "1.0"', `"version": "1.0",\n  "notes": ${'['.repeat(1000)}${']'.repeat(1000)}`);
+    const next = deep.replace('"confidence": 0.4', '"confidence": 0.45');
+    /** `f`, called under `frames` more calls: with that much less stack left. */
+    const under = <T>(frames: number, f: () => T): T => (frames > 0 ? under(frames - 1, f) : f());
+    for (let frames = 0; ; frames += 200) {
+      const session = new LintSession();
+      session.lint(deep, catalog);
+      const result = under(frames, () => session.lint(next, catalog));
+      if (session.lastPath === 'full') break;
+      assert.deepEqual(result.findings, lintWorkflow(next, catalog).findings, `under ${frames} calls`);
+    }
+  });
+
   it('returns the same result for the same text, and starts over after reset', () => {
     const session = new LintSession();
     const first = session.lint(text, catalog);
@@ -234,5 +332,77 @@ describe('incremental lint (LintSession)', () => {
     session.reset();
     session.lint(edited('"confidence": 0.4', '"confidence": 0.45'), catalog);
     assert.equal(session.lastPath, 'full');
+  });
+});
+
+/** Findings as the editor shows them, in order: code, severity and the text each underlines. */
+function seen(text: string, findings: readonly Finding[]): [string, string, string][] {
+  return findings.map((f) => [f.code, f.severity, underlined(text, f)]);
+}
+
+describe('incremental lint: the findings of a re-checked step among the others', () => {
+  /** Lints `before`, then `after` (an edit of one literal), which must be re-checked step by step. */
+  function relinted(before: string, after: string): LintResult {
+    assert.notEqual(before, after);
+    const session = new LintSession();
+    session.lint(before, catalog);
+    const result = session.lint(after, catalog);
+    assert.equal(session.lastPath, 'incremental');
+    assertSameAsFullLint(session, after);
+    return result;
+  }
+  const output = (selector: string) => [{ type: 'JsonField', name: 'out', selector }];
+
+  it('puts the findings of the step back where they were, first among equals', () => {
+    // `data` is missing: the step check and the whole-document lineage check both point at the type.
+    const before = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse', note: 1 }], outputs: output('$steps.det.predictions') });
+    const after = before.replace('"note": 1', '"note": 2');
+    const type = '"roboflow_core/dimension_collapse@v1"';
+    assert.deepEqual(seen(after, relinted(before, after).findings), [
+      ['missing-required-field', 'error', type],
+      ['dimensionality-mismatch', 'error', type],
+      ['unused-step', 'hint', '"collapse"'],
+      ['unknown-property', 'warning', '"note"'],
+    ]);
+  });
+
+  it('puts a warning of the step after an error of another check at the same place', () => {
+    const before = workflowText({ steps: [{ ...DETECTION_STEP, name: 'my det' }, { ...DETECTION_STEP, name: 'my det', confidence: 0.4 }], outputs: [] });
+    const after = before.replace('"confidence": 0.4', '"confidence": 0.5');
+    const findings = relinted(before, after).findings;
+    assert.deepEqual(seen(after, findings), [
+      ['unreferenceable-name', 'warning', '"my det"'],
+      ['unused-step', 'hint', '"my det"'],
+      ['duplicate-name', 'error', '"my det"'],
+      ['unreferenceable-name', 'warning', '"my det"'],
+    ]);
+    const [first, second] = [after.indexOf('"my det"'), after.lastIndexOf('"my det"')];
+    assert.deepEqual(findings.map((f) => f.range.offset), [first, first, second, second]);
+  });
+
+  it('orders the findings of the step by place, then severity, and among equals as its checks ran', () => {
+    // The task's required `classes` is checked after the fields, but points at the type, before them.
+    const before = workflowText({ steps: [{ type: 'roboflow_core/florence_2@v1', name: 'florence', prompt: 'find cars', grounding_selection_mode: 'largest' }], outputs: output('$steps.florence.raw_output') });
+    const after = before.replace('find cars', 'find trucks');
+    const findings = relinted(before, after).findings;
+    const type = '"roboflow_core/florence_2@v1"';
+    assert.deepEqual(seen(after, findings), [
+      ['unused-input', 'hint', '"image"'],
+      ['missing-required-field', 'error', type],
+      ['missing-required-field', 'error', type],
+      ['invalid-value', 'error', '"largest"'],
+    ]);
+    assert.match(findings[1].message, /is missing required field `images`/);
+    assert.match(findings[2].message, /runs task "open-vocabulary-object-detection" \(the default\), which needs field `classes`/);
+  });
+
+  it('grows the range of a finding of another check around the edited literal', () => {
+    const before = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/detections_stitch@v1', name: 'stitch', reference_image: ['reference.jpg'], predictions: '$steps.det.predictions' }], outputs: output('$steps.stitch.predictions') });
+    const after = before.replace('"reference.jpg"', '"references.jpg"');
+    const list = '[\n        "references.jpg"\n      ]';
+    assert.deepEqual(seen(after, relinted(before, after).findings), [
+      ['invalid-value', 'error', list],
+      ['dimensionality-mismatch', 'error', list],
+    ]);
   });
 });

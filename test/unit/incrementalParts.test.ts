@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
+import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { changedRegion } from '../../src/core/incremental/changedRegion';
+import { leafEditIn } from '../../src/core/incremental/leafEdit';
 import { movedRange, RangeTouchesEdit, withMovedRanges } from '../../src/core/incremental/shiftRanges';
 import { treeWithLeaf } from '../../src/core/incremental/shiftTree';
+import { buildWorkflowModel } from '../../src/core/model/workflow';
 
 /** The differing middle, one character at a time: what changedRegion must agree with. */
 function naiveRegion(before: string, after: string) {
@@ -69,6 +72,14 @@ describe('incremental: moving ranges past an edit of [10, 20) that grew by 5', (
     assert.deepEqual(data.a, { offset: 30, length: 1 }, 'the original is untouched');
     assert.throws(() => withMovedRanges({ findings: [{ range: { offset: 12, length: 1 } }] }, 10, 20, 5), RangeTouchesEdit);
   });
+
+  it('moves only objects with a numeric offset and length, and ranges in lists that hold other values too', () => {
+    const values = ['a', 1, null, true];
+    const data = { offsetOnly: { offset: 30, note: 'x' }, lengthOnly: { length: 30 }, mixed: ['label', { offset: 30, length: 1 }], values };
+    const moved = withMovedRanges(data, 10, 20, 5);
+    assert.deepEqual(moved, { offsetOnly: { offset: 30, note: 'x' }, lengthOnly: { length: 30 }, mixed: ['label', { offset: 35, length: 1 }], values });
+    assert.equal(moved.values, values, 'plain values (null too) carry no offsets: the same array');
+  });
 });
 
 describe('incremental: a tree with one leaf replaced', () => {
@@ -84,7 +95,8 @@ describe('incremental: a tree with one leaf replaced', () => {
 
   it('is what parsing the edited text gives, with the old tree untouched', () => {
     const before = '{"a": [1, "two", {"b": 0.5}], "c": {"d": true}, "e": "end"}';
-    for (const [needle, replacement, value] of [['"two"', '"twenty-two"', 'twenty-two'], ['0.5', '0.75', 0.75], ['true', 'false', false], ['1', '100', 100], ['"end"', '""', '']] as const) {
+    // `"c"` is a key: its property's colon moves with it.
+    for (const [needle, replacement, value] of [['"two"', '"twenty-two"', 'twenty-two'], ['0.5', '0.75', 0.75], ['true', 'false', false], ['1', '100', 100], ['"end"', '""', ''], ['"c"', '"cc"', 'cc']] as const) {
       const oldRoot = parseTree(before)!;
       const snapshot = JSON.stringify(plain(oldRoot));
       const offset = before.indexOf(needle);
@@ -100,5 +112,61 @@ describe('incremental: a tree with one leaf replaced', () => {
       while (node?.parent) node = node.parent;
       assert.equal(node, root, 'parent links lead to the new root');
     }
+  });
+
+  it('moves a node that starts right where the leaf ends, as in a list missing its comma', () => {
+    const oldRoot = parseTree('[1"a"]')!;
+    const { root } = treeWithLeaf(oldRoot, oldRoot.children![0], 12, 1);
+    assert.deepEqual(plain(root), plain(parseTree('[12"a"]')!));
+    assert.equal(root.children![1].offset, 3);
+  });
+});
+
+describe('incremental: the literal an edit changes', () => {
+  const catalog = bundledCatalog();
+  /** What leafEditIn finds for the edit from `before` to `after`: the leaf's text in `before`, and the rest. */
+  function leafEdit(before: string, after: string) {
+    const model = buildWorkflowModel(parseTree(before)!, catalog);
+    const edit = leafEditIn(model, before, after, changedRegion(before, after));
+    return edit && { leaf: before.slice(edit.leaf.offset, edit.leaf.offset + edit.leaf.length), at: edit.leaf.offset, step: edit.step.index, key: edit.key, delta: edit.delta, newValue: edit.newValue };
+  }
+  const doc = (steps: unknown[]) => JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }], steps, outputs: [] });
+  const det = (fields: object) => ({ type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'det', images: '$inputs.image', model_id: 'yolov8n-640', ...fields });
+
+  it('is the value of the property the edit falls in, with its key, or a list item without one', () => {
+    const before = doc([det({ confidence: 0.4, class_filter: ['car', 'bus'] })]);
+    assert.deepEqual(leafEdit(before, before.replace('0.4', '0.45')), { leaf: '0.4', at: before.indexOf('0.4'), step: 0, key: 'confidence', delta: 1, newValue: 0.45 });
+    assert.deepEqual(leafEdit(before, before.replace('"bus"', '"buses"')), { leaf: '"bus"', at: before.indexOf('"bus"'), step: 0, key: undefined, delta: 2, newValue: 'buses' });
+  });
+
+  it('is the literal a pasted value replaces, however far back the change reaches', () => {
+    // A step whose first property is a literal; the new model id differs from its first to its last character.
+    const before = doc([{ confidence: 0.4, model_id: 'people-detection-o4rdr/7', type: 'roboflow_core/roboflow_object_detection_model@v2', name: 'det', images: '$inputs.image' }]);
+    const after = before.replace('people-detection-o4rdr/7', 'hard-hats-detection-x1/9');
+    assert.deepEqual(changedRegion(before, after), { offset: before.indexOf('people'), length: 24, newText: 'hard-hats-detection-x1/9' });
+    assert.deepEqual(leafEdit(before, after), { leaf: '"people-detection-o4rdr/7"', at: before.indexOf('"people'), step: 0, key: 'model_id', delta: 0, newValue: 'hard-hats-detection-x1/9' });
+    assert.deepEqual(leafEdit(before, before.replace('0.4', '0.5')), { leaf: '0.4', at: before.indexOf('0.4'), step: 0, key: 'confidence', delta: 0, newValue: 0.5 });
+  });
+
+  it('is none when the edit reaches from the key into its value', () => {
+    const before = doc([det({ confidence: 0.4 })]);
+    const after = before.replace('"confidence":0.4', '"confidencX":0.5');
+    assert.deepEqual(changedRegion(before, after), { offset: before.indexOf('e":0.4'), length: 6, newText: 'X":0.5' });
+    assert.equal(leafEdit(before, after), undefined);
+  });
+
+  it('is none when a `$` appears or disappears (a selector may start or stop)', () => {
+    const before = doc([det({ class_filter: ['car'] })]);
+    assert.equal(leafEdit(before, before.replace('"$inputs.image"', '"inputs.image"')), undefined);
+    assert.equal(leafEdit(before, before.replace('"car"', '"$car"')), undefined);
+  });
+
+  it('is a step that is itself a literal, edited at its start or end, and none for an edit across steps or outside them', () => {
+    const before = doc([5, 6, 7]);
+    const at = (needle: string) => before.indexOf(needle);
+    assert.deepEqual(leafEdit(before, before.replace('[5,', '[56,')), { leaf: '5', at: at('[5,') + 1, step: 0, key: undefined, delta: 1, newValue: 56 });
+    assert.deepEqual(leafEdit(before, before.replace(',6,', ',76,')), { leaf: '6', at: at(',6,') + 1, step: 1, key: undefined, delta: 1, newValue: 76 });
+    assert.equal(leafEdit(before, before.replace('6,7]', '9,9]')), undefined, 'two steps changed');
+    assert.equal(leafEdit(before, before.replace('"1.0"', '"1.1"')), undefined, 'the version changed');
   });
 });

@@ -65,7 +65,7 @@ export function leafEditIn(model: WorkflowModel, previousText: string, text: str
   const end = edit.offset + edit.length;
   const index = stepIndexAt(steps, start, end);
   const step = model.steps[index];
-  if (!step || step.node !== steps[index]) return undefined;
+  if (!step) return undefined;
   const leaf = leafAt(step.node, start, end);
   if (!leaf) return undefined;
   const property = leaf.parent?.type === 'property' ? leaf.parent : undefined;

@@ -119,9 +119,9 @@ function withoutOnce(findings: readonly Finding[], removed: readonly Finding[]):
 const order = (f: Finding) => [f.range.offset, SEVERITY_ORDER[f.severity]] as const;
 
 /**
- * Adds a step's own findings where a full lint puts them: by offset, then severity; among equals
- * before the rest, since the step checks run before the whole-document checks and the security
- * analysis.
+ * Adds a step's own findings (in order, as stepFindings gives them) where a full lint puts them: by
+ * offset, then severity; among equals before the rest, since the step checks run before the
+ * whole-document checks and the security analysis.
  */
 function insertInOrder(findings: Finding[], added: readonly Finding[]): Finding[] {
   for (const finding of added) {
@@ -131,8 +131,8 @@ function insertInOrder(findings: Finding[], added: readonly Finding[]): Finding[
       return o > offset || (o === offset && s >= severity);
     });
     if (at < 0) at = findings.length;
-    // Findings of the step already inserted come first among equals.
-    while (at < findings.length && added.includes(findings[at]) && order(findings[at])[0] === offset && order(findings[at])[1] === severity) at++;
+    // Findings of the step already inserted come first among equals (being in order, they are its equals).
+    while (at < findings.length && added.includes(findings[at])) at++;
     findings.splice(at, 0, finding);
   }
   return findings;

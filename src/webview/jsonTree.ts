@@ -11,7 +11,6 @@ function isHighSurrogate(code: number): boolean {
 }
 
 function scalar(value: unknown): HTMLElement {
-  if (value === null) return h('span', { class: 'json-null' }, 'null');
   switch (typeof value) {
     case 'string': {
       if (value.length <= MAX_STRING) return h('span', { class: 'json-string' }, JSON.stringify(value));
@@ -23,14 +22,14 @@ function scalar(value: unknown): HTMLElement {
       return h('span', { class: 'json-number' }, String(value));
     case 'boolean':
       return h('span', { class: 'json-boolean' }, String(value));
-    default:
+    default: // null (typeof 'object'), and undefined, which JSON cannot hold
       return h('span', { class: 'json-null' }, String(value));
   }
 }
 
 function keyLabel(key: string | number | undefined): (HTMLElement | string)[] {
   if (key === undefined) return [];
-  return [h('span', { class: typeof key === 'number' ? 'json-index' : 'json-key' }, typeof key === 'number' ? String(key) : JSON.stringify(key)), ': '];
+  return [h('span', { class: typeof key === 'number' ? 'json-index' : 'json-key' }, JSON.stringify(key)), ': '];
 }
 
 function node(value: unknown, key: string | number | undefined, depth: number, path: string): HTMLElement {

@@ -38,6 +38,13 @@ describe('preview DOM builders', () => {
     assert.equal(clicks, 1);
   });
 
+  it('wires a function under a plain event name to that very event (only a leading "on" is dropped)', () => {
+    let ends = 0;
+    const div = h('div', { transitionend: () => ends++ });
+    div.dispatchEvent(new dom.window.Event('transitionend'));
+    assert.equal(ends, 1);
+  });
+
   it('makes SVG elements in the SVG namespace', () => {
     const svg = s('svg', { viewBox: '0 0 2 1' }, s('rect', { x: 1 }));
     assert.equal(svg.namespaceURI, 'http://www.w3.org/2000/svg');

@@ -20,6 +20,10 @@ describe('preview JSON tree: values', () => {
     assert.equal(root(null).querySelector('.json-null')?.textContent, 'null');
   });
 
+  it('shows a value JSON cannot hold (undefined) in the null style rather than failing', () => {
+    assert.equal(root(undefined).querySelector('.json-null')?.textContent, 'undefined');
+  });
+
   it('shows a string of 240 characters whole', () => {
     const s = root('x'.repeat(240)).querySelector('.json-string')!;
     assert.equal(s.textContent, `"${'x'.repeat(240)}"`);
@@ -73,10 +77,17 @@ describe('preview JSON tree: objects and lists', () => {
     assert.equal(summary(root({ only: 1 })), '{ 1 key }');
   });
 
+  it('styles a fold\'s brackets as punctuation and its count as muted', () => {
+    const parts = Array.from(root({ a: [1, 2] }).querySelector(':scope > details > ul > li > details > summary')!.childNodes).map((n) => [(n as Element).getAttribute?.('class') ?? '#text', n.textContent]);
+    assert.deepEqual(parts, [['json-key', '"a"'], ['#text', ': '], ['json-punct', '['], ['muted', ' 2 items '], ['json-punct', ']']]);
+  });
+
   it('shows empty objects and lists as {} and [] without a fold', () => {
     assert.equal(root({}).textContent, '{}');
     assert.equal(root([]).textContent, '[]');
     assert.equal(root({}).querySelector('details'), null);
+    assert.equal(root({}).querySelector('.json-punct')?.textContent, '{}');
+    assert.equal(root([]).querySelector('.json-punct')?.textContent, '[]');
     assert.equal(children(root({ e: [] }))[0].textContent, '"e": []');
   });
 

@@ -6,11 +6,13 @@ describe('preview headings: a name and its kind', () => {
     assert.equal(kindBesideName('image', 'image'), undefined);
     assert.equal(kindBesideName('Image', 'image'), undefined);
     assert.equal(kindBesideName('multi_label-classification', 'multi-label classification'), undefined);
+    assert.equal(kindBesideName('key_points', 'keypoints'), undefined, 'a separator on one side only');
   });
 
   it('keeps it beside any other name', () => {
     assert.equal(kindBesideName('photo', 'image'), 'image');
     assert.equal(kindBesideName('images', '3 images'), '3 images');
     assert.equal(kindBesideName('annotated', 'image'), 'image');
+    assert.equal(kindBesideName('maße', 'masse'), 'masse', 'compared in lower case: ß is not ss');
   });
 });

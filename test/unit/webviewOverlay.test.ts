@@ -104,6 +104,7 @@ describe('preview overlay: boxes drawn over the picture', () => {
     assert.deepEqual(groups(f).map((g) => g.getAttribute('class')), ['detection c1', 'detection c0', 'detection c4', 'detection c6', 'detection c1']);
     const swatches = Array.from(f.querySelectorAll('tbody .swatch')).map((s) => s.getAttribute('class'));
     assert.deepEqual(swatches, ['swatch c1', 'swatch c0', 'swatch c4', 'swatch c6', 'swatch c1'], 'the table uses the same colours');
+    assert.deepEqual(Array.from(f.querySelectorAll('tbody .swatch')).map((s) => s.getAttribute('aria-hidden')), ['true', 'true', 'true', 'true', 'true'], 'a colour chip, not read out');
   });
 });
 
@@ -149,6 +150,14 @@ describe('preview overlay: the canvas', () => {
     assert.equal(svg?.getAttribute('preserveAspectRatio'), 'xMidYMid meet');
   });
 
+  it('puts the drawing in a styled figure: figure.figure > div.canvas > svg.overlay, then the table', () => {
+    const f = figure([box()], { baseImage: 'data:image/png;base64,iVBORw0KGgo=' });
+    assert.equal(f.tagName, 'FIGURE');
+    assert.equal(f.getAttribute('class'), 'figure');
+    assert.deepEqual(Array.from(f.children).map((c) => `${c.tagName.toLowerCase()}.${c.getAttribute('class')}`), ['div.canvas', 'details.detections-table']);
+    assert.deepEqual(Array.from(f.querySelector('div.canvas')!.children).map((c) => `${c.tagName.toLowerCase()}.${c.getAttribute('class')}`), ['svg.overlay']);
+  });
+
   it('sizes the canvas to fit the detections when the output does not say the image size', () => {
     // Right edge 100 + 20 = 120, bottom edge 50 + 10 = 60.
     assert.equal(figure([box()], { size: null }).querySelector('svg')?.getAttribute('viewBox'), '0 0 120 60');
@@ -160,6 +169,7 @@ describe('preview overlay: the canvas', () => {
     const image = f.querySelector('svg > image');
     assert.equal(image?.getAttribute('href'), 'data:image/png;base64,iVBORw0KGgo=');
     assert.deepEqual(['x', 'y', 'width', 'height'].map((a) => num(image, a)), [0, 0, 96, 64]);
+    assert.equal(image?.getAttribute('preserveAspectRatio'), 'none', 'stretched exactly onto the pixel grid of the detections');
     assert.equal(f.querySelector('svg > rect.blank'), null);
     assert.equal(f.querySelector('figcaption'), null, 'no "drawn without the picture" note');
     assert.equal(f.querySelector('svg')?.firstElementChild, image, 'the picture is under the boxes');
@@ -171,6 +181,8 @@ describe('preview overlay: the canvas', () => {
     const blank = f.querySelector('svg > rect.blank');
     assert.deepEqual(['x', 'y', 'width', 'height'].map((a) => num(blank, a)), [0, 0, 96, 64]);
     assert.match(f.querySelector('figcaption')?.textContent ?? '', /^Drawn without the picture: the input image is not available here/);
+    assert.equal(f.querySelector('figcaption')?.getAttribute('class'), 'muted');
+    assert.deepEqual(Array.from(f.children).map((c) => c.tagName.toLowerCase()), ['div', 'figcaption', 'details'], 'the note under the drawing, above the table');
   });
 });
 
@@ -203,6 +215,7 @@ describe('preview overlay: what a screen reader gets', () => {
     ]);
     const headers = Array.from(f.querySelectorAll('thead th')).map((th) => th.textContent);
     assert.deepEqual(headers, ['Class', 'Confidence', 'Box (x, y, w, h)', 'Shape']);
+    assert.deepEqual(Array.from(f.querySelectorAll('thead th')).map((th) => th.getAttribute('scope')), ['col', 'col', 'col', 'col'], 'column headers for screen readers');
   });
 
   it('counts the objects in the table summary, singular for one', () => {
@@ -237,6 +250,7 @@ describe('preview overlay: classifications', () => {
 
   it('shows the top class and its confidence, and one bar per class', () => {
     const view = classificationView(classes, 'dog', false);
+    assert.equal(view.getAttribute('class'), 'classification');
     const top = view.querySelector('.top-class');
     assert.equal(top?.querySelector('strong')?.textContent, 'dog');
     assert.equal(top?.textContent, 'dog 80%');

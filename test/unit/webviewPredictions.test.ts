@@ -149,7 +149,7 @@ describe('preview predictions: object detection', () => {
 
   it('ignores an image size that is not two positive finite numbers', () => {
     const prediction = { x: 1, y: 1, width: 1, height: 1, class: 'a' };
-    for (const image of [{ width: 0, height: 10 }, { width: 10, height: -1 }, { width: Number.NaN, height: 10 }, { width: '10', height: 10 }, { width: 10 }, null, 'big', [10, 10]]) {
+    for (const image of [{ width: 0, height: 10 }, { width: 10, height: 0 }, { width: 10, height: -1 }, { width: Number.NaN, height: 10 }, { width: '10', height: 10 }, { width: 10 }, null, 'big', [10, 10]]) {
       const shape = detectionsOf({ image, predictions: [prediction] });
       assert.equal('image' in shape, false, JSON.stringify(image));
     }
@@ -202,7 +202,7 @@ describe('preview predictions: instance segmentation and keypoints', () => {
   });
 
   it('drops all keypoints of a detection when one has no usable position', () => {
-    for (const keypoints of [[{ x: 1, y: 1 }, { x: 1 }], [{ x: 1, y: Infinity }], [[1, 1]], [], 'nose']) {
+    for (const keypoints of [[{ x: 1, y: 1 }, { x: 1 }], [{ x: 1, y: Infinity }], [{ x: '1', y: 1 }], [[1, 1]], [null], [], 'nose']) {
       const shape = detectionsOf({ predictions: [{ x: 5, y: 5, width: 4, height: 4, class: 'a', keypoints }] });
       assert.equal('keypoints' in shape.detections[0], false, JSON.stringify(keypoints));
     }

@@ -54,6 +54,13 @@ describe('preview results: the run summary', () => {
     assert.equal(text(view.querySelector('[data-testid="run-meta"]')), 'Done in 850 ms · 1.5 KB · As you');
   });
 
+  it('lays out the header as title, muted summary, spacer, then the copy-all button', () => {
+    const header = successView(success([{ count: 1 }]), context()).querySelector(':scope > header')!;
+    assert.equal(header.getAttribute('class'), 'result-header');
+    assert.deepEqual(Array.from(header.children).map((c) => `${c.tagName.toLowerCase()}.${c.getAttribute('class')}`), ['h2.null', 'span.muted', 'span.spacer', 'button.btn secondary']);
+    assert.equal(header.querySelector('button')?.getAttribute('data-key'), 'copy:all');
+  });
+
   it('writes durations in ms under a second and in seconds (2 decimals) from one second', () => {
     const meta = (durationMs: number) => text(successView(success([], { durationMs }), context()).querySelector('[data-testid="run-meta"]'))?.split(' · ')[0];
     assert.equal(meta(0), 'Done in 0 ms');
@@ -78,6 +85,8 @@ describe('preview results: the run summary', () => {
     const empty = successView(success([{}]), context());
     assert.match(text(empty.querySelector('.element p.muted')) ?? '', /^No output values/);
     assert.equal(sections(empty).length, 0);
+    assert.equal(empty.querySelector(':scope > p.muted'), null, 'one (empty) element is an output list that is not empty');
+    assert.equal(successView(success([{ a: 1 }]), context()).querySelector('p.muted'), null, 'values: neither note');
   });
 
   it('numbers the results of a batch, and does not for a single one', () => {
@@ -117,6 +126,9 @@ describe('preview results: one section per output', () => {
     assert.deepEqual(all.map((s) => text(s.querySelector('h3'))), ['count', 'label', 'count', 'label']);
     assert.deepEqual(all.map(badge), ['number', 'string', 'number', 'string']);
 
+    assert.deepEqual(Array.from(all[0].querySelector(':scope > header')!.children).map((c) => `${c.tagName.toLowerCase()}.${c.getAttribute('class')}`), ['h3.null', 'span.badge', 'span.spacer', 'button.btn link']);
+    assert.equal(all[0].querySelector(':scope > header')?.getAttribute('class'), 'output-header');
+
     const secondCount = all[2];
     const copy = buttonNamed(secondCount, 'Copy as JSON');
     assert.equal(copy.getAttribute('title'), 'Copy count as JSON (secrets redacted)');
@@ -149,6 +161,7 @@ describe('preview results: one section per output', () => {
     const s = section(successView(success([{ crops: [{ type: 'base64', value: PNG }, { type: 'base64', value: SAMPLE_JPEG_BASE64 }, { type: 'base64', value: PNG }] }]), context()), 'crops');
     assert.equal(badge(s), '3 images');
     const imgs = Array.from(s.querySelectorAll('.gallery img'));
+    assert.deepEqual(imgs.map((i) => i.getAttribute('class')), ['output-image small', 'output-image small', 'output-image small']);
     assert.deepEqual(imgs.map((i) => i.getAttribute('alt')), ['Output crops, image 1', 'Output crops, image 2', 'Output crops, image 3']);
     assert.deepEqual(imgs.map((i) => i.getAttribute('src')), [PNG_URL, JPEG_URL, PNG_URL]);
   });
@@ -211,6 +224,7 @@ describe('preview results: one section per output', () => {
     assert.equal(raw.hasAttribute('open'), false);
     assert.equal(raw.getAttribute('data-key'), 'raw:out:0:predictions');
     assert.ok(raw.querySelector('ul.json-tree'));
+    assert.equal(raw.querySelector('ul.json-tree details')?.getAttribute('data-key'), 'json:raw:out:0:predictions', 'its folds keyed apart from other trees');
     assert.equal(section(view, 'note').querySelector('details.raw'), null);
   });
 
@@ -258,7 +272,14 @@ describe('preview results: a failed run', () => {
     assert.equal(view.getAttribute('role'), 'alert');
     assert.equal(view.getAttribute('class'), 'result failure');
     assert.equal(text(view.querySelector('[data-testid="failure-message"]')), 'The workflow failed.');
+    assert.equal(view.querySelector('[data-testid="failure-message"]')?.getAttribute('class'), 'message');
     assert.equal(text(view.querySelector('header .muted')), 'after 1.50 s');
+    const header = view.querySelector(':scope > header')!;
+    assert.equal(header.getAttribute('class'), 'result-header');
+    assert.deepEqual(Array.from(header.children).map((c) => `${c.tagName.toLowerCase()}.${c.getAttribute('class')}`), ['h2.null', 'span.muted', 'span.spacer', 'button.btn link']);
+    assert.equal(view.querySelector('h3'), null, 'no step errors: no heading for them');
+    assert.equal(view.querySelector('ul'), null);
+    assert.equal(buttonNamed(view, 'Copy Error as JSON').getAttribute('data-key'), 'copy:error');
     buttonNamed(view, 'Copy Error as JSON').click();
     assert.deepEqual(ctx.sent, [{ type: 'copy', target: { scope: 'all' } }]);
     assert.equal(failureView(failure({ durationMs: 0 }), context()).querySelector('header .muted'), null, 'no "after 0 ms"');
@@ -298,10 +319,13 @@ describe('preview results: a failed run', () => {
     const item = view.querySelector('li.block-error')!;
     assert.equal(text(item.querySelector('strong')), 'Step `det`');
     assert.equal(text(item.querySelector('.block-error-head')), 'Step `det` roboflow_core/roboflow_object_detection_model@v2 · property confidenceReveal in Editor');
+    assert.equal(item.parentElement?.getAttribute('class'), 'block-errors');
+    assert.equal(text(item.querySelector('.block-error-head > span.muted')), ' roboflow_core/roboflow_object_detection_model@v2');
     assert.equal(text(item.querySelector('code')), 'confidence');
     assert.equal(text(item.querySelector('p.details')), 'must be ≤ 1');
     const reveal = buttonNamed(item, 'Reveal in Editor');
     assert.equal(reveal.getAttribute('title'), 'Select step det in the workflow');
+    assert.equal(reveal.getAttribute('data-key'), 'reveal:0');
     reveal.click();
     assert.deepEqual(ctx.sent, [{ type: 'revealStep', step: 'det' }]);
   });
@@ -322,6 +346,7 @@ describe('preview results: a failed run', () => {
     assert.deepEqual(folds.map((d) => text(d.querySelector('summary'))), ['Traceback', 'stdout', 'stderr']);
     assert.deepEqual(folds.map((d) => d.open), [false, false, false], 'all folded');
     assert.deepEqual(folds.map((d) => d.getAttribute('data-key')), ['tb:0', 'out:0', 'err:0']);
+    assert.deepEqual(folds.map((d) => d.getAttribute('class')), ['traceback', null, null]);
     assert.equal(text(folds[0].querySelector('pre')), traceback, 'the whole traceback, all 401 lines');
     assert.deepEqual(folds.slice(1).map((d) => text(d.querySelector('pre'))), ['printed', 'warned']);
     assert.equal(failureView(failure({ blockErrors: [blockError()] }), context()).querySelector('li.block-error details'), null);
@@ -336,9 +361,14 @@ describe('preview results: a failed run', () => {
   });
 
   it('offers the Python output of the failed run and how it was made', () => {
-    const view = failureView(failure({ pythonStreams: { stderr: 'x' }, summary: 'As someone you share with' }), context());
-    assert.equal(view.querySelector('details.extras')?.getAttribute('data-key'), 'f-py-streams');
+    const view = failureView(failure({ pythonStreams: { stderr: 'x' }, debugTraces: ['t1'], summary: 'As someone you share with' }), context());
+    const extras = Array.from(view.querySelectorAll('details.extras'));
+    assert.deepEqual(extras.map((d) => [d.getAttribute('data-key'), text(d.querySelector('summary'))]), [
+      ['f-py-streams', 'Python block output (stdout / stderr)'],
+      ['f-py-traces', 'Python block debug traces'],
+    ]);
     assert.equal(text(view.lastElementChild), 'As someone you share with');
+    assert.equal(view.lastElementChild?.getAttribute('class'), 'muted');
   });
 });
 
@@ -351,8 +381,12 @@ describe('preview results: a run that was not sent', () => {
     assert.equal(view.getAttribute('role'), 'status');
     assert.equal(text(view.querySelector('h2')), 'Nothing was sent');
     assert.equal(text(view.querySelector('[data-testid="not-sent-reason"]')), 'No API key.');
+    assert.equal(view.querySelector('[data-testid="not-sent-reason"]')?.getAttribute('class'), 'message');
     assert.deepEqual(Array.from(view.querySelectorAll('p')).map(text), ['No API key.', 'The hosted server needs one.']);
-    buttonNamed(view, 'Set API Key…').click();
+    const fix = buttonNamed(view, 'Set API Key…');
+    assert.equal(fix.getAttribute('class'), 'btn primary');
+    assert.equal(fix.getAttribute('data-key'), 'action:setApiKey');
+    fix.click();
     assert.deepEqual(commands, ['setApiKey']);
   });
 

@@ -468,6 +468,253 @@ describe('graph webview (src/webview/graph/main.ts in jsdom)', function () {
     assert.equal(nodeElement(w, 'step:0').getAttribute('tabindex'), '0');
   });
 
+  it('restores the saved workflow and view at load; a malformed saved state is dropped', async () => {
+    const view = { x: 5, y: 6, scale: 0.5 };
+    let w = await open({ state: { workflowUri: URI, viewport: view } });
+    assert.deepEqual(w.saved, [{ workflowUri: URI, viewport: view }]);
+    w.close();
+    w = await open({ state: { workflowUri: 42, viewport: { x: 1 } } });
+    assert.deepEqual(w.saved, [{}]);
+  });
+
+  it('the page: status line, graph, arrow markers, toolbar buttons and legend, as assistive tech reads them', async () => {
+    const w = await open();
+    const attributes = (e: Element) => Object.fromEntries(Array.from(e.attributes).map((a) => [a.name, a.value]));
+    assert.deepEqual(attributes(one(w, 'p.status')), { class: 'status', role: 'status', 'data-testid': 'status' });
+    assert.deepEqual(attributes(one(w, 'svg')), { class: 'graph', role: 'group', 'aria-label': 'Workflow graph', 'data-testid': 'graph' });
+    assert.deepEqual(
+      Array.from(w.document.querySelectorAll('svg > defs > marker')).map((m) => [attributes(m), Array.from(m.children).map((c) => [c.tagName, attributes(c)])]),
+      ['arrow-data', 'arrow-flow'].map((id) => [
+        { id, viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' },
+        [['path', { d: 'M 0 0 L 10 5 L 0 10 z' }]],
+      ]),
+    );
+    assert.deepEqual(attributes(one(w, 'svg > g')), { class: 'viewport' });
+    const toolbar = one(w, '.toolbar');
+    assert.deepEqual(attributes(toolbar), { class: 'toolbar', role: 'toolbar', 'aria-label': 'Graph' });
+    assert.deepEqual(
+      Array.from(toolbar.querySelectorAll('button')).map((b) => [b.textContent, b.getAttribute('data-key'), b.getAttribute('title')]),
+      [
+        ['Fit', 'fit', 'Show the whole graph (0)'],
+        ['+', 'zoom-in', 'Zoom in (+)'],
+        ['−', 'zoom-out', 'Zoom out (−)'],
+        ['Export SVG…', 'export', 'Save the graph as an SVG file'],
+      ],
+    );
+    const legend = one(toolbar, 'span.legend');
+    assert.deepEqual(
+      Array.from(legend.childNodes).map((n) => (n instanceof w.window.Element ? [n.tagName, n.getAttribute('class'), n.textContent] : ['#text', null, n.textContent])),
+      [
+        ['SPAN', 'legend-data', 'data'],
+        ['SPAN', 'legend-flow', 'flow control'],
+        ['#text', null, '🔒 private model'],
+        ['#text', null, '🔑 credential'],
+      ],
+    );
+  });
+
+  it('Fit, the 0 key, = and _ restore or change the zoom; layout time is reported', async () => {
+    const w = await open();
+    const before = performance.now();
+    host(w, { type: 'graph', view: VIEW });
+    const took = performance.now() - before;
+    const layoutMs = Number(one(w, 'svg.graph').getAttribute('data-layout-ms'));
+    assert.ok(layoutMs >= 0 && layoutMs <= Math.ceil(took), `layout took ${layoutMs} ms of the ${took} ms the message took`);
+    const saved = () => (lastSaved(w) as { viewport: unknown }).viewport;
+    const body = w.document.body;
+    assert.equal(w.key(body, '=').defaultPrevented, true);
+    near(saved(), zoomed(FIT, 1.25), 'after =');
+    w.click(buttonNamed(w, 'Fit'));
+    near(saved(), FIT, 'after Fit');
+    assert.equal(w.key(body, '_').defaultPrevented, true);
+    near(saved(), zoomed(FIT, 0.8), 'after _');
+    assert.equal(w.key(body, '0').defaultPrevented, true);
+    near(saved(), FIT, 'after 0');
+  });
+
+  it('the wheel zooms about the pointer inside a panel that is not at the page’s corner; right-drags and cancelled drags do not pan', async () => {
+    const w = await open({}, undefined);
+    const svg = one(w, 'svg.graph');
+    w.setBox(svg, { left: 30, top: 20, ...BOX });
+    host(w, { type: 'graph', view: VIEW });
+    const saved = () => (lastSaved(w) as { viewport: unknown }).viewport;
+    w.dispatch(svg, (window) => new window.WheelEvent('wheel', { deltaY: -100, clientX: 130, clientY: 70, cancelable: true, bubbles: true }));
+    const wheeled = zoomed(FIT, Math.exp(0.15), 100, 50);
+    near(saved(), wheeled, 'after the wheel');
+    const pointer = (type: string, x: number, y: number, button = 0) => w.dispatch(svg, (window) => new window.PointerEvent(type, { clientX: x, clientY: y, button, pointerId: 1, bubbles: true }));
+    const count = w.saved.length;
+    pointer('pointerdown', 10, 10, 2);
+    pointer('pointermove', 40, 30, 2);
+    assert.equal(w.saved.length, count, 'the right button does not pan');
+    assert.equal(svg.getAttribute('class'), 'graph');
+    pointer('pointerdown', 10, 10);
+    assert.equal(svg.getAttribute('class'), 'graph panning');
+    pointer('pointercancel', 10, 10);
+    assert.equal(svg.getAttribute('class'), 'graph');
+    pointer('pointermove', 40, 30);
+    assert.equal(w.saved.length, count, 'a cancelled drag pans no more');
+  });
+
+  it('arrow keys at half size pan only when the node is not wholly in view, by the scaled distance', async () => {
+    // At scale 0.5 the fixture (742 × 634) is 371 × 317: wider than nothing, taller than the 300 px panel.
+    let w = await open({ state: { workflowUri: URI, viewport: { x: 37, y: 0, scale: 0.5 } } });
+    host(w, { type: 'graph', view: VIEW });
+    const move = (from: string, key: string, to: string) => {
+      nodeElement(w, from).focus();
+      assert.equal(w.key(nodeElement(w, from), key).defaultPrevented, true);
+      assert.equal(w.document.activeElement?.getAttribute('data-id'), to);
+    };
+    // Gate at half size and moved by 37: 280…400 × 119…151, ending exactly at the panel's right edge: no pan, nothing saved.
+    let count = w.saved.length;
+    move('output:0', 'ArrowRight', 'step:1');
+    assert.equal(worldTransform(w), 'translate(37.00 0.00) scale(0.5000)');
+    assert.equal(w.saved.length, count);
+    // Missing ends at 309, past 300: pan up by 9 + 16.
+    move('output:1', 'ArrowDown', 'output:2');
+    assert.equal(worldTransform(w), 'translate(37.00 -25.00) scale(0.5000)');
+    w.close();
+
+    // Missing ending exactly at the panel's bottom (−9 + 309 = 300) is in view.
+    w = await open({ state: { workflowUri: URI, viewport: { x: 0, y: -9, scale: 0.5 } } });
+    host(w, { type: 'graph', view: VIEW });
+    count = w.saved.length;
+    move('output:1', 'ArrowDown', 'output:2');
+    assert.equal(worldTransform(w), 'translate(0.00 -9.00) scale(0.5000)');
+    assert.equal(w.saved.length, count);
+    w.close();
+
+    // openai_key (16, 247) exactly at the panel's top-left corner is in view; image (315, 16) above it is not:
+    // its top (8 − 123.5 = −115.5) comes down to 16 px from the edge.
+    w = await open({ state: { workflowUri: URI, viewport: { x: -8, y: -123.5, scale: 0.5 } } });
+    host(w, { type: 'graph', view: VIEW });
+    count = w.saved.length;
+    move('output:0', 'ArrowLeft', 'input:1');
+    assert.equal(worldTransform(w), 'translate(-8.00 -123.50) scale(0.5000)');
+    assert.equal(w.saved.length, count);
+    move('input:1', 'ArrowUp', 'input:0');
+    assert.equal(worldTransform(w), 'translate(-8.00 8.00) scale(0.5000)');
+  });
+
+  it('focus moved by the keyboard or kept through a redraw does not scroll the page', async () => {
+    const w = await open();
+    host(w, { type: 'graph', view: VIEW });
+    const proto = w.window.SVGElement.prototype;
+    const focus = proto.focus;
+    const asked: (boolean | undefined)[] = [];
+    proto.focus = function (this: SVGElement, options?: FocusOptions) {
+      asked.push(options?.preventScroll);
+      focus.call(this, options);
+    };
+    try {
+      w.key(nodeElement(w, 'input:0'), 'ArrowDown');
+      host(w, { type: 'graph', view: VIEW });
+    } finally {
+      proto.focus = focus;
+    }
+    assert.equal(w.document.activeElement?.getAttribute('data-id'), 'step:0');
+    assert.deepEqual(asked, [true, true]);
+  });
+
+  it('Export SVG writes no colour for a theme variable VS Code did not set (none: the viewer’s default), not an empty one', async () => {
+    const css = fs.readFileSync(path.join(repoRoot(), 'src/webview/graph/graph.css'), 'utf8');
+    // No theme: --vscode-editor-background and --vscode-foreground, with no fallback in the stylesheet, are unset.
+    const w = await open({ css });
+    host(w, { type: 'graph', view: VIEW });
+    const count = w.posted.length;
+    w.click(buttonNamed(w, 'Export SVG…'));
+    const text = (postedSince(w, count)[0] as { svg: string }).svg;
+    const doc = new w.window.DOMParser().parseFromString(text, 'image/svg+xml');
+    const properties = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'font-family', 'font-size', 'font-weight', 'opacity'];
+    const empty = Array.from(doc.querySelectorAll('svg > g *')).flatMap((e) => properties.filter((p) => e.getAttribute(p) === '').map((p) => `${e.tagName} ${p}`));
+    assert.deepEqual(empty, []);
+    const box = one(doc, 'g[data-id="step:0"] > rect');
+    assert.deepEqual([box.getAttribute('fill'), box.getAttribute('stroke')], [null, '#b180d7'], 'the node background is unset, the step colour falls back');
+  });
+
+  it('long titles, names and types are shortened to the box; unnamed nodes, counts and plurals are spelt out', async () => {
+    const node = (id: string, kind: 'input' | 'step' | 'output', name: string, title: string, detail: string, more: Partial<GraphView['graph']['nodes'][number]> = {}) => ({ id, kind, name, title, detail, privateModel: false, credential: false, errors: 0, warnings: 0, ...more });
+    // A step is 240 px wide: 29 title characters at 7.5 px (25 beside a marker), 32 name characters at 7, 34 type characters at 6.5.
+    const graph: GraphView['graph'] = {
+      nodes: [
+        node('step:0', 'step', 'n'.repeat(32), 'T'.repeat(29), 'd'.repeat(34), { errors: 2, warnings: 1 }),
+        node('step:1', 'step', '', 'U'.repeat(30), `${'a'.repeat(17)}${'b'.repeat(18)}`, { warnings: 2 }),
+        node('step:2', 'step', 'out', 'V'.repeat(26), 'x/y@v1', { privateModel: true, errors: 1 }),
+        node('input:0', 'input', 'image', 'image', 'WorkflowImage', { warnings: 1 }),
+        node('output:0', 'output', 'out', 'out', '$steps.out.value'),
+      ],
+      edges: [],
+    };
+    const w = await open();
+    host(w, { type: 'graph', view: { workflowUri: URI, fileName: 'long.workflow.json', graph } });
+    const texts = (id: string) => Array.from(nodeElement(w, id).querySelectorAll('text')).map((t) => [t.getAttribute('class'), t.textContent, t.getAttribute('x'), t.getAttribute('y'), t.getAttribute('text-anchor')]);
+    assert.deepEqual(texts('step:0'), [
+      ['title', 'T'.repeat(29), '10', '19', null],
+      ['name', 'n'.repeat(32), '10', '36', null],
+      ['detail', 'd'.repeat(34), '10', '53', null],
+      ['counts', '✖ 2 ⚠ 1', '232', '56', 'end'],
+    ]);
+    assert.deepEqual(texts('step:1'), [
+      ['title', `${'U'.repeat(28)}…`, '10', '19', null],
+      ['name', '(unnamed)', '10', '36', null],
+      ['detail', `${'a'.repeat(16)}…${'b'.repeat(17)}`, '10', '53', null],
+      ['counts', '⚠ 2', '232', '56', 'end'],
+    ]);
+    assert.deepEqual(texts('step:2'), [
+      ['title', `${'V'.repeat(24)}…`, '10', '19', null],
+      ['name', 'out', '10', '36', null],
+      ['detail', 'x/y@v1', '10', '53', null],
+      ['markers', '🔒', '232', '19', 'end'],
+      ['counts', '✖ 1', '232', '56', 'end'],
+    ]);
+    assert.deepEqual(texts('input:0'), [
+      ['title', 'image', '10', '19', null],
+      ['detail', 'WorkflowImage', '10', '36', null],
+      ['counts', '⚠ 1', '192', '38', 'end'],
+    ]);
+    assert.deepEqual(
+      graph.nodes.map((n) => [nodeElement(w, n.id).getAttribute('class'), nodeElement(w, n.id).getAttribute('aria-label')]),
+      [
+        ['node step has-errors', `step ${'n'.repeat(32)}, ${'T'.repeat(29)}, ${'d'.repeat(34)}, 2 errors, 1 warning`],
+        ['node step has-warnings', `step (unnamed), ${'U'.repeat(30)}, ${'a'.repeat(17)}${'b'.repeat(18)}, 2 warnings`],
+        ['node step has-errors', `step out, ${'V'.repeat(26)}, x/y@v1, uses a private model, 1 error`],
+        ['node input has-warnings', 'input image, 1 warning'],
+        ['node output', 'output out'],
+      ],
+    );
+
+    // A step and an output share the name "out": a failure marks the step only, a count the output only.
+    host(w, { type: 'run', run: { runId: 1, status: 'failure', summary: 'Preview run failed.', failedSteps: [{ step: 'out', message: 'boom' }], outputCounts: [] } });
+    assert.deepEqual(texts('step:2').slice(-1), [['run-status', 'failed', '232', '36', 'end']]);
+    assert.deepEqual(
+      Array.from(w.document.querySelectorAll('g.node.failed, g.node.ran')).map((g) => g.getAttribute('data-id')),
+      ['step:2'],
+    );
+    host(w, { type: 'run', run: { runId: 2, status: 'success', summary: 'Preview run succeeded.', failedSteps: [], outputCounts: [{ output: 'out', count: 1 }] } });
+    assert.deepEqual(texts('output:0').slice(-1), [['run-status', '1 item', '192', '38', 'end']]);
+    assert.equal(nodeElement(w, 'output:0').getAttribute('aria-label'), 'output out, 1 item in the last run');
+    assert.deepEqual(
+      Array.from(w.document.querySelectorAll('g.node.failed, g.node.ran')).map((g) => g.getAttribute('data-id')),
+      ['output:0'],
+    );
+  });
+
+  it('Tab goes through level nodes left to right, whatever their order in the graph', async () => {
+    const node = (id: string, kind: 'input' | 'step' | 'output', name: string) => ({ id, kind, name, title: name, detail: 'x', privateModel: false, credential: false, errors: 0, warnings: 0 });
+    // Pieces in rows: input:0 → step:0, then input:1 alone beside it (both inputs on the top row), then three lone outputs.
+    const graph: GraphView['graph'] = {
+      nodes: [node('step:0', 'step', 'uses'), node('input:1', 'input', 'right'), node('input:0', 'input', 'left'), node('output:0', 'output', 'a'), node('output:1', 'output', 'b'), node('output:2', 'output', 'c')],
+      edges: [{ from: 'input:0', to: 'step:0', kind: 'data', label: 'image' }],
+    };
+    const w = await open();
+    host(w, { type: 'graph', view: { workflowUri: URI, fileName: 'pieces.workflow.json', graph } });
+    const drawn = Array.from(w.document.querySelectorAll('g.nodes > g.node')).map((g) => [g.getAttribute('data-id'), g.getAttribute('transform')]);
+    assert.deepEqual(drawn.slice(0, 3), [
+      ['input:0', 'translate(36 16)'],
+      ['input:1', 'translate(304 16)'],
+      ['step:0', 'translate(16 118)'],
+    ]);
+  });
+
   it('malformed and unknown host messages are ignored with a warning: nothing changes, nothing is posted, nothing throws', async () => {
     const w = await open();
     host(w, { type: 'graph', view: VIEW });

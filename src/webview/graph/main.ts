@@ -98,7 +98,7 @@ function drawNode(node: GraphNode, placed: PlacedNode): SVGGElement {
   const markers = [node.privateModel ? '🔒' : '', node.credential ? '🔑' : ''].join('');
   const counts = [node.errors ? `✖ ${node.errors}` : '', node.warnings ? `⚠ ${node.warnings}` : ''].filter(Boolean).join(' ');
   const lines: SVGTextElement[] = [];
-  const first = node.kind === 'step' ? node.title : node.name || node.title;
+  const first = node.title;
   lines.push(s('text', { class: 'title', x: 10, y: 19 }, truncate(first, placed.width - (markers ? 36 : 0), 7.5)));
   if (node.kind === 'step') lines.push(s('text', { class: 'name', x: 10, y: 36 }, truncate(node.name || '(unnamed)', placed.width, 7)));
   lines.push(s('text', { class: 'detail', x: 10, y: node.kind === 'step' ? 53 : 36 }, truncateMiddle(node.detail, placed.width, 6.5)));
@@ -110,7 +110,7 @@ function drawNode(node: GraphNode, placed: PlacedNode): SVGGElement {
     lines,
     markers && s('text', { class: 'markers', x: placed.width - 8, y: 19, 'text-anchor': 'end' }, markers),
     counts && s('text', { class: 'counts', x: placed.width - 8, y: placed.height - 8, 'text-anchor': 'end' }, counts),
-    failed !== undefined && s('text', { class: 'run-status', x: placed.width - 8, y: node.kind === 'step' ? 36 : 19, 'text-anchor': 'end' }, 'failed'),
+    failed !== undefined && s('text', { class: 'run-status', x: placed.width - 8, y: 36, 'text-anchor': 'end' }, 'failed'),
     count !== undefined && s('text', { class: 'run-status', x: placed.width - 8, y: placed.height - 8, 'text-anchor': 'end' }, `${count} item${count === 1 ? '' : 's'}`),
   );
   g.addEventListener('click', () => reveal(node.id));
@@ -231,10 +231,10 @@ svg.addEventListener(
   { passive: false },
 );
 
-let drag: { x: number; y: number; start: Viewport; moved: boolean } | undefined;
+let drag: { x: number; y: number; start: Viewport } | undefined;
 svg.addEventListener('pointerdown', (event) => {
   if (!viewport || event.button !== 0 || (event.target instanceof Element && event.target.closest('g.node'))) return;
-  drag = { x: event.clientX, y: event.clientY, start: viewport, moved: false };
+  drag = { x: event.clientX, y: event.clientY, start: viewport };
   svg.setPointerCapture(event.pointerId);
   svg.classList.add('panning');
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
+import { counterBlockDefinition } from '../support/counterBlock';
 import { underlined } from '../support/workflowText';
 
 /**
@@ -17,19 +18,7 @@ const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'e
 type Json = Record<string, unknown>;
 
 function definition(change: (block: Json) => void = () => undefined): Json {
-  const block: Json = {
-    type: 'DynamicBlockDefinition',
-    manifest: {
-      type: 'ManifestDescription',
-      block_type: 'Counter',
-      inputs: {
-        image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
-        threshold: { type: 'DynamicInputDefinition', selector_types: ['input_parameter'], value_types: ['float'], has_default_value: true, default_value: 0.5 },
-      },
-      outputs: { count: { type: 'DynamicOutputDefinition', kind: ['integer'] } },
-    },
-    code: { type: 'PythonCode', run_function_code: 'def run(self, image, threshold):\n    return {"count": 1}\n' },
-  };
+  const block: Json = counterBlockDefinition();
   change(block);
   return block;
 }

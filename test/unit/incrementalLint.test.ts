@@ -8,6 +8,7 @@ import type { Finding } from '../../src/core/findings';
 import { lintWorkflow, type LintOptions, type LintResult } from '../../src/core/lint';
 import { assembleWorkflow } from '../../bench/assemble';
 import { loadCorpus } from '../support/corpus';
+import { counterBlockDefinition } from '../support/counterBlock';
 import { propertyRunsJudging } from '../support/propertyRuns';
 import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
 
@@ -281,21 +282,7 @@ describe('incremental lint (LintSession)', () => {
       {
         version: '1.0',
         inputs: [{ type: 'WorkflowImage', name: 'image' }],
-        dynamic_blocks_definitions: [
-          {
-            type: 'DynamicBlockDefinition',
-            manifest: {
-              type: 'ManifestDescription',
-              block_type: 'Counter',
-              inputs: {
-                image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
-                threshold: { type: 'DynamicInputDefinition', selector_types: ['input_parameter'], value_types: ['float'], has_default_value: true, default_value: 0.5 },
-              },
-              outputs: { count: { type: 'DynamicOutputDefinition', kind: ['integer'] } },
-            },
-            code: { type: 'PythonCode', run_function_code: 'def run(self, image, threshold):\n    return {"count": 1}\n' },
-          },
-        ],
+        dynamic_blocks_definitions: [counterBlockDefinition()],
         steps: [{ type: 'Counter', name: 'counter', image: '$inputs.image', threshold: 0.5 }, { ...DETECTION_STEP, confidence: 0.4 }],
         outputs: [{ type: 'JsonField', name: 'count', selector: '$steps.counter.count' }],
       },

@@ -1,0 +1,16 @@
+/** A valid custom Python block, `Counter`: an image and a float threshold in, an integer `count` out. A fresh copy each call. */
+export function counterBlockDefinition(): Record<string, unknown> {
+  return {
+    type: 'DynamicBlockDefinition',
+    manifest: {
+      type: 'ManifestDescription',
+      block_type: 'Counter',
+      inputs: {
+        image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
+        threshold: { type: 'DynamicInputDefinition', selector_types: ['input_parameter'], value_types: ['float'], has_default_value: true, default_value: 0.5 },
+      },
+      outputs: { count: { type: 'DynamicOutputDefinition', kind: ['integer'] } },
+    },
+    code: { type: 'PythonCode', run_function_code: 'def run(self, image, threshold):\n    return {"count": 1}\n' },
+  };
+}

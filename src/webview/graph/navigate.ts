@@ -8,8 +8,8 @@ export function nearestInDirection(nodes: readonly PlacedNode[], from: PlacedNod
   const cy = from.y + from.height / 2;
   let best: PlacedNode | undefined;
   let bestScore = Infinity;
+  // `from` itself needs no skipping: it is 0 along every direction, and only nodes ahead count.
   for (const node of nodes) {
-    if (node === from) continue;
     const dx = node.x + node.width / 2 - cx;
     const dy = node.y + node.height / 2 - cy;
     const along = direction === 'up' ? -dy : direction === 'down' ? dy : direction === 'left' ? -dx : dx;

@@ -29,5 +29,6 @@ export function zoomAt(view: Viewport, factor: number, cx: number, cy: number): 
 export function isViewport(value: unknown): value is Viewport {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return [v.x, v.y, v.scale].every((n) => typeof n === 'number' && Number.isFinite(n)) && (v.scale as number) > 0;
+  // Number.isFinite is false for anything but a finite number: no typeof check needed.
+  return [v.x, v.y, v.scale].every((n) => Number.isFinite(n)) && (v.scale as number) > 0;
 }

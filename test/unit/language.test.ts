@@ -8,8 +8,8 @@ import { hoverAt } from '../../src/core/language/hover';
 import { definitionAt, referencesAt } from '../../src/core/language/navigation';
 import { prepareRename, renameEdits } from '../../src/core/language/rename';
 import { valueSnippet } from '../../src/core/language/valueSnippets';
-import type { TextEdit } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
+import { after, applyEdits as apply, slice } from '../support/textCursor';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
 const catalog = bundledCatalog();
@@ -27,15 +27,6 @@ const TEXT = workflowText({
   outputs: [{ type: 'JsonField', name: 'predictions', selector: '$steps.det.predictions' }, { type: 'JsonField', name: 'all', selector: '$steps.det.*' }],
 });
 const model = (text: string) => validateWorkflow(text, catalog).model!;
-/** Offset just after the `n`th (from 0) occurrence of `marker`, minus `back` characters. */
-function after(text: string, marker: string, n = 0, back = 0): number {
-  let at = -1;
-  for (let i = 0; i <= n; i++) at = text.indexOf(marker, at + 1);
-  assert.ok(at >= 0, `no ${marker}`);
-  return at + marker.length - back;
-}
-const slice = (text: string, r: { offset: number; length: number }) => text.slice(r.offset, r.offset + r.length);
-const apply = (text: string, edits: TextEdit[]) => [...edits].sort((a, b) => b.offset - a.offset).reduce((t, e) => t.slice(0, e.offset) + e.newText + t.slice(e.offset + e.length), text);
 
 describe('language: completions', () => {
   it('offers block types on a step\'s `type`: what matches the typed words, newest version first, legacy names last', () => {

@@ -37,7 +37,7 @@ export function stepPropertyCompletions(block: BlockSpec | undefined, present: R
   if (!present.has('name')) items.push(item('name', '"$1"', 'required', 'The step name, referenced as `$steps.<name>.<output>`.', items.length, site));
   if (!present.has('type')) items.push(item('type', '"$1"', 'required', 'The block type, e.g. `roboflow_core/roboflow_object_detection_model@v2`.', items.length, site));
   if (!block) return items;
-  const taken = (field: FieldSpec) => [field.name, ...(field.aliases ?? [])].some((n) => present.has(n));
+  const taken = (field: FieldSpec) => present.has(field.name) || field.aliases?.some((n) => present.has(n));
   const fields = block.fields.filter((f) => f.name !== 'type' && f.name !== 'name' && !taken(f));
   for (const field of [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)]) {
     items.push(item(field.name, valueSnippet(field), field.required ? 'required' : 'optional', fieldMarkdown(block, field), items.length, site));

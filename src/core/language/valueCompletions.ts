@@ -34,10 +34,8 @@ function choices(list: readonly Choice[], site: ValueSite): LanguageCompletion[]
 
 /** A step property's enum values, or `true`/`false`, with its default marked. */
 export function fieldValueCompletions(field: FieldSpec, site: ValueSite): LanguageCompletion[] {
-  const values: (string | number | boolean | null)[] = field.enumValues?.length ? [...field.enumValues] : field.literalTypes.includes('boolean') ? [true, false] : [];
-  if (field.enumValues?.length && field.literalTypes.includes('boolean')) values.push(true, false);
-  const isDefault = (v: unknown) => 'default' in field && field.default === v;
-  return choices(values.map((value) => ({ value, kind: 'value', detail: isDefault(value) ? 'default' : undefined })), site);
+  const values = [...(field.enumValues ?? []), ...(field.literalTypes.includes('boolean') ? [true, false] : [])];
+  return choices(values.map((value) => ({ value, kind: 'value', detail: field.default === value ? 'default' : undefined })), site);
 }
 
 export function inputTypeCompletions(site: ValueSite): LanguageCompletion[] {

@@ -17,10 +17,10 @@ function choice(texts: readonly string[]): string {
  */
 export function valueSnippet(field: FieldSpec): string {
   const types = field.literalTypes;
-  const hasDefault = 'default' in field && field.default !== null && field.default !== undefined;
+  const hasDefault = field.default !== null && field.default !== undefined;
   if (field.enumValues?.length) {
     const values = field.enumValues.filter((v) => v !== null);
-    const ordered = hasDefault && values.includes(field.default as never) ? [field.default, ...values.filter((v) => v !== field.default)] : values;
+    const ordered = values.includes(field.default as never) ? [field.default, ...values.filter((v) => v !== field.default)] : values;
     // Strings inside one pair of quotes; a JSON string escape is left as written.
     if (ordered.length && ordered.every((v) => typeof v === 'string')) return `"${choice(ordered.map((v) => JSON.stringify(v).slice(1, -1)))}"`;
     if (ordered.length) return choice(ordered.map((v) => JSON.stringify(v)));

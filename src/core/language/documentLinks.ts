@@ -13,7 +13,8 @@ export interface DocumentLink {
 export function documentLinks(model: WorkflowModel): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const step of model.steps) {
-    const url = step.block && step.typeNode?.type === 'string' ? blockDocsUrl(step.block) : undefined;
+    // A step has a block only when its `type` is a string naming one.
+    const url = step.block && blockDocsUrl(step.block);
     if (url) links.push({ range: contentRange(step.typeNode!), url, tooltip: `Open the documentation of ${step.block!.humanName}` });
   }
   return links;

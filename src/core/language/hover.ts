@@ -75,12 +75,14 @@ export function hoverAt(model: WorkflowModel, catalog: Catalog, offset: number, 
   if (step?.block && node === step.typeNode) return { markdown: blockSummary(step.block), range };
 
   const property = node.parent;
-  if (step?.block && property?.type === 'property' && property.parent === step.node && property.children?.[0] === node) {
+  // A direct child of the step object is one of its properties.
+  if (step?.block && property?.parent === step.node && property.children?.[0] === node) {
     const field = catalog.field(step.block, node.value as string);
     return field ? { markdown: fieldMarkdown(step.block, field), range } : undefined;
   }
 
-  if (node.type !== 'string' || typeof node.value !== 'string' || !node.value.startsWith('$')) return undefined;
+  // Only a string node has a string value.
+  if (typeof node.value !== 'string' || !node.value.startsWith('$')) return undefined;
   const selector = parseSelector(node.value);
   const parts = [...problemsOf(node, offset, findings), selector && selectorTarget(model, selector)].filter((p): p is string => !!p);
   return parts.length ? { markdown: parts.join('\n\n---\n\n'), range } : undefined;

@@ -6,6 +6,8 @@ import type { OffsetRange, TextEdit } from '../findings';
 // formats it (nor duplicates our outline and hovers). These come from the same library it uses.
 let service: ReturnType<typeof getLanguageService> | undefined;
 const jsonService = () => (service ??= getLanguageService({}));
+// The uri and language id matter to neither folding nor selection ranges.
+const documentOf = (text: string) => TextDocument.create('file:///workflow.json', 'json', 0, text);
 
 export interface FoldingRegion {
   startLine: number;
@@ -15,7 +17,7 @@ export interface FoldingRegion {
 
 /** Foldable objects, arrays, block comments and `// #region` markers, at most `limit` of them (outermost kept). */
 export function foldingRegions(text: string, limit: number): FoldingRegion[] {
-  const document = TextDocument.create('file:///workflow.json', 'json', 0, text);
+  const document = documentOf(text);
   return jsonService()
     .getFoldingRanges(document, { rangeLimit: limit })
     .map((r: FoldingRange) => ({ startLine: r.startLine, endLine: r.endLine, ...(r.kind === 'comment' || r.kind === 'region' ? { kind: r.kind } : {}) }));
@@ -23,7 +25,7 @@ export function foldingRegions(text: string, limit: number): FoldingRegion[] {
 
 /** For each offset, the ranges Expand Selection steps through, innermost first (string content, value, property, object…). */
 export function selectionRanges(text: string, offsets: number[]): OffsetRange[][] {
-  const document = TextDocument.create('file:///workflow.json', 'json', 0, text);
+  const document = documentOf(text);
   const parsed = jsonService().parseJSONDocument(document);
   return jsonService()
     .getSelectionRanges(document, offsets.map((o) => document.positionAt(o)), parsed)
@@ -45,6 +47,6 @@ export interface JsonFormatOptions {
 
 /** Edits that format the document, or only `range` of it, the way VS Code's JSON formatter does. */
 export function formatEdits(text: string, range: OffsetRange | undefined, options: JsonFormatOptions): TextEdit[] {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return format(text, range, { ...options, eol }).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+  // The line ends are the document's own: the formatter reads them from its first line break.
+  return format(text, range, options).map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
 }

@@ -23,13 +23,12 @@ const PREFIX: Record<Section, string> = { steps: '$steps.', inputs: '$inputs.' }
  * before the end of its name is skipped: its offsets do not map onto the value.
  */
 export function referenceIn(node: Node, text: string): NameReference | undefined {
-  if (node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  if (typeof node.value !== 'string') return undefined;
   const value = node.value;
   const section: Section | undefined = value.startsWith(PREFIX.steps) ? 'steps' : value.startsWith(PREFIX.inputs) ? 'inputs' : undefined;
   if (!section) return undefined;
   const start = PREFIX[section].length;
-  const dot = value.indexOf('.', start);
-  const name = value.slice(start, dot < 0 ? value.length : dot);
+  const name = value.slice(start).split('.', 1)[0];
   if (!name) return undefined;
   const raw = text.slice(node.offset + 1, node.offset + 1 + start + name.length);
   if (raw !== value.slice(0, start + name.length)) return undefined;
@@ -38,11 +37,12 @@ export function referenceIn(node: Node, text: string): NameReference | undefined
 
 function collect(node: Node | undefined, text: string, into: NameReference[]): void {
   if (!node) return;
-  if (node.type === 'string') {
+  if (node.type === 'property') collect(node.children?.[1], text, into); // keys are never selectors
+  else if (node.children) for (const child of node.children) collect(child, text, into);
+  else {
     const reference = referenceIn(node, text);
     if (reference) into.push(reference);
-  } else if (node.type === 'property') collect(node.children?.[1], text, into); // keys are never selectors
-  else for (const child of node.children ?? []) collect(child, text, into);
+  }
 }
 
 // The editor asks for references, rename and definitions on the same analysed tree: scan it once.

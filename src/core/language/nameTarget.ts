@@ -21,10 +21,6 @@ export function contentRange(node: Node): OffsetRange {
   return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };
 }
 
-function within(offset: number, range: OffsetRange): boolean {
-  return offset >= range.offset && offset <= range.offset + range.length;
-}
-
 function declarations(model: WorkflowModel, section: Section): readonly (WorkflowStep | WorkflowInput)[] {
   return section === 'steps' ? model.steps : model.inputs;
 }
@@ -36,13 +32,13 @@ export function declarationOf(model: WorkflowModel, section: Section, name: stri
 /** What step or input the cursor at `offset` names, if any. */
 export function nameTargetAt(model: WorkflowModel, text: string, offset: number): NameTarget | undefined {
   const node = findNodeAtOffset(model.root, offset);
-  if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
+  if (typeof node?.value !== 'string') return undefined;
   for (const section of ['steps', 'inputs'] as const) {
     const declared = declarations(model, section).find((d) => d.nameNode === node);
     if (declared) return { section, name: node.value, range: contentRange(node), declaration: declared, onDeclaration: true };
   }
   // Only selectors where the model reads them (steps, outputs), not look-alike text elsewhere.
   const reference = nameReferences(model, text).find((r) => r.node === node);
-  if (!reference || !within(offset, { offset: node.offset, length: node.length })) return undefined;
+  if (!reference) return undefined;
   return { section: reference.section, name: reference.name, range: reference.range, declaration: declarationOf(model, reference.section, reference.name), onDeclaration: false };
 }

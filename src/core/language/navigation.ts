@@ -28,8 +28,9 @@ export function definitionAt(model: WorkflowModel, text: string, offset: number)
 export function referencesAt(model: WorkflowModel, text: string, offset: number, includeDeclaration = true): OffsetRange[] | undefined {
   const target = nameTargetAt(model, text, offset);
   if (!target) return undefined;
-  // A later duplicate is named by no selector (the engine resolves names to the first one).
-  if (target.onDeclaration && target.declaration !== undefined && !isFirst(model, target)) return includeDeclaration ? [target.range] : [];
+  // A later duplicate is named by no selector (the engine resolves names to the first one). A
+  // selector's target is always the first of its name, so only a declaration can fail this.
+  if (!isFirst(model, target)) return includeDeclaration ? [target.range] : [];
   const uses = nameReferences(model, text).filter((r) => r.section === target.section && r.name === target.name).map((r) => r.range);
   const declared = target.declaration?.nameNode && includeDeclaration ? [contentRange(target.declaration.nameNode)] : [];
   return [...declared, ...uses].sort((a, b) => a.offset - b.offset);

@@ -48,7 +48,8 @@ export function selectorCompletions(text: string, offset: number, catalog: Catal
   const root = model?.root ?? parseJson(text).root;
   if (root?.type !== 'object') return [];
   const node = findNodeAtOffset(root, offset);
-  if (node?.type !== 'string' || offset <= node.offset || offset >= node.offset + node.length) return [];
+  // The node found holds the offset, so the cursor is inside the string unless it is before the opening quote.
+  if (node?.type !== 'string' || offset === node.offset) return [];
   const workflow = model ?? buildWorkflowModel(root, catalog);
   const site = siteOf(node, workflow, catalog);
   if (!site) return [];

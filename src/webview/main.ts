@@ -361,8 +361,10 @@ function parameterField(field: ParameterField, disabled: boolean): HTMLElement {
   );
 }
 
+/** The form is drawn again only when this changes, or when a message clears `inputsSignature` (an
+ * image, a run starting or ending): a session that changes nothing in it leaves the user's work there alone. */
 function signatureOf(view: SessionView): string {
-  return JSON.stringify([view.inputs, view.trusted, !!view.definitionProblem, running !== undefined]);
+  return JSON.stringify([view.inputs, view.trusted, !!view.definitionProblem]);
 }
 
 function renderInputs(view: SessionView): (HTMLElement | false)[] {
@@ -524,7 +526,7 @@ function renderAll(): void {
   if (!session) return;
   const view = session;
   rerender(top, () => renderTop(view));
-  const signature = signatureOf(view) + JSON.stringify(Object.keys(images)) + JSON.stringify(Object.values(images).map((i) => i.label));
+  const signature = signatureOf(view);
   if (signature !== inputsSignature) {
     inputsSignature = signature;
     rerender(inputsArea, () => renderInputs(view));

@@ -36,6 +36,11 @@ export const URI = 'file:///work/people.workflow.json';
 export const RESTRICTED =
   'Previews are disabled in Restricted Mode. A preview run sends your Roboflow API key and stored credentials to an inference server, and this workspace is not trusted yet. Trust the workspace to run previews; validation keeps working either way.';
 
+/** The inputs of the form the host builds for a workflow that declares `inputs` (and no steps). */
+export function formInputs(inputs: object[]): SessionView['inputs'] {
+  return previewForm(analyzeWorkflowSecurity(JSON.stringify({ version: '1.0', inputs, steps: [], outputs: [] }), bundledCatalog())).inputs;
+}
+
 export function session(overrides: Partial<SessionView> = {}): SessionView {
   return {
     workflow: { uri: URI, fileName: 'people.workflow.json' },
@@ -119,6 +124,15 @@ export function clickPosts(w: Webview, target: Element, expected: WebviewMessage
 }
 
 export const lastSaved = (w: Webview) => w.saved[w.saved.length - 1];
+
+/** Resolves once `condition()` holds, checked every 20 ms; fails, saying what it waited for, after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`waited ${timeoutMs / 1000} s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 export function success(runId: number): RunView {
   return { status: 'success', runId, durationMs: 1234, responseBytes: 2048, outputs: [{ count: 2, label: 'two people' }, { count: 0, label: 'nobody' }], summary: 'As you' };

@@ -3,12 +3,7 @@
 // send passes the webview's own validator (parseHostMessage) and every message it posts is checked
 // with the host's (parseWebviewMessage); test/support/previewPage.ts drives the page.
 import assert from 'node:assert/strict';
-import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
-import { bundledCatalog } from '../../src/core/catalog/bundled';
-import { previewForm } from '../../src/core/preview/form';
-import { FORM, RESTRICTED, URI, buttonNamed, byKey, clickPosts, closePage, host, input, lastSaved, one, open, postedSince, resetPage, session, status, success, textOf } from '../support/previewPage';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { FORM, RESTRICTED, URI, buttonNamed, byKey, clickPosts, closePage, formInputs, host, input, lastSaved, one, open, postedSince, resetPage, session, status, success, textOf, waitFor } from '../support/previewPage';
 
 // ---- tests ----------------------------------------------------------------------------------------
 
@@ -226,7 +221,8 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
 
     assert.equal(w.liveIntervals(), 0, 'no clock before the host says the run started');
     host(w, { type: 'runStarted', runId: 1 });
-    assert.match(status(w), /^ Running… 0\.\d s$/);
+    const started = status(w);
+    assert.match(started, /^ Running… 0\.\d s$/);
     assert.equal(w.liveIntervals(), 1, 'one clock');
     assert.ok(one(w, 'p.status .spinner'), 'a spinner');
     assert.equal(byKey<HTMLButtonElement>(w, 'run').disabled, true, 'no second run while one runs');
@@ -235,8 +231,8 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
     const before = w.posted.length;
     w.click(byKey(w, 'run'));
     assert.equal(w.posted.length, before, 'the disabled Run posts nothing');
-    await sleep(250);
-    assert.match(status(w), /^ Running… (0\.[2-9]|[1-9]\.\d) s$/, 'the clock moves on while the run lasts');
+    const seconds = (line: string) => Number(/^ Running… (\d+\.\d) s$/.exec(line)?.[1]);
+    await waitFor(() => seconds(status(w)) > seconds(started), `the clock to move on from "${started}" while the run lasts`);
     clickPosts(w, byKey(w, 'cancel'), [{ type: 'cancel' }]);
 
     host(w, { type: 'runFinished', result: success(1) });
@@ -253,9 +249,8 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
     const secondLabel = w.document.querySelectorAll('section.output')[3];
     clickPosts(w, buttonNamed(w, 'Copy as JSON', secondLabel), [{ type: 'copy', target: { scope: 'output', element: 1, output: 'label' } }]);
 
+    // The clock is the page's only timer: once it is stopped nothing can overwrite the result line.
     assert.equal(w.liveIntervals(), 0, 'the clock stopped with the run');
-    await sleep(250);
-    assert.equal(status(w), 'Finished in 1.23 s.', 'nothing overwrites the result line');
   });
 
   it('a failed run shows the server error and its step error (Reveal, Copy Error); not sent and cancelled say so', async () => {
@@ -487,8 +482,7 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
   // the validator only warns about) once shared `input-max_people`, so the second field's error went under
   // the first, Run focused the first field, and both <label for> pointed at the first.
   it('two inputs whose names differ only in characters an id cannot hold each get their own error box', async () => {
-    const text = JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowParameter', name: 'max people', kind: ['integer'] }, { type: 'WorkflowParameter', name: 'max_people', kind: ['integer'] }], steps: [], outputs: [] });
-    const inputs = previewForm(analyzeWorkflowSecurity(text, bundledCatalog())).inputs;
+    const inputs = formInputs([{ type: 'WorkflowParameter', name: 'max people', kind: ['integer'] }, { type: 'WorkflowParameter', name: 'max_people', kind: ['integer'] }]);
     assert.deepEqual(inputs.map((f) => f.name), ['max people', 'max_people']);
     const w = await open();
     host(w, { type: 'session', session: session({ inputs, credentials: [] }) });
@@ -503,13 +497,7 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
 
   it('gives every field its own id, even when names differ only in characters an id cannot hold or end like another field\'s parts', async () => {
     const names = ['a b', 'a_b', 'a.b', 'x', 'x-error', 'x-hint', 'x-url', 'pic-url-warning'];
-    const text = JSON.stringify({
-      version: '1.0',
-      inputs: [{ type: 'WorkflowImage', name: 'pic' }, ...names.map((name) => ({ type: 'WorkflowParameter', name, kind: ['string'] }))],
-      steps: [],
-      outputs: [],
-    });
-    const inputs = previewForm(analyzeWorkflowSecurity(text, bundledCatalog())).inputs;
+    const inputs = formInputs([{ type: 'WorkflowImage', name: 'pic' }, ...names.map((name) => ({ type: 'WorkflowParameter', name, kind: ['string'] }))]);
     const w = await open();
     host(w, { type: 'session', session: session({ inputs, credentials: [] }) });
     const fields = Array.from(w.document.querySelectorAll('section.inputs > .field'));
@@ -522,20 +510,14 @@ describe('preview webview (src/webview/main.ts in jsdom)', function () {
   });
 
   it('hints each field\'s kinds and what happens when it is left empty', async () => {
-    const text = JSON.stringify({
-      version: '1.0',
-      inputs: [
-        { type: 'WorkflowParameter', name: 'anything' },
-        { type: 'WorkflowParameter', name: 'wildcard', kind: ['*'] },
-        { type: 'WorkflowParameter', name: 'flag', kind: ['boolean'] },
-        { type: 'WorkflowParameter', name: 'label', kind: ['string'] },
-        { type: 'WorkflowParameter', name: 'threshold', kind: ['float_zero_to_one'], default_value: 0.5 },
-        { type: 'WorkflowParameter', name: 'count', kind: ['integer', 'float'] },
-      ],
-      steps: [],
-      outputs: [],
-    });
-    const inputs = previewForm(analyzeWorkflowSecurity(text, bundledCatalog())).inputs;
+    const inputs = formInputs([
+      { type: 'WorkflowParameter', name: 'anything' },
+      { type: 'WorkflowParameter', name: 'wildcard', kind: ['*'] },
+      { type: 'WorkflowParameter', name: 'flag', kind: ['boolean'] },
+      { type: 'WorkflowParameter', name: 'label', kind: ['string'] },
+      { type: 'WorkflowParameter', name: 'threshold', kind: ['float_zero_to_one'], default_value: 0.5 },
+      { type: 'WorkflowParameter', name: 'count', kind: ['integer', 'float'] },
+    ]);
     const w = await open();
     host(w, { type: 'session', session: session({ inputs, credentials: [] }) });
     assert.deepEqual(['anything', 'wildcard', 'flag', 'label', 'threshold', 'count'].map((name) => textOf(one(w, `#input-${name}-hint`))), [

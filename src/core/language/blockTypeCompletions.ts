@@ -46,7 +46,7 @@ function detailOf(entry: TypeEntry): string {
 
 /** Lower case without separators, so `object_detection` finds `ObjectDetectionModel` too. */
 function squash(text: string): string {
-  return text.toLowerCase().replace(/[\s_\-/]+/g, '');
+  return text.toLowerCase().replace(/[\s_\-/]/g, '');
 }
 
 /**
@@ -54,7 +54,8 @@ function squash(text: string): string {
  * each word typed so far (ignoring case and `_`, `-`, `/`). `quoted`: the cursor is not inside a string yet, so items bring quotes.
  */
 export function blockTypeCompletions(catalog: Catalog, typed: string, range: OffsetRange, quoted: boolean): LanguageCompletion[] {
-  const words = typed.split(/\s+/).map(squash).filter(Boolean);
+  // An empty word (from a doubled space) is in every haystack.
+  const words = typed.split(/\s/).map(squash);
   const items: LanguageCompletion[] = [];
   ordered(catalog).forEach((entry, index) => {
     const haystack = squash(`${entry.id} ${entry.block.humanName}`);

@@ -22,7 +22,8 @@ function stringAround(node: Node | undefined, text: string, offset: number): Off
 function valueSite(previous: Node | undefined, text: string, offset: number): ValueSite {
   const inside = stringAround(previous, text, offset);
   if (inside) return { range: inside, inString: true, typed: text.slice(inside.offset, offset) };
-  const literal = previous && previous.type !== 'string' && previous.offset <= offset && offset <= previous.offset + previous.length ? previous : undefined;
+  // getLocation reports only a node that starts at or before the offset.
+  const literal = previous && previous.type !== 'string' && offset <= previous.offset + previous.length ? previous : undefined;
   if (literal) return { range: { offset: literal.offset, length: literal.length }, inString: false, typed: text.slice(literal.offset, offset) };
   // A word the scanner does not take for a value yet (`tr` of `true`).
   const word = /[A-Za-z0-9_.+-]*$/.exec(text.slice(Math.max(0, offset - 64), offset))![0];
@@ -32,7 +33,7 @@ function valueSite(previous: Node | undefined, text: string, offset: number): Va
 function keySite(previous: Node | undefined, text: string, offset: number): KeySite {
   const inside = stringAround(previous, text, offset);
   const range = inside && previous ? { offset: previous.offset, length: previous.length } : { offset, length: 0 };
-  const after = text.slice(range.offset + range.length).match(/^\s*(.)/s)?.[1];
+  const after = text.slice(range.offset + range.length).trimStart()[0];
   return { range, withValue: after !== ':', needsComma: after === '"' };
 }
 
@@ -75,19 +76,18 @@ export function workflowCompletions(text: string, offset: number, catalog: Catal
   const step = section === 'steps' && typeof index === 'number' && path.length === 3 ? model.steps[index] : undefined;
   const field = step?.block && typeof key === 'string' ? catalog.field(step.block, key) : undefined;
   if (field && !site.typed.startsWith('$')) items.push(...fieldValueCompletions(field, site));
-  if (site.inString) {
-    for (const selector of selectorCompletions(text, offset, catalog, model)) {
-      items.push({
-        label: selector.label,
-        kind: selector.label.startsWith('$inputs.') ? 'inputSelector' : 'stepSelector',
-        detail: selector.compatible ? selector.detail : `${selector.detail} (kind does not fit this field)`,
-        sortText: rank(items.length),
-        insertText: selector.label,
-        snippet: false,
-        range: selector.range,
-        deprecated: !selector.compatible || undefined,
-      });
-    }
+  // Selectors go inside a string: outside one, selectorCompletions offers none.
+  for (const selector of selectorCompletions(text, offset, catalog, model)) {
+    items.push({
+      label: selector.label,
+      kind: selector.label.startsWith('$inputs.') ? 'inputSelector' : 'stepSelector',
+      detail: selector.compatible ? selector.detail : `${selector.detail} (kind does not fit this field)`,
+      sortText: rank(items.length),
+      insertText: selector.label,
+      snippet: false,
+      range: selector.range,
+      deprecated: !selector.compatible || undefined,
+    });
   }
   return items;
 }

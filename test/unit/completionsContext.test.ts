@@ -282,5 +282,7 @@ describe('completions: the block type list', () => {
     assert.deepEqual(labels('acme-OBJECT/detection'), ['acme/object_detection@v1']);
     assert.deepEqual(labels('detection  stab'), ['acme/stabilize@v1'], 'every word, in any order');
     assert.deepEqual(labels('detection'), ['acme/stabilize@v1', 'acme/object_detection@v1']);
+    // Lower case, not upper: `ß` is not the "ss" of "DetectionsStabilizer" (its capital is "SS").
+    assert.deepEqual(labels('ß'), []);
   });
 });

@@ -95,7 +95,8 @@ function assemblyProblems(manifest: Node, code: Node, known: ReadonlySet<string>
 
 /** The engine executes the code as a module and looks the functions up by name. */
 function functionProblems(code: Node): Problem[] {
-  const runCode = stringValue(valueNode(code, 'run_function_code')) ?? '';
+  // The definition's shape check requires `run_function_code` to be a string.
+  const runCode = stringValue(valueNode(code, 'run_function_code'))!;
   const initCode = stringValue(valueNode(code, 'init_function_code'));
   const module = initCode === undefined ? runCode : `${runCode}\n\n${initCode}`;
   const defines = (name: string) => new RegExp(`(^|\\n)(async\\s+)?def\\s+${name.replace(/\W/g, '\\$&')}\\s*\\(`).test(module);

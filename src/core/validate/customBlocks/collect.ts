@@ -9,7 +9,6 @@ export function declaredType(definition: Node): string | undefined {
 
 /** Python's truthiness of a JSON node (`if not definitions:` in the engine). */
 function truthy(node: Node): boolean {
-  if (node.type === 'null') return false;
   if (node.type === 'array' || node.type === 'object') return (node.children?.length ?? 0) > 0;
   return Boolean(node.value);
 }

@@ -44,7 +44,8 @@ function checkValue(node: Node, rule: Rule, at: string): Problem[] {
     case 'bool':
       return typeof value === 'boolean' || laxConversions(value, ['boolean']).length ? [] : wrong('`true` or `false`');
     case 'int': {
-      const number = typeof value === 'number' && Number.isInteger(value) ? value : laxConversions(value, ['integer'])[0]?.value;
+      // An integer comes back as it is; "3", 3.0 and booleans convert as Pydantic's lax mode does.
+      const number = laxConversions(value, ['integer'])[0]?.value;
       return typeof number === 'number' && number >= rule.min && number <= rule.max ? [] : wrong(`an integer from ${rule.min} to ${rule.max}`);
     }
     case 'enum':
@@ -54,7 +55,8 @@ function checkValue(node: Node, rule: Rule, at: string): Problem[] {
     case 'enum-list':
       return Array.isArray(value) ? (node.children ?? []).flatMap((item, i) => checkValue(item, { is: 'enum', values: rule.values }, `${at}[${i}]`)) : wrong('a list');
     case 'dict-or-null':
-      return value === null || (typeof value === 'object' && !Array.isArray(value)) ? [] : wrong('an object or null');
+      // `typeof null` is 'object', so null passes with the objects.
+      return typeof value === 'object' && !Array.isArray(value) ? [] : wrong('an object or null');
     case 'any':
       return [];
     case 'map': {

@@ -13,6 +13,7 @@ import { describeAccepted, describeValue } from '../messages';
  * `null` where the input is optional. Selectors are judged with every other selector.
  */
 
+/** Whether `value` is of the declared literal type; never called with `null` (`accepts` answers for it). */
 function literalAccepts(type: string, value: unknown): boolean {
   switch (type) {
     case 'any':
@@ -20,7 +21,7 @@ function literalAccepts(type: string, value: unknown): boolean {
     case 'string':
       return typeof value === 'string';
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
+      return Number.isInteger(value);
     case 'number':
       return typeof value === 'number';
     case 'boolean':
@@ -28,7 +29,7 @@ function literalAccepts(type: string, value: unknown): boolean {
     case 'array':
       return Array.isArray(value);
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
+      return typeof value === 'object' && !Array.isArray(value);
     default:
       return false;
   }

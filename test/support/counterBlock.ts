@@ -14,3 +14,16 @@ export function counterBlockDefinition(): Record<string, unknown> {
     code: { type: 'PythonCode', run_function_code: 'def run(self, image, threshold):\n    return {"count": 1}\n' },
   };
 }
+
+export type Json = Record<string, unknown>;
+
+/** The `Counter` definition after `change` has edited it in place. */
+export function counterBlockWith(change: (block: Json) => void = () => undefined): Json {
+  const block = counterBlockDefinition();
+  change(block);
+  return block;
+}
+
+export const manifestOf = (block: Json) => block.manifest as Json;
+export const inputsOf = (block: Json) => manifestOf(block).inputs as Record<string, Json>;
+export const codeOf = (block: Json) => block.code as Json;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { validateWorkflow } from '../../src/core/validate';
-import { counterBlockDefinition } from '../support/counterBlock';
+import { counterBlockWith, manifestOf, inputsOf, codeOf, type Json } from '../support/counterBlock';
 import { underlined } from '../support/workflowText';
 
 /**
@@ -9,20 +9,14 @@ import { underlined } from '../support/workflowText';
  * the engine's definition models type, reported where it is written with the path to it.
  */
 
-type Json = Record<string, unknown>;
 
 const catalog = bundledCatalog();
 const SELECTORS = '"input_image", "step_output_image", "input_parameter", "step_output", "generic"';
 
-function definition(change: (block: Json) => void = () => undefined): Json {
-  const block = counterBlockDefinition();
-  change(block);
-  return block;
-}
-
-const manifest = (block: Json) => block.manifest as Json;
-const code = (block: Json) => block.code as Json;
-const input = (block: Json, name: string) => (manifest(block).inputs as Record<string, Json>)[name];
+const definition = counterBlockWith;
+const manifest = manifestOf;
+const code = codeOf;
+const input = (block: Json, name: string) => inputsOf(block)[name];
 
 function workflow(definitions: unknown): string {
   return JSON.stringify(

@@ -4,7 +4,7 @@ import type { Finding } from '../../src/core/findings';
 import { parseJson } from '../../src/core/parse/parseJson';
 import { validateWorkflow } from '../../src/core/validate';
 import { compileCustomBlocks } from '../../src/core/validate/customBlocks';
-import { counterBlockDefinition } from '../support/counterBlock';
+import { counterBlockWith, manifestOf, inputsOf, codeOf, type Json } from '../support/counterBlock';
 import { underlined } from '../support/workflowText';
 
 /**
@@ -12,18 +12,13 @@ import { underlined } from '../support/workflowText';
  * outputs the assembly derives, and the values each declared value type takes.
  */
 
-type Json = Record<string, unknown>;
 
 const catalog = bundledCatalog();
 
-function definition(change: (block: Json) => void = () => undefined): Json {
-  const block = counterBlockDefinition();
-  change(block);
-  return block;
-}
-const manifest = (block: Json) => block.manifest as Json;
-const inputs = (block: Json) => manifest(block).inputs as Record<string, Json>;
-const code = (block: Json) => block.code as Json;
+const definition = counterBlockWith;
+const manifest = manifestOf;
+const inputs = inputsOf;
+const code = codeOf;
 
 function workflow(block: Json, step: Json = {}, outputs?: Json[]): string {
   return JSON.stringify(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
-import { counterBlockDefinition } from '../support/counterBlock';
+import { counterBlockWith, manifestOf, inputsOf, type Json } from '../support/counterBlock';
 import { underlined } from '../support/workflowText';
 
 /**
@@ -15,16 +15,10 @@ const catalog = bundledCatalog();
 const validate = (text: string) => validateWorkflow(text, catalog).findings;
 const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
 
-type Json = Record<string, unknown>;
 
-function definition(change: (block: Json) => void = () => undefined): Json {
-  const block: Json = counterBlockDefinition();
-  change(block);
-  return block;
-}
-
-const manifest = (block: Json) => block.manifest as Json;
-const inputs = (block: Json) => manifest(block).inputs as Record<string, Json>;
+const definition = counterBlockWith;
+const manifest = manifestOf;
+const inputs = inputsOf;
 
 function workflow(options: { block?: Json; step?: Json; steps?: Json[]; outputs?: Json[]; definitions?: unknown } = {}): string {
   const step = { type: 'Counter', name: 'counter', image: '$inputs.image', ...options.step };

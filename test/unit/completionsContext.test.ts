@@ -5,11 +5,9 @@ import type { BlockSpec, FieldSpec } from '../../src/core/catalog/types';
 import { workflowCompletions } from '../../src/core/language/completions';
 import { validateWorkflow } from '../../src/core/validate';
 import { after } from '../support/textCursor';
+import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
-// Block types are ordered once per catalog and the order is kept: each test takes a catalog of its
-// own, so what it sees is computed by the code it tests, not left by an earlier test.
-const freshCatalog = () => new Catalog(bundledCatalog().data);
 
 function complete(text: string, offset: number, catalog = freshCatalog()) {
   return workflowCompletions(text, offset, catalog, validateWorkflow(text, catalog).model!);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { bundledCatalog } from '../../src/core/catalog/bundled';
 import { validateWorkflow } from '../../src/core/validate';
 import { counterBlockWith, manifestOf, inputsOf, codeOf, type Json } from '../support/counterBlock';
 import { underlined } from '../support/workflowText';
+import { freshCatalog } from '../support/freshCatalog';
 
 /**
  * The shape check of a custom Python block definition (`dynamic_blocks_definitions`): each field
@@ -10,7 +10,6 @@ import { underlined } from '../support/workflowText';
  */
 
 
-const catalog = bundledCatalog();
 const SELECTORS = '"input_image", "step_output_image", "input_parameter", "step_output", "generic"';
 
 const definition = counterBlockWith;
@@ -35,7 +34,7 @@ function workflow(definitions: unknown): string {
 /** The definition findings of a workflow with these definitions: severity, message and the underlined text. */
 function definitionFindings(definitions: unknown): [string, string, string][] {
   const text = workflow(definitions);
-  return validateWorkflow(text, catalog)
+  return validateWorkflow(text, freshCatalog())
     .findings.filter((f) => f.code === 'dynamic-block-invalid')
     .map((f) => [f.severity, f.message, underlined(text, f)]);
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { parseJson } from '../../src/core/parse/parseJson';
 import { validateWorkflow } from '../../src/core/validate';
 import { compileCustomBlocks } from '../../src/core/validate/customBlocks';
 import { counterBlockWith, manifestOf, inputsOf, codeOf, type Json } from '../support/counterBlock';
+import { freshCatalog } from '../support/freshCatalog';
 import { underlined } from '../support/workflowText';
 
 /**
@@ -13,7 +13,6 @@ import { underlined } from '../support/workflowText';
  */
 
 
-const catalog = bundledCatalog();
 
 const definition = counterBlockWith;
 const manifest = manifestOf;
@@ -36,13 +35,13 @@ function workflow(block: Json, step: Json = {}, outputs?: Json[]): string {
 
 /** What the user sees of each finding: code, severity, message and the text underlined. */
 function seen(text: string): [string, string, string, string][] {
-  return validateWorkflow(text, catalog).findings.map((f: Finding) => [f.code, f.severity, f.message, underlined(text, f)]);
+  return validateWorkflow(text, freshCatalog()).findings.map((f: Finding) => [f.code, f.severity, f.message, underlined(text, f)]);
 }
 
 /** The block the definition builds, as completions and hovers describe it. */
 function assembled(block: Json) {
   const text = workflow(block);
-  return compileCustomBlocks(parseJson(text).root!, catalog, text).catalog.block('Counter');
+  return compileCustomBlocks(parseJson(text).root!, freshCatalog(), text).catalog.block('Counter');
 }
 
 /** The Counter block with one more input, `value`, declared as given. */
@@ -165,6 +164,7 @@ describe('custom Python block steps', () => {
   });
 
   it('keeps the bundled catalog when no custom block compiles, and reuses the extended one while the definitions are unchanged', () => {
+    const catalog = freshCatalog();
     const refused = workflow(definition((b) => (code(b).run_function_name = 'process')));
     assert.equal(compileCustomBlocks(parseJson(refused).root!, catalog, refused).catalog, catalog);
     const first = workflow(definition());

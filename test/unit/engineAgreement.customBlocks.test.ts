@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
 import { counterBlockWith, manifestOf, inputsOf, type Json } from '../support/counterBlock';
 import { underlined } from '../support/workflowText';
+import { freshCatalog } from '../support/freshCatalog';
 
 /**
  * Custom Python blocks (`dynamic_blocks_definitions`) as the engine compiles them: the definition
@@ -11,8 +11,7 @@ import { underlined } from '../support/workflowText';
  * manifest the definition builds.
  */
 
-const catalog = bundledCatalog();
-const validate = (text: string) => validateWorkflow(text, catalog).findings;
+const validate = (text: string) => validateWorkflow(text, freshCatalog()).findings;
 const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
 
 

@@ -27,3 +27,43 @@ export function counterBlockWith(change: (block: Json) => void = () => undefined
 export const manifestOf = (block: Json) => block.manifest as Json;
 export const inputsOf = (block: Json) => manifestOf(block).inputs as Record<string, Json>;
 export const codeOf = (block: Json) => block.code as Json;
+
+/** JSON text written as is into a document: what a JavaScript value cannot say (`1.0`, a key written twice). */
+export class Verbatim {
+  constructor(readonly text: string) {}
+}
+export const verbatim = (text: string) => new Verbatim(text);
+
+/** `JSON.stringify(value, null, 2)`, with each `Verbatim` in it written as its text. */
+function jsonWithVerbatim(value: unknown): string {
+  const written: string[] = [];
+  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof Verbatim ? `@verbatim:${written.push(v.text) - 1}@` : v), 2);
+  return text.replace(/"@verbatim:(\d+)@"/g, (_match, index: string) => written[Number(index)]);
+}
+
+export interface CounterWorkflow {
+  /** The definition (the Counter block when left out). */
+  block?: Json;
+  /** All the definitions, over `block`. */
+  definitions?: Json[];
+  /** Properties of the `counter` step over the base ones (`image` from the workflow's image). */
+  step?: Json;
+  /** Steps before the `counter` step. */
+  before?: Json[];
+  /** Properties of the workflow parameter `threshold` over the base ones. */
+  parameter?: Json;
+}
+
+/** A workflow declaring a custom block and using it in step `counter`, whose `count` it outputs: its text, verbatim values as written. */
+export function counterWorkflowText(options: CounterWorkflow = {}): string {
+  return jsonWithVerbatim({
+    version: '1.0',
+    inputs: [
+      { type: 'WorkflowImage', name: 'image' },
+      { type: 'WorkflowParameter', name: 'threshold', ...options.parameter },
+    ],
+    dynamic_blocks_definitions: options.definitions ?? [options.block ?? counterBlockDefinition()],
+    steps: [...(options.before ?? []), { type: 'Counter', name: 'counter', image: '$inputs.image', ...options.step }],
+    outputs: [{ type: 'JsonField', name: 'count', selector: '$steps.counter.count' }],
+  });
+}

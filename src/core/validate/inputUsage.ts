@@ -1,6 +1,6 @@
 import { rangeOf } from '../parse/tree';
 import type { SelectorReference, ValidationContext } from './context';
-import { kindsCompatible } from './kinds';
+import { kindsCompatible, NO_KIND } from './kinds';
 
 /**
  * An input that accepts anything (`*`) but is plugged into fields that share no kind: no value can
@@ -9,7 +9,7 @@ import { kindsCompatible } from './kinds';
 export function checkInputKindConflicts(ctx: ValidationContext): void {
   const uses = new Map<string, SelectorReference[]>();
   for (const ref of ctx.references) {
-    if (ref.selector.kind !== 'input' || !ref.field?.selectorKinds.length || ref.field.selectorKinds.includes('*')) continue;
+    if (ref.selector.kind !== 'input' || !ref.field?.selectorKinds.length || ref.field.selectorKinds.includes('*') || ref.field.selectorKinds.includes(NO_KIND)) continue;
     const list = uses.get(ref.selector.input);
     if (list) list.push(ref);
     else uses.set(ref.selector.input, [ref]);

@@ -12,6 +12,14 @@ export const KNOWN_KINDS: ReadonlySet<string> = new Set([
   'action_recognition_prediction',
 ]);
 
+/**
+ * The kind of a custom block's selector declared with an empty kind list: the engine then refuses
+ * every step output and input but those of the wildcard kind (`*`), as kind checks treat a kind no
+ * value has; an empty `selectorKinds` would mean "not judged". Input usage leaves it out, as the
+ * engine does when it gathers the kinds an input is used as.
+ */
+export const NO_KIND = '(none: its selector_data_kind list is empty)';
+
 const catalogKinds = new WeakMap<Catalog, ReadonlySet<string>>();
 
 /** Kinds the engine knows: the registered ones, and any a block of the catalog declares (a newer release's). */

@@ -1,8 +1,11 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { BlockSpec, FieldSpec, LiteralType, SelectorTarget } from '../../catalog/types';
-import { properties, stringValue, valueNode } from '../../parse/tree';
+import { stringValue } from '../../parse/tree';
+import { NO_KIND } from '../kinds';
 import { laxConversions } from '../laxValues';
+import { lastEntries, lastValue } from './collect';
 import type { Problem } from './definitionSchema';
+import { moduleNames } from './pythonNames';
 import { ownValue } from '../../ownProperties';
 
 /**
@@ -38,25 +41,26 @@ const strings = (node: Node | undefined) => (node?.type === 'array' ? (node.chil
 
 function kindsFor(input: Node, selectorType: string): string[] {
   if (selectorType === 'input_image' || selectorType === 'step_output_image') return ['image'];
-  const declared = valueNode(valueNode(input, 'selector_data_kind'), selectorType);
+  const declared = lastValue(lastValue(input, 'selector_data_kind'), selectorType);
   return declared ? strings(declared) : ['*'];
 }
 
 function toField(name: string, input: Node): FieldSpec {
-  const selectorTypes = strings(valueNode(input, 'selector_types'));
-  const literalTypes = strings(valueNode(input, 'value_types')).flatMap((t) => ownValue(LITERALS, t) ?? []);
-  const declaredKinds = properties(valueNode(input, 'selector_data_kind')).flatMap((p) => strings(p.value));
+  const selectorTypes = strings(lastValue(input, 'selector_types'));
+  const literalTypes = strings(lastValue(input, 'value_types')).flatMap((t) => ownValue(LITERALS, t) ?? []);
+  const declaredKinds = lastEntries(lastValue(input, 'selector_data_kind')).flatMap((p) => strings(p.value));
   if (declaredKinds.some((k) => STRING_LITERAL_KINDS.has(k)) && !literalTypes.includes('string')) literalTypes.push('string');
-  const hasDefault = flag(valueNode(input, 'has_default_value'));
-  const defaultNode = valueNode(input, 'default_value');
+  const hasDefault = flag(lastValue(input, 'has_default_value'));
+  const defaultNode = lastValue(input, 'default_value');
+  const selectorKinds = [...new Set(selectorTypes.flatMap((t) => kindsFor(input, t)))];
   return {
     name,
     required: !hasDefault,
-    selectorKinds: [...new Set(selectorTypes.flatMap((t) => kindsFor(input, t)))],
+    selectorKinds: selectorTypes.length && !selectorKinds.length ? [NO_KIND] : selectorKinds,
     selectorTargets: [...new Set(selectorTypes.flatMap((t) => ownValue(TARGETS, t) ?? []))],
     containers: selectorTypes.length ? ['single'] : [],
     literalTypes: [...new Set(literalTypes)],
-    nullable: flag(valueNode(input, 'is_optional')),
+    nullable: flag(lastValue(input, 'is_optional')),
     ...(hasDefault ? { default: defaultNode ? getNodeValue(defaultNode) : null } : {}),
   };
 }
@@ -64,53 +68,55 @@ function toField(name: string, input: Node): FieldSpec {
 /** Problems the engine raises while assembling the block, in its order. */
 function assemblyProblems(manifest: Node, code: Node, known: ReadonlySet<string>, blockType: string): Problem[] {
   const problems: Problem[] = [];
-  const tensor = valueNode(manifest, 'tensor_compatibility');
+  const tensor = lastValue(manifest, 'tensor_compatibility');
   if (tensor?.value === 'tensor_native') {
     problems.push({ node: tensor, message: `\`tensor_native\` blocks run only on servers started with ENABLE_TENSOR_DATA_REPRESENTATION; others refuse \`${blockType}\`. Use "legacy_compatibility" (the default).` });
   }
   const references: string[] = [];
-  for (const input of properties(valueNode(manifest, 'inputs'))) {
+  for (const input of lastEntries(lastValue(manifest, 'inputs'))) {
     if (!input.value) continue;
-    for (const kindList of properties(valueNode(input.value, 'selector_data_kind'))) {
+    const selectorTypes = strings(lastValue(input.value, 'selector_types'));
+    // The engine looks kinds up only for the selector types the input takes.
+    for (const kindList of lastEntries(lastValue(input.value, 'selector_data_kind')).filter((p) => selectorTypes.includes(p.key))) {
       for (const kind of kindList.value?.children ?? []) {
         if (!known.has(kind.value as string)) problems.push({ node: kind, message: `Input \`${input.key}\` declares kind \`${kind.value}\`, which the engine does not know.` });
       }
     }
-    const selectorTypes = strings(valueNode(input.value, 'selector_types'));
     const field = toField(input.key, input.value);
     if (!selectorTypes.length && !field.literalTypes.length) problems.push({ node: input.keyNode, message: `Input \`${input.key}\` takes nothing: give it \`selector_types\`, \`value_types\`, or both.` });
-    if (flag(valueNode(input.value, 'is_dimensionality_reference'))) references.push(input.key);
+    if (flag(lastValue(input.value, 'is_dimensionality_reference'))) references.push(input.key);
   }
-  for (const output of properties(valueNode(manifest, 'outputs'))) {
-    for (const kind of valueNode(output.value, 'kind')?.children ?? []) {
+  for (const output of lastEntries(lastValue(manifest, 'outputs'))) {
+    for (const kind of lastValue(output.value, 'kind')?.children ?? []) {
       if (!known.has(kind.value as string)) problems.push({ node: kind, message: `Output \`${output.key}\` declares kind \`${kind.value}\`, which the engine does not know.` });
     }
   }
   if (references.length > 1) {
-    problems.push({ node: valueNode(manifest, 'inputs')!, message: `Inputs ${references.map((r) => `\`${r}\``).join(', ')} are all marked \`is_dimensionality_reference\`; at most one may be.` });
+    problems.push({ node: lastValue(manifest, 'inputs')!, message: `Inputs ${references.map((r) => `\`${r}\``).join(', ')} are all marked \`is_dimensionality_reference\`; at most one may be.` });
   }
   problems.push(...functionProblems(code));
   return problems;
 }
 
-/** The engine executes the code as a module and looks the functions up by name. */
+/** The engine executes the imports and the code as one module and looks the functions up in it by name. */
 function functionProblems(code: Node): Problem[] {
   // The definition's shape check requires `run_function_code` to be a string.
-  const runCode = stringValue(valueNode(code, 'run_function_code'))!;
-  const initCode = stringValue(valueNode(code, 'init_function_code'));
-  const module = initCode === undefined ? runCode : `${runCode}\n\n${initCode}`;
-  const defines = (name: string) => new RegExp(`(^|\\n)(async\\s+)?def\\s+${name.replace(/\W/g, '\\$&')}\\s*\\(`).test(module);
+  const runCode = stringValue(lastValue(code, 'run_function_code'))!;
+  const initCode = stringValue(lastValue(code, 'init_function_code'));
+  const imports = strings(lastValue(code, 'imports')).join('\n');
+  const names = moduleNames(`${imports}\n${runCode}\n\n${initCode ?? ''}`);
+  const defines = (name: string) => !names || names.has(name);
   const problems: Problem[] = [];
-  const runName = stringValue(valueNode(code, 'run_function_name')) ?? 'run';
+  const runName = stringValue(lastValue(code, 'run_function_name')) ?? 'run';
   if (!defines(runName)) {
     problems.push({
-      node: valueNode(code, 'run_function_code')!,
+      node: lastValue(code, 'run_function_code')!,
       message: `There is no top-level function \`${runName}\` in the code: define \`def ${runName}(self, …)\` there, or set \`run_function_name\` to the function you wrote.`,
     });
   }
-  const initName = stringValue(valueNode(code, 'init_function_name')) ?? 'init';
+  const initName = stringValue(lastValue(code, 'init_function_name')) ?? 'init';
   if (initCode !== undefined && !defines(initName)) {
-    problems.push({ node: valueNode(code, 'init_function_code')!, message: `\`init_function_code\` has no top-level function \`${initName}\`: define \`def ${initName}()\`, or set \`init_function_name\`.` });
+    problems.push({ node: lastValue(code, 'init_function_code')!, message: `\`init_function_code\` has no top-level function \`${initName}\`: define \`def ${initName}()\`, or set \`init_function_name\`.` });
   }
   return problems;
 }
@@ -122,26 +128,26 @@ export interface Assembled {
 
 /** Checks a well-formed definition as the engine assembles it, and builds its block when it passes. */
 export function assembleCustomBlock(definition: Node, known: ReadonlySet<string>): Assembled {
-  const manifest = valueNode(definition, 'manifest')!;
-  const code = valueNode(definition, 'code')!;
-  const blockType = stringValue(valueNode(manifest, 'block_type'))!;
+  const manifest = lastValue(definition, 'manifest')!;
+  const code = lastValue(definition, 'code')!;
+  const blockType = stringValue(lastValue(manifest, 'block_type'))!;
   const problems = assemblyProblems(manifest, code, known, blockType);
   if (problems.length) return { problems };
-  const inputs = properties(valueNode(manifest, 'inputs')).filter((p) => p.value);
+  const inputs = lastEntries(lastValue(manifest, 'inputs')).filter((p) => p.value);
   const fields = inputs.map((p) => toField(p.key, p.value!));
-  const offsets = Object.fromEntries(inputs.map((p) => [p.key, integer(valueNode(p.value, 'dimensionality_offset'))]).filter(([, offset]) => offset !== 0));
-  const reference = inputs.find((p) => flag(valueNode(p.value, 'is_dimensionality_reference')))?.key;
-  const batchParameters = strings(valueNode(manifest, 'batch_oriented_parameters'));
-  const batchOrScalarParameters = strings(valueNode(manifest, 'parameters_with_scalars_and_batches'));
-  const outputs = properties(valueNode(manifest, 'outputs')).map((p) => {
-    const kinds = strings(valueNode(p.value, 'kind'));
+  const offsets = Object.fromEntries(inputs.map((p) => [p.key, integer(lastValue(p.value, 'dimensionality_offset'))]).filter(([, offset]) => offset !== 0));
+  const reference = inputs.find((p) => flag(lastValue(p.value, 'is_dimensionality_reference')))?.key;
+  const batchParameters = strings(lastValue(manifest, 'batch_oriented_parameters'));
+  const batchOrScalarParameters = strings(lastValue(manifest, 'parameters_with_scalars_and_batches'));
+  const outputs = lastEntries(lastValue(manifest, 'outputs')).map((p) => {
+    const kinds = strings(lastValue(p.value, 'kind'));
     return { name: p.key, kinds: kinds.length ? kinds : ['*'] };
   });
   const spec: BlockSpec = {
     type: blockType,
     aliases: [],
     humanName: `Custom block \`${blockType}\``,
-    description: stringValue(valueNode(manifest, 'description')) ?? 'Custom Python block declared in this workflow.',
+    description: stringValue(lastValue(manifest, 'description')) ?? 'Custom Python block declared in this workflow.',
     blockType: CUSTOM_PYTHON,
     fields,
     outputs,
@@ -150,11 +156,11 @@ export function assembleCustomBlock(definition: Node, known: ReadonlySet<string>
     credentialFields: [],
     usesRequestApiKey: false,
     dimensionality: {
-      outputOffset: integer(valueNode(manifest, 'output_dimensionality_offset')),
-      acceptsBatchInput: batchParameters.length > 0 || batchOrScalarParameters.length > 0 || flag(valueNode(manifest, 'accepts_batch_input')),
+      outputOffset: integer(lastValue(manifest, 'output_dimensionality_offset')),
+      acceptsBatchInput: batchParameters.length > 0 || batchOrScalarParameters.length > 0 || flag(lastValue(manifest, 'accepts_batch_input')),
       batchParameters,
       batchOrScalarParameters,
-      autoBatchCasting: strings(valueNode(manifest, 'get_parameters_enforcing_auto_batch_casting')),
+      autoBatchCasting: strings(lastValue(manifest, 'get_parameters_enforcing_auto_batch_casting')),
       ...(Object.keys(offsets).length ? { inputOffsets: offsets as Record<string, number> } : {}),
       ...(reference ? { referenceProperty: reference } : {}),
     },

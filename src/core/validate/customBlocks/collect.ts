@@ -1,9 +1,24 @@
 import type { Node } from 'jsonc-parser';
-import { stringValue, valueNode } from '../../parse/tree';
+import { properties, stringValue, type PropertyEntry } from '../../parse/tree';
+
+/**
+ * A definition as the engine reads it: Python's json keeps the last of a key written twice (the
+ * linter warns of the copy, duplicate-key), so every check of a definition reads that one.
+ */
+export function lastValue(object: Node | undefined, key: string): Node | undefined {
+  return lastEntries(object).find((p) => p.key === key)?.value;
+}
+
+/** Each key of an object once, with its last value, where it is first written (a Python dict's order). */
+export function lastEntries(object: Node | undefined): PropertyEntry[] {
+  const byKey = new Map<string, PropertyEntry>();
+  for (const entry of properties(object)) byKey.set(entry.key, entry);
+  return [...byKey.values()];
+}
 
 /** The `block_type` a definition declares, when it is a non-empty string. */
 export function declaredType(definition: Node): string | undefined {
-  const type = stringValue(valueNode(valueNode(definition, 'manifest'), 'block_type'));
+  const type = stringValue(lastValue(lastValue(definition, 'manifest'), 'block_type'));
   return type ? type : undefined;
 }
 
@@ -19,7 +34,7 @@ function truthy(node: Node): boolean {
  * `block_type` declared twice only the first, the others skipped without a word.
  */
 export function customBlockDefinitions(root: Node): Node[] {
-  const section = valueNode(root, 'dynamic_blocks_definitions');
+  const section = lastValue(root, 'dynamic_blocks_definitions');
   if (!section || !truthy(section)) return [];
   const candidates = section.type === 'array' ? (section.children ?? []) : [section];
   const seen = new Set<string>();

@@ -1,8 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
-import { properties, valueNode } from '../../parse/tree';
 import { laxConversions } from '../laxValues';
 import { describeValue } from '../messages';
+import { lastEntries, lastValue } from './collect';
 
 /**
  * The shape of a custom Python block definition, as the engine's Pydantic models
@@ -61,7 +61,7 @@ function checkValue(node: Node, rule: Rule, at: string): Problem[] {
       return [];
     case 'map': {
       if (node.type !== 'object') return wrong('an object');
-      return properties(node).flatMap((p) => [
+      return lastEntries(node).flatMap((p) => [
         ...(rule.key && !rule.key.includes(p.key) ? [{ node: p.keyNode, message: `\`${p.key}\` in \`${at}\` must be one of ${quote(rule.key)}.` }] : []),
         ...(p.value ? rule.value(p.value, `${at}.${p.key}`) : []),
       ]);
@@ -74,7 +74,7 @@ function checkValue(node: Node, rule: Rule, at: string): Problem[] {
 function checkObject(node: Node, at: string, rules: Rules): Problem[] {
   const problems: Problem[] = [];
   for (const [key, { rule, required }] of Object.entries(rules)) {
-    const value = valueNode(node, key);
+    const value = lastValue(node, key);
     if (value) problems.push(...checkValue(value, rule, at ? `${at}.${key}` : key));
     else if (required) problems.push({ node: { ...node, length: 1 }, message: `${at ? `\`${at}\`` : 'The definition'} has no \`${key}\`.` });
   }

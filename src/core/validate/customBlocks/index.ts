@@ -2,10 +2,10 @@ import type { Node } from 'jsonc-parser';
 import { Catalog } from '../../catalog/catalog';
 import type { BlockSpec } from '../../catalog/types';
 import type { Finding } from '../../findings';
-import { rangeOf, valueNode } from '../../parse/tree';
+import { rangeOf } from '../../parse/tree';
 import { knownKinds } from '../kinds';
 import { assembleCustomBlock } from './assembly';
-import { customBlockDefinitions, declaredType } from './collect';
+import { customBlockDefinitions, declaredType, lastValue } from './collect';
 import { definitionShapeProblems, type Problem } from './definitionSchema';
 
 export { customStepValueFindings } from './stepValues';
@@ -57,7 +57,7 @@ export function compileCustomBlocks(root: Node, catalog: Catalog, text: string):
       continue;
     }
     if (catalog.block(blockType!)) {
-      const node = valueNode(valueNode(definition, 'manifest'), 'block_type')!;
+      const node = lastValue(lastValue(definition, 'manifest'), 'block_type')!;
       findings.push(finding(blockType, { node, message: `\`${blockType}\` is already the type of a built-in block, so steps of this type could be either (the server fails with an internal error). Choose another \`block_type\`.` }));
       continue;
     }
@@ -65,6 +65,6 @@ export function compileCustomBlocks(root: Node, catalog: Catalog, text: string):
     findings.push(...assembled.problems.map((p) => finding(blockType, p)));
     if (assembled.spec) specs.push(assembled.spec);
   }
-  const section = valueNode(root, 'dynamic_blocks_definitions')!;
+  const section = lastValue(root, 'dynamic_blocks_definitions')!;
   return { catalog: withCustomBlocks(catalog, specs, text.slice(section.offset, section.offset + section.length)), declaredTypes, findings };
 }

@@ -40,8 +40,24 @@ function accepts(field: FieldSpec, value: unknown): boolean {
   return field.literalTypes.some((type) => literalAccepts(type, value));
 }
 
+/**
+ * The engine checks a block's input offsets at each of its steps (verify_step_input_dimensionality_offsets):
+ * its definition model allows -1, but a negative offset fails every step, whatever it is given.
+ */
+function negativeOffsetFinding(step: WorkflowStep, block: BlockSpec): Finding | undefined {
+  const negative = Object.entries(block.dimensionality?.inputOffsets ?? {}).find(([, offset]) => offset < 0);
+  if (!negative) return undefined;
+  return {
+    code: 'dimensionality-mismatch',
+    severity: 'error',
+    message: `${block.humanName} declares \`dimensionality_offset\` ${negative[1]} for \`${negative[0]}\`, and the server refuses every step of a block with a negative input offset, so step \`${step.name ?? '?'}\` cannot run. Use 0 or 1.`,
+    range: rangeOf(step.typeNode ?? step.node),
+  };
+}
+
 export function customStepValueFindings(step: WorkflowStep, block: BlockSpec, field: (name: string) => FieldSpec | undefined): Finding[] {
-  const findings: Finding[] = [];
+  const negativeOffset = negativeOffsetFinding(step, block);
+  const findings: Finding[] = negativeOffset ? [negativeOffset] : [];
   for (const p of properties(step.node)) {
     const spec = field(p.key);
     if (!spec || !p.value) continue;

@@ -1,0 +1,76 @@
+/**
+ * Which names a custom block's code binds at module level: the engine executes the code as a
+ * module and asks `hasattr(module, name)` for the run and init functions (block_scaffolding.py),
+ * so an assignment (`run = count`), an import (`from x import f as run`) or a `def` inside a
+ * top-level `if` serves as well as a top-level `def`; a `def` inside a function or class does not.
+ * A line scan, not a parser: where it cannot tell (`from x import *`), it answers that anything may be bound.
+ */
+
+/** What every module has before the code runs: the engine's own imports (IMPORTS_LINES), `globals` it injects, and module attributes. */
+const PREAMBLE = new Set([
+  'Any', 'List', 'Dict', 'Set', 'Optional', 'sv', 'np', 'math', 'time', 'json', 'os', 'requests', 'cv2', 'shapely', 'Batch', 'WorkflowImageData', 'BlockResult', 'debug_traces',
+  'globals', '__builtins__', '__name__', '__doc__', '__package__', '__loader__', '__spec__',
+]);
+
+const NAME = '[A-Za-z_]\\w*';
+const DEFINITION = new RegExp(`^(?:async\\s+)?(?:def|class)\\s+(${NAME})`);
+// `a = …`, `a = b = …`, `a: T = …` (not `==`), and `a, b = …`.
+const ASSIGNMENT = new RegExp(`^((?:${NAME}\\s*(?::[^=]*)?=(?!=)\\s*)+)`);
+const TUPLE_ASSIGNMENT = new RegExp(`^\\(?\\s*(${NAME}(?:\\s*,\\s*${NAME})+)\\s*,?\\s*\\)?\\s*=(?!=)`);
+const FOR_TARGETS = new RegExp(`^(?:async\\s+)?for\\s+\\(?([\\w\\s,]+?)\\)?\\s+in\\b`);
+const AS_NAME = new RegExp(`\\bas\\s+(${NAME})`, 'g');
+
+/** The code with its strings and comments blanked (a triple-quoted string's lines joined), so neither reads as code. */
+function codeOnly(source: string): string {
+  return source
+    .replace(/[rRbBuUfF]{0,2}("""|''')[\s\S]*?\1/g, '""')
+    .replace(/[rRbBuUfF]{0,2}("|')(?:\\.|(?!\1)[^\\\n])*\1/g, '""')
+    .replace(/#.*/g, '');
+}
+
+/** The names one simple statement binds; `undefined` for a star import, which may bind any. */
+function statementNames(statement: string): string[] | undefined {
+  const from = /^from\s+\S+\s+import\s+(.*)$/.exec(statement);
+  const imported = from?.[1] ?? /^import\s+(.*)$/.exec(statement)?.[1];
+  if (imported !== undefined) {
+    const names: string[] = [];
+    for (const part of imported.replace(/[()]/g, '').split(',')) {
+      const [target, alias] = part.trim().split(/\s+as\s+/);
+      if (target === '*') return undefined;
+      if (target) names.push(alias ?? (from ? target : target.split('.')[0]));
+    }
+    return names;
+  }
+  return [
+    ...(ASSIGNMENT.exec(statement)?.[1].split('=').map((target) => target.split(':')[0]) ?? []),
+    ...(TUPLE_ASSIGNMENT.exec(statement)?.[1].split(',') ?? []),
+    ...(FOR_TARGETS.exec(statement)?.[1].split(',') ?? []),
+    ...[...statement.matchAll(AS_NAME)].map((match) => match[1]),
+  ].map((name) => name.trim());
+}
+
+/** The module-level names of `source`, or `undefined` when a star import may bind any name. */
+export function moduleNames(source: string): Set<string> | undefined {
+  const names = new Set(PREAMBLE);
+  // The indentation of the `def` or `class` whose body is being skipped: its names are not the module's.
+  let bodyIndent: number | undefined;
+  for (const line of codeOnly(source).split('\n')) {
+    if (!line.trim()) continue;
+    const indent = line.length - line.trimStart().length;
+    if (bodyIndent !== undefined && indent > bodyIndent) continue;
+    bodyIndent = undefined;
+    for (const statement of line.split(';').map((s) => s.trim())) {
+      const definition = DEFINITION.exec(statement);
+      if (definition) {
+        // What follows on the line (`def f(): x = 1`) is the body.
+        names.add(definition[1]);
+        bodyIndent = indent;
+        break;
+      }
+      const bound = statementNames(statement);
+      if (!bound) return undefined;
+      for (const name of bound) if (name) names.add(name);
+    }
+  }
+  return names;
+}

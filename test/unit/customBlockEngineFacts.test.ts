@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import { validateWorkflow } from '../../src/core/validate';
-import { codeOf, counterBlockWith, counterWorkflowText, inputsOf, manifestOf, verbatim, type CounterWorkflow, type Json } from '../support/counterBlock';
-import { freshCatalog } from '../support/freshCatalog';
-import { DETECTION_STEP, underlined } from '../support/workflowText';
+import { codeOf, counterBlockWith, counterWorkflowFindings, inputsOf, manifestOf, verbatim, type CounterWorkflow, type Json } from '../support/counterBlock';
+import { DETECTION_STEP } from '../support/workflowText';
 
 /**
  * Custom Python block definitions where Roboflow's real engine (test/engine/customBlocks.engine.test.ts)
  * answered otherwise than the validator, written from the engine's source, had expected.
  */
 
-/** The errors and warnings the user sees: code, severity, message and the text underlined. */
-function seen(options: CounterWorkflow): [string, string, string, string][] {
-  const text = counterWorkflowText(options);
-  return validateWorkflow(text, freshCatalog())
-    .findings.filter((f) => f.severity !== 'hint')
-    .map((f) => [f.code, f.severity, f.message, underlined(text, f)]);
-}
+const seen = counterWorkflowFindings;
 
 const withChange = (change: (block: Json) => void, rest: CounterWorkflow = {}): CounterWorkflow => ({ ...rest, block: counterBlockWith(change) });
 const COUNT = '{"type": "DynamicOutputDefinition", "kind": ["integer"]}';

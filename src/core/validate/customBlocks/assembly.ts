@@ -33,10 +33,8 @@ const flag = (node: Node | undefined) => {
   const value = node && getNodeValue(node);
   return value === true || laxConversions(value, ['boolean'])[0]?.value === true;
 };
-const integer = (node: Node | undefined) => {
-  const value = node && getNodeValue(node);
-  return typeof value === 'number' ? value : ((laxConversions(value, ['integer'])[0]?.value as number | undefined) ?? 0);
-};
+// The definition's shape check lets through only values that convert to an integer (an integer comes back as it is).
+const integer = (node: Node | undefined) => (laxConversions(node && getNodeValue(node), ['integer'])[0]?.value as number | undefined) ?? 0;
 const strings = (node: Node | undefined) => (node?.type === 'array' ? (node.children ?? []).map((c) => c.value as string) : []);
 
 function kindsFor(input: Node, selectorType: string): string[] {
@@ -103,8 +101,8 @@ function functionProblems(code: Node): Problem[] {
   // The definition's shape check requires `run_function_code` to be a string.
   const runCode = stringValue(lastValue(code, 'run_function_code'))!;
   const initCode = stringValue(lastValue(code, 'init_function_code'));
-  const imports = strings(lastValue(code, 'imports')).join('\n');
-  const names = moduleNames(`${imports}\n${runCode}\n\n${initCode ?? ''}`);
+  // Lines of imports, the run code and the init code (when there is one: `join` writes nothing for `undefined`).
+  const names = moduleNames([...strings(lastValue(code, 'imports')), runCode, initCode].join('\n'));
   const defines = (name: string) => !names || names.has(name);
   const problems: Problem[] = [];
   const runName = stringValue(lastValue(code, 'run_function_name')) ?? 'run';

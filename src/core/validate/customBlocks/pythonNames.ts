@@ -20,24 +20,29 @@ const TUPLE_ASSIGNMENT = new RegExp(`^\\(?\\s*(${NAME}(?:\\s*,\\s*${NAME})+)\\s*
 const FOR_TARGETS = new RegExp(`^(?:async\\s+)?for\\s+\\(?([\\w\\s,]+?)\\)?\\s+in\\b`);
 const AS_NAME = new RegExp(`\\bas\\s+(${NAME})`, 'g');
 
-/** The code with its strings and comments blanked (a triple-quoted string's lines joined), so neither reads as code. */
+/**
+ * The code with its strings and comments removed (a triple-quoted string's lines joined), so neither
+ * reads as code, and a line holding only them (in brackets, or a comment) counts as blank, as Python's indentation does.
+ */
 function codeOnly(source: string): string {
   return source
-    .replace(/[rRbBuUfF]{0,2}("""|''')[\s\S]*?\1/g, '""')
-    .replace(/[rRbBuUfF]{0,2}("|')(?:\\.|(?!\1)[^\\\n])*\1/g, '""')
+    .replace(/[rRbBuUfF]{0,2}("""|''')[\s\S]*?\1/g, '')
+    .replace(/[rRbBuUfF]{0,2}("|')(?:\\.|(?!\1)[^\\\n])*\1/g, '')
     .replace(/#.*/g, '');
 }
 
 /** The names one simple statement binds; `undefined` for a star import, which may bind any. */
 function statementNames(statement: string): string[] | undefined {
-  const from = /^from\s+\S+\s+import\s+(.*)$/.exec(statement);
-  const imported = from?.[1] ?? /^import\s+(.*)$/.exec(statement)?.[1];
+  // `import` is followed by a space, `(` or `*`; the names are trimmed below.
+  const from = /^from\s+\S+\s+import(.*)/.exec(statement);
+  const imported = from?.[1] ?? /^import\s(.*)/.exec(statement)?.[1];
   if (imported !== undefined) {
     const names: string[] = [];
     for (const part of imported.replace(/[()]/g, '').split(',')) {
       const [target, alias] = part.trim().split(/\s+as\s+/);
       if (target === '*') return undefined;
-      if (target) names.push(alias ?? (from ? target : target.split('.')[0]));
+      // An empty target (a trailing comma) gives an empty name, which the caller skips.
+      names.push(alias ?? (from ? target : target.split('.')[0]));
     }
     return names;
   }

@@ -66,7 +66,7 @@ function fieldLabel(item: Pick<CredentialLensItem, 'field' | 'entryKey'>): strin
 
 function quoted(names: readonly string[]): string {
   const q = names.map((n) => `\`${n}\``);
-  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+  return q.length <= 1 ? q[0] : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
 function credentialTexts(step: CredentialLens, item: CredentialLensItem, stored: ReadonlySet<string> | undefined): LensText[] {
@@ -75,10 +75,10 @@ function credentialTexts(step: CredentialLens, item: CredentialLensItem, stored:
     // Two lenses, so the action reads as its own link (VS Code separates them) instead of running on.
     return [
       { title: `${head} ← written in the file`, tooltip: 'The value is written in the workflow: anyone who can read the file can use it.', action: NONE },
-      { title: '$(warning) Move to SecretStorage', tooltip: `Store it in SecretStorage and read it from $inputs.${item.secretName ?? ''} instead`, action: { kind: 'moveSecret', offset: item.range.offset } },
+      { title: '$(warning) Move to SecretStorage', tooltip: `Store it in SecretStorage and read it from $inputs.${item.secretName!} instead`, action: { kind: 'moveSecret', offset: item.range.offset } },
     ];
   }
-  const from = item.source === 'input' ? `$inputs.${item.secretName ?? ''}` : item.from.replace(/`/g, '');
+  const from = item.source === 'input' ? `$inputs.${item.secretName!}` : item.from.replace(/`/g, '');
   if (!item.secretName) return [{ title: `${head} ← ${from}`, action: NONE }];
   // The workflow chooses where this block sends it (a webhook URL, an SMTP server): never filled from SecretStorage.
   if (!step.provider.fixedAddress) {

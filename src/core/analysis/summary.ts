@@ -131,8 +131,10 @@ function credentialLens(stepName: string, range: OffsetRange, provider: Provider
 function secretsNeeded(analysis: SecurityAnalysis): SecretRequirement[] {
   const byName = new Map<string, SecretRequirement>();
   for (const use of analysis.credentials.uses) {
-    if (!use.secretName || use.source === 'managed-key' && use.managedKey === 'account') continue;
-    const declared = use.source === 'input' && use.inputDeclaredSecret !== undefined;
+    // The account's managed key and values computed at run time have no secretName: nothing to hold.
+    if (!use.secretName) continue;
+    // Set only for a use that reads a declared input.
+    const declared = use.inputDeclaredSecret !== undefined;
     const existing = byName.get(use.secretName);
     if (existing) {
       if (!existing.steps.includes(use.stepName)) existing.steps.push(use.stepName);

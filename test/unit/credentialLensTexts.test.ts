@@ -68,6 +68,16 @@ describe('credential lens texts', () => {
     ]);
   });
 
+  it('the account key spends credits that run access decides; a user key stored in Roboflow is a credential like any other', () => {
+    const account = { ...gpt('rf_key:account', 'account_key'), type: 'roboflow_core/open_ai@v4' };
+    const user = { ...gpt('rf_key:user:abc123', 'user_key'), type: 'roboflow_core/open_ai@v4' };
+    const [accountLenses, userLenses] = securityLensTexts(summaryOf([account, user], OWN), new Set()).credentialSteps;
+    assert.deepEqual(view(accountLenses.slice(-1)), [
+      ['people you share with spend their own Roboflow credits', 'Roboflow credits are spent by whoever runs it: run access decides whose. Click to change.', { kind: 'toggleRunAccess' }],
+    ]);
+    assert.deepEqual(view(userLenses.slice(-1)), [['people you share with supply their own', 'Credentials user-provided. Click to change.', { kind: 'toggleCredentials' }]]);
+  });
+
   it('credentials hidden under yours: only those read from inputs must be stored for people you share with', () => {
     const steps = [ENV_STORE, gpt('$steps.env.openai_key', 'from_env'), gpt('YOUR_API_KEY', 'placeholder'), gpt('sk-written-in-the-file-0123456789', 'literal')];
     for (const lenses of securityLensTexts(summaryOf(steps, HIDDEN), new Set()).credentialSteps) {

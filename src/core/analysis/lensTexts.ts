@@ -116,7 +116,7 @@ function shareeText(step: CredentialLens, summary: SecuritySummary, stored: Read
     };
   }
   const sharees = [...new Set(step.items.map((item) => item.sharees))].join(' / ');
-  const onlyCredits = step.items.every((item) => item.source === 'managed-key');
+  const onlyCredits = step.items.every((item) => item.accountCredits);
   return onlyCredits
     ? { title: `people you share with ${sharees}`, tooltip: 'Roboflow credits are spent by whoever runs it: run access decides whose. Click to change.', action: { kind: 'toggleRunAccess' } }
     : { title: `people you share with ${sharees}`, tooltip: `Credentials ${summary.sharing.settings.credentials}. Click to change.`, action: { kind: 'toggleCredentials' } };

@@ -37,6 +37,8 @@ export interface CredentialLensItem {
   secretName?: string;
   /** What people you share with do, worded to follow "people you share with", e.g. "supply their own". */
   sharees: string;
+  /** The account's Roboflow-managed key: whose credits it spends is decided by run access, not by the credentials setting. */
+  accountCredits: boolean;
   /** The value's range: the literal for "Move to SecretStorage", or the selector. */
   range: OffsetRange;
 }
@@ -103,8 +105,10 @@ function describeSource(use: CredentialUse): string {
   }
 }
 
+const spendsAccountCredits = (use: CredentialUse) => use.source === 'managed-key' && use.managedKey === 'account';
+
 function shareeCredential(use: CredentialUse, settings: SharingSettings): string {
-  if (use.source === 'managed-key' && use.managedKey === 'account') {
+  if (spendsAccountCredits(use)) {
     return settings.runAccess === 'owner-key' ? 'spend your Roboflow credits' : 'spend their own Roboflow credits';
   }
   if (use.source === 'step-output') return 'use the value computed when it runs';
@@ -121,6 +125,7 @@ function credentialLens(stepName: string, range: OffsetRange, provider: Provider
       from: describeSource(use),
       secretName: use.secretName,
       sharees: shareeCredential(use, settings),
+      accountCredits: spendsAccountCredits(use),
       range: use.range,
     }),
   );

@@ -1,4 +1,4 @@
-import { parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
+import type { FormattingOptions, Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { OffsetRange, TextEdit } from '../findings';
 import { analyzeWorkflowSecurity } from './analyze';
@@ -40,7 +40,7 @@ export function literalSecretEdits(text: string, secret: Omit<MovableSecret, 'pr
 
   const replacement = replaceValueEdit(secret.range, `$inputs.${secret.inputName}`);
   const declaration = credentialInputDeclaration(secret.inputName, secret.inputKinds);
-  const insertion = appendToArrayEdits(text, ['inputs'], declaration, options, parsed.root ?? parseTree(text));
+  const insertion = appendToArrayEdits(text, ['inputs'], declaration, options, parsed.root); // parses `text` itself when no tree is given
   if (!editsOverlap([replacement], insertion)) return [replacement, ...insertion];
   // The insertion would reformat text around the secret: one edit from the combined result.
   const replaced = applyTextEdits(text, [replacement]);

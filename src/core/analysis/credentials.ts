@@ -125,7 +125,7 @@ export function isCredentialEntryName(field: string, name: string): boolean {
 function looksLikeToken(value: string): boolean {
   if (/^(bearer|basic|token)\s+\S{8,}$/i.test(value)) return true;
   if (/^(sk|pk|rk)[-_][A-Za-z0-9_-]{8,}$|^xox[abpr]-|^gh[pousr]_|^AKIA[0-9A-Z]{12,}|^AIza[0-9A-Za-z_-]{20,}/.test(value)) return true;
-  return value.length >= 24 && /^[A-Za-z0-9_\-+/=.]+$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value) && !/^[a-z]+(\/[a-z]+)+$/.test(value);
+  return value.length >= 24 && /^[A-Za-z0-9_\-+/=.]+$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value);
 }
 
 function isDictField(field: FieldSpec): boolean {
@@ -162,7 +162,8 @@ function managedProviderSetting(block: BlockSpec, properties: Map<string, StepPr
   const field = block.fields.find((f) => f.enumValues?.includes(MANAGED_PROVIDER_VALUE));
   if (!field) return undefined;
   const node = properties.get(field.name)?.value;
-  const value = node ? stringValue(node) : typeof field.default === 'string' ? field.default : undefined;
+  // Only compared with the managed provider's name, so a default of another type simply does not match.
+  const value: unknown = node ? stringValue(node) : field.default;
   return { field, managed: value === MANAGED_PROVIDER_VALUE, node };
 }
 

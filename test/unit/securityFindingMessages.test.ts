@@ -290,7 +290,7 @@ describe('security findings: what each message says', () => {
       {
         "code": "literal-secret",
         "severity": "error",
-        "message": "An OpenAI API key (sk-C…, 30 characters) is written in step `k`, `headers.an OpenAI API key (sk-C…, 30 characters), not shown`: anyone who can read the file or the workflow can use it. Rename the key: a credential has no place in the file.",
+        "message": "An OpenAI API key (sk-C…, 30 characters) is written in step `k`, a key of `headers`: anyone who can read the file or the workflow can use it. Rename the key: a credential has no place in the file.",
         "underlined": "\"sk-CANARY-key-0123456789abcdef\""
       }
     ]);

@@ -108,6 +108,25 @@ describe('credentials written in a workflow: where they are said to be, and whic
     ]);
   });
 
+  it('a key that is itself a credential is placed by the object holding it, and never shown', () => {
+    const text = JSON.stringify({
+      version: '1.0',
+      inputs: [{ type: 'WorkflowParameter', name: 'p', [GITHUB]: 1, meta: { [GITHUB]: 2 } }],
+      steps: [{ ...hook({ headers: { [GITHUB]: 'x' } }), [GITHUB]: 'y' }],
+      outputs: [],
+      [GITHUB]: 3,
+      meta: { list: [{ [GITHUB]: 4 }] },
+    }, null, 2);
+    assert.deepEqual(placed(text), [
+      { underlined: QUOTED, place: 'input `p`, a property name' },
+      { underlined: QUOTED, place: 'input `p`, a key of `meta`' },
+      { underlined: QUOTED, place: 'step `hook`, a key of `headers`', stepName: 'hook' },
+      { underlined: QUOTED, place: 'step `hook`, a property name', stepName: 'hook' },
+      { underlined: QUOTED, place: 'a property name' },
+      { underlined: QUOTED, place: 'a key of `meta.list[0]`' },
+    ]);
+  });
+
   it('the finding says where, and Move to SecretStorage replaces the value with the new input', () => {
     const text = workflow([hook({ json_payload: { k: GITHUB } })]);
     const [finding] = lintWorkflow(text, freshCatalog()).findings.filter((f) => f.code === SECURITY_CODES.literalSecret);

@@ -33,9 +33,17 @@ export interface MovableSecret {
   provider: string;
 }
 
-/** `json_payload.nested.list[1]`; a key that could itself be a credential is described instead. */
+/** `json_payload.nested.list[1]`. */
 function pathLabel(path: JSONPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${showUserString(p)}`)).join('');
+}
+
+/** Where a secret sits below its owner: its path, or for a key that is itself a credential, the object
+ * holding it (the key is never shown, and a path ending in its description would read as a name). */
+function placeLabel(tail: JSONPath, inKey: boolean): string {
+  if (!inKey) return `\`${pathLabel(tail)}\``;
+  const holder = tail.slice(0, -1);
+  return holder.length ? `a key of \`${pathLabel(holder)}\`` : 'a property name';
 }
 
 /** Properties an input cannot stand in for: they say what the step is. */
@@ -47,7 +55,7 @@ function placeAndFix(secret: WrittenSecret, model: WorkflowModel, catalog: Catal
   const step = section === 'steps' ? model.steps.find((s) => s.index === index) : undefined;
   if (step && typeof property === 'string') {
     const stepName = stepLabel(step);
-    const place = `step \`${stepName}\`, \`${pathLabel(secret.path.slice(2))}\``;
+    const place = `step \`${stepName}\`, ${placeLabel(secret.path.slice(2), secret.inKey)}`;
     if (!secret.whole || secret.inKey || secret.path.length > 4 || STRUCTURAL.has(property)) return { place, stepName };
     const field = step.block ? catalog.field(step.block, property) : undefined;
     if (secret.path.length === 4) {
@@ -67,13 +75,13 @@ function placeAndFix(secret: WrittenSecret, model: WorkflowModel, catalog: Catal
     if (property === 'default_value' && secret.path.length === 3 && secret.whole && input.name) {
       return { place: `the \`default_value\` of input \`${name}\``, fix: { range: secret.nodeRange, path: secret.path, where: 'input-default', inputName: input.name, inputKinds: ['secret'], provider: UNKNOWN_BLOCK.id } };
     }
-    return { place: `input \`${name}\`, \`${pathLabel(secret.path.slice(2))}\`` };
+    return { place: `input \`${name}\`, ${placeLabel(secret.path.slice(2), secret.inKey)}` };
   }
   if (section === 'outputs' && typeof index === 'number') {
     const name = model.outputs.find((o) => o.index === index)?.name;
     return { place: `output ${name ? `\`${name}\`` : `#${index + 1}`}` };
   }
-  return { place: `\`${pathLabel(secret.path)}\`` };
+  return { place: placeLabel(secret.path, secret.inKey) };
 }
 
 function findChild(object: Node, key: string): Node | undefined {

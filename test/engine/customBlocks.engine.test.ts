@@ -57,9 +57,6 @@ const deeperThreshold = (offset: unknown) => (b: Json) => {
   inputsOf(b).copy = { type: 'DynamicInputDefinition', selector_types: ['input_image'] };
   inputsOf(b).threshold.dimensionality_offset = offset;
 };
-// The engine's verify_output_offset judges a block's input offsets against which of its step's
-// properties receive batches; the linter checks only what built-in blocks can meet.
-const OFFSET_RULES = 'input offsets checked against the batches a step receives (verify_output_offset) are not checked';
 const COUNT = '{"type": "DynamicOutputDefinition", "kind": ["integer"]}';
 const COUNT_UNKNOWN_KIND = '{"type": "DynamicOutputDefinition", "kind": ["integr"]}';
 
@@ -91,14 +88,35 @@ const ROWS: Row[] = [
   { label: 'dimensionality_offset "1e0"', change: deeperThreshold('1e0'), step: { copy: '$inputs.image' }, engine: 'DynamicBlockError', linter: ['dynamic-block-invalid'] },
   { label: 'dimensionality_offset "1.5"', change: deeperThreshold('1.5'), step: { copy: '$inputs.image' }, engine: 'DynamicBlockError', linter: ['dynamic-block-invalid'] },
   { label: 'dimensionality_offset 1.5', change: deeperThreshold(1.5), step: { copy: '$inputs.image' }, engine: 'DynamicBlockError', linter: ['dynamic-block-invalid'] },
-  { label: 'dimensionality_offset 1 with no other batch at level 0', change: threshold('dimensionality_offset', 1), engine: 'BlockInterfaceError', linter: [], open: { outcome: 'engine-only', why: OFFSET_RULES } },
+  { label: 'dimensionality_offset 1 with no other batch at level 0', change: threshold('dimensionality_offset', 1), engine: 'BlockInterfaceError', linter: ['dimensionality-mismatch'] },
   {
     label: 'dimensionality_offset 1 without a dimensionality reference',
     change: (b) => (deeperThreshold(1)(b), (inputsOf(b).image.is_dimensionality_reference = false)),
     step: { copy: '$inputs.image' },
     engine: 'BlockInterfaceError',
-    linter: [],
-    open: { outcome: 'engine-only', why: OFFSET_RULES },
+    linter: ['dimensionality-mismatch'],
+  },
+  // verify_output_offset compares how many properties get batches with how many offsets are declared.
+  { label: 'dimensionality_offset 1 on the only batched input', change: (b) => (inputsOf(b).image.dimensionality_offset = 1), engine: 'BlockInterfaceError', linter: ['dimensionality-mismatch'] },
+  {
+    label: 'dimensionality_offset 1 on image and threshold, with no reference',
+    change: (b) => ((inputsOf(b).image.dimensionality_offset = 1), (inputsOf(b).threshold.dimensionality_offset = 1)),
+    engine: 'BlockInterfaceError',
+    linter: ['dimensionality-mismatch'],
+  },
+  {
+    label: 'dimensionality_offset 1 with output_dimensionality_offset 1',
+    change: (b) => (deeperThreshold(1)(b), (manifestOf(b).output_dimensionality_offset = 1)),
+    step: { copy: '$inputs.image' },
+    engine: 'BlockInterfaceError',
+    linter: ['dimensionality-mismatch'],
+  },
+  {
+    label: 'dimensionality_offset 1 with output_dimensionality_offset -1',
+    change: (b) => (deeperThreshold(1)(b), (manifestOf(b).output_dimensionality_offset = -1)),
+    step: { copy: '$inputs.image' },
+    engine: 'BlockInterfaceError',
+    linter: ['dimensionality-mismatch'],
   },
   { label: 'dimensionality_offset -1', change: threshold('dimensionality_offset', -1), engine: 'BlockInterfaceError', linter: ['dimensionality-mismatch'] },
 

@@ -57,7 +57,6 @@ export interface CounterWorkflow {
   parameter?: Json;
 }
 
-/** A workflow declaring a custom block and using it in step `counter`, whose `count` it outputs: its text, verbatim values as written. */
 /** The errors and warnings a user sees on that workflow: code, severity, message and the text underlined. */
 export function counterWorkflowFindings(options: CounterWorkflow = {}): [string, string, string, string][] {
   const text = counterWorkflowText(options);
@@ -66,6 +65,7 @@ export function counterWorkflowFindings(options: CounterWorkflow = {}): [string,
     .map((f) => [f.code, f.severity, f.message, underlined(text, f)]);
 }
 
+/** A workflow declaring a custom block and using it in step `counter`, whose `count` it outputs: its text, verbatim values as written. */
 export function counterWorkflowText(options: CounterWorkflow = {}): string {
   return jsonWithVerbatim({
     version: '1.0',

@@ -64,7 +64,11 @@ describe('custom Python block steps', () => {
       manifest(b).parameters_with_scalars_and_batches = ['color'];
       (manifest(b).outputs as Json).total = { type: 'DynamicOutputDefinition' };
     });
-    assert.deepEqual(seen(workflow(block, { color: 7 })), []);
+    // The engine refuses this step (verify_output_offset): one batched property and one declared offset
+    // leave it no level-0 input. The assembled block is what this test is about.
+    assert.deepEqual(seen(workflow(block, { color: 7 })), [
+      ['dimensionality-mismatch', 'error', 'Step `counter` cannot run: its block declares input offsets (`image` 1), and the server then wants more properties fed with batches than offsets declared, so that one is at level 0; here 1 property gets a batch and 1 offset is declared. Feed a batch to one more property, or set the offsets to 0.', '"Counter"'],
+    ]);
     const spec = assembled(block)!;
     assert.deepEqual(spec.fields, [
       { name: 'image', required: true, selectorKinds: ['image'], selectorTargets: ['workflow_image'], containers: ['single'], literalTypes: [], nullable: false },

@@ -11,7 +11,7 @@ import { ownValue } from '../ownProperties';
  * the chain of batches it belongs to (length = dimensionality). It yields the compile errors
  * StepInputDimensionalityError, StepInputLineageError and ControlFlowDefinitionError, and the
  * "batch into a non-batch property" ExecutionGraphStructureError. Steps whose lineage cannot be
- * known (unknown or custom blocks) are skipped, and so is everything downstream of them.
+ * known (unknown blocks, inner workflows) are skipped, and so is everything downstream of them.
  */
 
 type Lineage = readonly string[];
@@ -185,30 +185,49 @@ function checkBatchAcceptance(step: WorkflowStep, batch: BatchSpec, properties: 
 
 /**
  * The engine's verify_output_offset, for what a document controls: a step that collapses a level
- * needs a batch to collapse, and a block whose outputs take their depth from one property needs a
- * batch in that property.
+ * needs a batch to collapse, a block whose outputs take their depth from one property needs a batch
+ * in that property, and a block declaring input offsets must keep a level-0 input and name a
+ * reference. A custom block can break the last rules; a built-in block meets them.
  */
 function checkOutputOffset(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], findings: Finding[]): void {
+  const refuse = (message: string, node?: Node): void => {
+    findings.push({ code: 'dimensionality-mismatch', severity: 'error', message, range: rangeOf(node ?? step.typeNode ?? step.node) });
+  };
   // A single value the engine casts to a batch counts as one.
   const batched = properties.filter((p) => p.cast || p.refs.some((r) => r.lineage.length > 0));
   if (batch.outputOffset < 0 && !batched.length) {
-    findings.push({
-      code: 'dimensionality-mismatch',
-      severity: 'error',
-      message: `Step \`${step.name}\` collapses a level of batches, but gets no batch at all: there is nothing to collapse. Feed it a step output or a batch input.`,
-      range: rangeOf(step.typeNode ?? step.node),
-    });
-    return;
+    return refuse(`Step \`${step.name}\` collapses a level of batches, but gets no batch at all: there is nothing to collapse. Feed it a step output or a batch input.`);
   }
   const reference = batch.referenceProperty;
-  if (!reference || batched.some((p) => p.field.name === reference)) return;
-  const given = properties.find((p) => p.field.name === reference);
-  findings.push({
-    code: 'dimensionality-mismatch',
-    severity: 'error',
-    message: `\`${reference}\` of step \`${step.name}\` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input)${given ? `, not the single value \`${given.refs[0].ref.node.value}\`` : ''}.`,
-    range: rangeOf(given?.refs[0].ref.node ?? valueNode(step.node, reference) ?? step.typeNode ?? step.node),
-  });
+  if (reference && !batched.some((p) => p.field.name === reference)) {
+    const given = properties.find((p) => p.field.name === reference);
+    return refuse(
+      `\`${reference}\` of step \`${step.name}\` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input)${given ? `, not the single value \`${given.refs[0].ref.node.value}\`` : ''}.`,
+      given?.refs[0].ref.node ?? valueNode(step.node, reference),
+    );
+  }
+  const declared = Object.entries(batch.inputOffsets ?? {});
+  if (!declared.length) return;
+  const offsets = new Set(declared.map(([, offset]) => offset));
+  const listed = declared.map(([name, offset]) => `\`${name}\` ${offset}`).join(', ');
+  // The engine compares counts, not names: as many batched properties as declared offsets means, to it,
+  // that every batch sits at a declared offset and none at level 0.
+  if (batched.length !== declared.length) offsets.add(0);
+  if (!offsets.has(0) && batched.length) {
+    return refuse(
+      `Step \`${step.name}\` cannot run: its block declares input offsets (${listed}), and the server then wants more properties fed with batches than offsets declared, so that one is at level 0; here ${count(batched.length, 'property gets', 'properties get')} a batch and ${count(declared.length, 'offset is', 'offsets are')} declared. Feed a batch to one more property, or set the offsets to 0.`,
+    );
+  }
+  if (offsets.size > 1 && !reference) {
+    return refuse(`Step \`${step.name}\` cannot run: its block takes inputs at different depths (offsets ${listed}) but names no dimensionality reference. Mark one input of the block \`is_dimensionality_reference\`.`);
+  }
+  if (offsets.size > 1 && batch.outputOffset !== 0) {
+    return refuse(`Step \`${step.name}\` cannot run: its block takes inputs at different depths (offsets ${listed}), so its \`output_dimensionality_offset\` must be 0, not ${batch.outputOffset}.`);
+  }
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Data lineages in field order, deduplicated across fields (the engine's own order of checks). */

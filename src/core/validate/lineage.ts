@@ -129,6 +129,11 @@ export function checkLineage(ctx: ValidationContext): void {
       continue;
     }
     const batch = block.dimensionality ?? DEFAULT_BATCH;
+    // The engine refuses a negative input offset before any batch is looked at (customBlocks/stepValues.ts says so).
+    if (Object.values(batch.inputOffsets ?? {}).some((offset) => offset < 0)) {
+      stepLineage.set(step, undefined);
+      continue;
+    }
     const properties = new Map<FieldSpec, PropertyInput>();
     let unknown = false;
     for (const ref of refsByStep.get(step) ?? []) {

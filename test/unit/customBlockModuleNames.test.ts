@@ -72,9 +72,47 @@ describe('custom block code: the names its module binds', () => {
       ['from m import*', undefined],
     ];
     for (const [source, names] of cases) assert.deepEqual(ownNames(source), names, source);
-    // A with statement binds its target whatever statement follows the colon (the scanner does not read that one).
-    assert.ok(moduleNames('with a as b: import c')!.has('b'));
-    assert.ok(moduleNames('with a as b: from m import c')!.has('b'));
+    // A with statement binds its target, and the statement after its colon binds its own names.
+    assert.deepEqual(ownNames('with a as b: import c'), ['b', 'c']);
+    assert.deepEqual(ownNames('with a as b: from m import c'), ['b', 'c']);
+  });
+
+  it('reads the statement after a compound header\'s colon, and what the header binds', () => {
+    const cases: [string, string[] | undefined][] = [
+      ['if x: run = f', ['run']],
+      ['if x: from m import run', ['run']],
+      ['if f(a, b=1): run = f', ['run']],
+      ['if x[1:2]: run = f', ['run']],
+      ['if {1: 2}: run = f', ['run']],
+      ['elif x: run = f', ['run']],
+      ['else: run = f', ['run']],
+      ['while x: run = f', ['run']],
+      ['try: import run', ['run']],
+      ['finally: run = f', ['run']],
+      ['for a in b: run = a', ['a', 'run']],
+      ['async for a in b: run = a', ['a', 'run']],
+      ['async with a as b: run = b', ['b', 'run']],
+      ['if x: from m import *', undefined],
+      ['if x:', []],
+      ['else:', []],
+      ['iffy = 1', ['iffy']],
+      ['format = 1', ['format']],
+      ['trying: int = 1', ['trying']],
+    ];
+    for (const [source, names] of cases) assert.deepEqual(ownNames(source), names, source);
+  });
+
+  it('does not count the name of a caught exception, which Python unbinds when the handler ends', () => {
+    assert.deepEqual(ownNames('try:\n    pass\nexcept Exception as run:\n    pass'), []);
+    assert.deepEqual(ownNames('try:\n    pass\nexcept (KeyError, ValueError) as run: x = 1'), ['x']);
+  });
+
+  it('reads strings and comments in the order they start: a triple quote in a comment opens no string', () => {
+    assert.deepEqual(ownNames('# a """ here\nrun = 1\n# and """ here'), ['run']);
+    assert.deepEqual(ownNames('x = "# not a comment"; run = 1'), ['run', 'x']);
+    assert.deepEqual(ownNames('x = """a \\""" b = 1"""\nrun = 1'), ['run', 'x']);
+    assert.deepEqual(ownNames("x = '''a\nb = 1\n'''\nrun = 1"), ['run', 'x']);
+    assert.deepEqual(ownNames('x = "a \\" b = 1"\nrun = 1'), ['run', 'x']);
   });
 });
 

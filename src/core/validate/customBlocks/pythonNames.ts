@@ -20,15 +20,31 @@ const TUPLE_ASSIGNMENT = new RegExp(`^\\(?\\s*(${NAME}(?:\\s*,\\s*${NAME})+)\\s*
 const FOR_TARGETS = new RegExp(`^(?:async\\s+)?for\\s+\\(?([\\w\\s,]+?)\\)?\\s+in\\b`);
 const AS_NAME = new RegExp(`\\bas\\s+(${NAME})`, 'g');
 
+// Comments and strings, whichever starts first: a `"""` inside a comment opens no string, a `#` inside a string starts no comment.
+const COMMENT_OR_STRING = /#.*|[rRbBuUfF]{0,2}("""|''')(?:\\[\s\S]|(?!\1)[\s\S])*\1|[rRbBuUfF]{0,2}("|')(?:\\.|(?!\2)[^\\\n])*\2/g;
+
 /**
  * The code with its strings and comments removed (a triple-quoted string's lines joined), so neither
  * reads as code, and a line holding only them (in brackets, or a comment) counts as blank, as Python's indentation does.
  */
 function codeOnly(source: string): string {
-  return source
-    .replace(/[rRbBuUfF]{0,2}("""|''')[\s\S]*?\1/g, '')
-    .replace(/[rRbBuUfF]{0,2}("|')(?:\\.|(?!\1)[^\\\n])*\1/g, '')
-    .replace(/#.*/g, '');
+  return source.replace(COMMENT_OR_STRING, '');
+}
+
+// A compound statement's header, whose body may follow its colon on the same line (`if x: run = f`).
+const HEADER = /^(?:(?:async\s+)?(?:for|with)|if|elif|else|while|try|except|finally)\b/;
+
+/** The header and the body of a one-line compound statement, split at the first colon outside brackets; `undefined` when `statement` is not one. */
+function splitHeader(statement: string): [string, string] | undefined {
+  if (!HEADER.test(statement)) return undefined;
+  let depth = 0;
+  for (let i = 0; i < statement.length; i++) {
+    const c = statement[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ':' && depth === 0) return [statement.slice(0, i), statement.slice(i + 1).trim()];
+  }
+  return undefined;
 }
 
 /** The names one simple statement binds; `undefined` for a star import, which may bind any. */
@@ -45,6 +61,13 @@ function statementNames(statement: string): string[] | undefined {
       names.push(alias ?? (from ? target : target.split('.')[0]));
     }
     return names;
+  }
+  const compound = splitHeader(statement);
+  if (compound) {
+    // `except E as e` unbinds `e` when the handler ends; a `with` or `for` header keeps what it binds.
+    const header = compound[0].startsWith('except') ? [] : statementNames(compound[0])!;
+    const body = compound[1] ? statementNames(compound[1]) : [];
+    return body && [...header, ...body];
   }
   return [
     ...(ASSIGNMENT.exec(statement)?.[1].split('=').map((target) => target.split(':')[0]) ?? []),

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { Catalog } from '../../src/core/catalog/catalog';
+import type { BatchSpec } from '../../src/core/catalog/types';
+import { validateWorkflow } from '../../src/core/validate';
+import { freshCatalog } from '../support/freshCatalog';
+import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+
+/**
+ * The engine's verify_output_offset on built-in blocks: the property a block takes its output depth
+ * from must be a batch, and offsets a live server lists as 0 change nothing.
+ */
+
+const seen = (text: string, catalog = freshCatalog()) =>
+  validateWorkflow(text, catalog).findings.filter((f) => f.severity !== 'hint').map((f) => [f.code, f.message, underlined(text, f)]);
+const stitch = (extra: object) => ({ type: 'roboflow_core/detections_stitch@v1', name: 'stitch', predictions: '$steps.det.predictions', overlap_filtering_strategy: 'none', ...extra });
+const STITCHED = [{ type: 'JsonField', name: 'p', selector: '$steps.stitch.predictions' }];
+
+/** The bundled catalog with the batch specs of some blocks changed, as a live server could describe them. */
+function catalogWith(changes: Record<string, Partial<BatchSpec>>): Catalog {
+  const data = freshCatalog().data;
+  return new Catalog({ ...data, blocks: data.blocks.map((b) => (changes[b.type] ? { ...b, dimensionality: { ...b.dimensionality!, ...changes[b.type] } } : b)) });
+}
+
+describe('output depth: the reference property and declared offsets of built-in blocks', () => {
+  it('names the single value given to the reference property, and underlines it', () => {
+    const text = workflowText({ inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'ref' }], steps: [DETECTION_STEP, stitch({ reference_image: '$inputs.ref' })], outputs: STITCHED });
+    assert.deepEqual(seen(text), [
+      ['dimensionality-mismatch', "`reference_image` of step `stitch` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input), not the single value `$inputs.ref`.", '"$inputs.ref"'],
+    ]);
+  });
+
+  it('without the reference property, says it must be a batch at the step type, after the missing field', () => {
+    const text = workflowText({ steps: [DETECTION_STEP, stitch({})], outputs: STITCHED });
+    assert.deepEqual(seen(text), [
+      ['missing-required-field', 'Detections Stitch step `stitch` is missing required field `reference_image`. `reference_image` takes a selector `$inputs.<name>` or `$steps.<step>.<output>` (kind image).', '"roboflow_core/detections_stitch@v1"'],
+      ['dimensionality-mismatch', "`reference_image` of step `stitch` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input).", '"roboflow_core/detections_stitch@v1"'],
+    ]);
+  });
+
+  it('accepts offsets listed as 0: with a reference and outputs one level deeper, or with no reference at all', () => {
+    const catalog = catalogWith({
+      'roboflow_core/dynamic_crop@v1': { inputOffsets: { images: 0 }, referenceProperty: 'images' },
+      'roboflow_core/bounding_box_visualization@v1': { inputOffsets: { image: 0 } },
+    });
+    const crop = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions' };
+    const boxes = { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$inputs.image', predictions: '$steps.det.predictions' };
+    const text = workflowText({ steps: [DETECTION_STEP, crop, boxes], outputs: [{ type: 'JsonField', name: 'c', selector: '$steps.crop.crops' }, { type: 'JsonField', name: 'b', selector: '$steps.boxes.image' }] });
+    assert.deepEqual(seen(text, catalog), []);
+  });
+});

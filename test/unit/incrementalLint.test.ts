@@ -34,9 +34,9 @@ function modelOf(result: LintResult): unknown {
 }
 
 /** The session's result is the full lint's: findings, the security analysis lenses read, model and tree. */
-function assertSameAsFullLint(session: LintSession, text: string, options: LintOptions = {}): void {
-  const incremental = session.lint(text, catalog, options);
-  const full = lintWorkflow(text, catalog, options);
+function assertSameAsFullLint(session: LintSession, text: string, options: LintOptions = {}, lintCatalog = catalog): void {
+  const incremental = session.lint(text, lintCatalog, options);
+  const full = lintWorkflow(text, lintCatalog, options);
   assert.deepEqual(incremental.findings, full.findings);
   const { model: securityModel, ...security } = incremental.security;
   const { model: fullSecurityModel, ...fullSecurity } = full.security;
@@ -329,13 +329,13 @@ function seen(text: string, findings: readonly Finding[]): [string, string, stri
 
 describe('incremental lint: the findings of a re-checked step among the others', () => {
   /** Lints `before`, then `after` (an edit of one literal), which must be re-checked step by step. */
-  function relinted(before: string, after: string): LintResult {
+  function relinted(before: string, after: string, lintCatalog = catalog): LintResult {
     assert.notEqual(before, after);
     const session = new LintSession();
-    session.lint(before, catalog);
-    const result = session.lint(after, catalog);
+    session.lint(before, lintCatalog);
+    const result = session.lint(after, lintCatalog);
     assert.equal(session.lastPath, 'incremental');
-    assertSameAsFullLint(session, after);
+    assertSameAsFullLint(session, after, {}, lintCatalog);
     return result;
   }
   const output = (selector: string) => [{ type: 'JsonField', name: 'out', selector }];
@@ -384,12 +384,15 @@ describe('incremental lint: the findings of a re-checked step among the others',
   });
 
   it('grows the range of a finding of another check around the edited literal', () => {
-    const before = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/detections_stitch@v1', name: 'stitch', reference_image: ['reference.jpg'], predictions: '$steps.det.predictions' }], outputs: output('$steps.stitch.predictions') });
-    const after = before.replace('"reference.jpg"', '"references.jpg"');
-    const list = '[\n        "references.jpg"\n      ]';
-    assert.deepEqual(seen(after, relinted(before, after).findings), [
-      ['invalid-value', 'error', list],
-      ['dimensionality-mismatch', 'error', list],
-    ]);
+    // A live server's description whose stitch block takes its output depth from `iou_threshold`: the
+    // whole-document lineage check then underlines that literal, which the edit lengthens.
+    const data = catalog.data;
+    const stitchFromThreshold = new Catalog({
+      ...data,
+      blocks: data.blocks.map((b) => (b.type === 'roboflow_core/detections_stitch@v1' ? { ...b, dimensionality: { ...b.dimensionality!, referenceProperty: 'iou_threshold', inputOffsets: {} } } : b)),
+    });
+    const before = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/detections_stitch@v1', name: 'stitch', reference_image: '$inputs.image', predictions: '$steps.det.predictions', iou_threshold: 0.5 }], outputs: output('$steps.stitch.predictions') });
+    const after = before.replace('"iou_threshold": 0.5', '"iou_threshold": 0.55');
+    assert.deepEqual(seen(after, relinted(before, after, stitchFromThreshold).findings), [['dimensionality-mismatch', 'error', '0.55']]);
   });
 });

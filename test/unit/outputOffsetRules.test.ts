@@ -29,11 +29,31 @@ describe('output depth: the reference property and declared offsets of built-in 
     ]);
   });
 
-  it('without the reference property, says it must be a batch at the step type, after the missing field', () => {
+  it('leaves a required reference property that is missing to the missing-field error: the engine stops there', () => {
     const text = workflowText({ steps: [DETECTION_STEP, stitch({})], outputs: STITCHED });
     assert.deepEqual(seen(text), [
       ['missing-required-field', 'Detections Stitch step `stitch` is missing required field `reference_image`. `reference_image` takes a selector `$inputs.<name>` or `$steps.<step>.<output>` (kind image).', '"roboflow_core/detections_stitch@v1"'],
-      ['dimensionality-mismatch', "`reference_image` of step `stitch` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input).", '"roboflow_core/detections_stitch@v1"'],
+    ]);
+  });
+
+  it('leaves a reference property written as a literal it does not take to the invalid-value error', () => {
+    const text = workflowText({ steps: [DETECTION_STEP, stitch({ reference_image: 'https://example.com/a.jpg' })], outputs: STITCHED });
+    assert.deepEqual(seen(text).map(([code]) => code), ['invalid-value']);
+  });
+
+  it('says a reference property written as a literal it takes must be a batch, and underlines the literal', () => {
+    const catalog = catalogWith({ 'roboflow_core/detections_stitch@v1': { referenceProperty: 'iou_threshold', inputOffsets: {} } });
+    const text = workflowText({ steps: [DETECTION_STEP, stitch({ reference_image: '$inputs.image', iou_threshold: 0.5 })], outputs: STITCHED });
+    assert.deepEqual(seen(text, catalog), [
+      ['dimensionality-mismatch', "`iou_threshold` of step `stitch` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input).", '0.5'],
+    ]);
+  });
+
+  it('says an optional reference property left out must be a batch, at the step type', () => {
+    const catalog = catalogWith({ 'roboflow_core/detections_stitch@v1': { referenceProperty: 'iou_threshold', inputOffsets: {} } });
+    const text = workflowText({ steps: [DETECTION_STEP, stitch({ reference_image: '$inputs.image' })], outputs: STITCHED });
+    assert.deepEqual(seen(text, catalog), [
+      ['dimensionality-mismatch', "`iou_threshold` of step `stitch` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input).", '"roboflow_core/detections_stitch@v1"'],
     ]);
   });
 

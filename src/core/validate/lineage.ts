@@ -206,9 +206,13 @@ function checkOutputOffset(step: WorkflowStep, batch: BatchSpec, properties: Pro
   const reference = batch.referenceProperty;
   if (reference && !batched.some((p) => p.field.name === reference)) {
     const given = properties.find((p) => p.field.name === reference);
+    const written = valueNode(step.node, reference);
+    const field = step.block?.fields.find((f) => f.name === reference);
+    // Left out while required, or written as a literal the field does not take: reported as such, and the engine stops there.
+    if (!given && (written ? !field?.literalTypes.length : field?.required)) return;
     return refuse(
       `\`${reference}\` of step \`${step.name}\` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input)${given ? `, not the single value \`${given.refs[0].ref.node.value}\`` : ''}.`,
-      given?.refs[0].ref.node ?? valueNode(step.node, reference),
+      given?.refs[0].ref.node ?? written,
     );
   }
   const declared = Object.entries(batch.inputOffsets ?? {});

@@ -31,7 +31,9 @@ function indexFor(catalog: Catalog): PublicModelIndex {
     for (const name of block.modelIdFields) {
       const field = catalog.field(block, name);
       if (typeof field?.default === 'string') builtIns.add(field.default);
-      for (const value of field?.enumValues ?? []) if (typeof value === 'string') builtIns.add(value);
+      field?.enumValues?.forEach((value) => {
+        if (typeof value === 'string') builtIns.add(value);
+      });
     }
   }
   index = {

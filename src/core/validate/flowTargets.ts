@@ -11,15 +11,14 @@ import type { SelectorReference, ValidationContext } from './context';
 const CHECKS_OWN_TARGETS = new Set(['roboflow_core/switch_case@v1']);
 
 export function checkFlowTargets(ctx: ValidationContext): void {
-  const byController = new Map<WorkflowStep, SelectorReference[]>();
+  const byController = new Map<WorkflowStep, { ref: SelectorReference; target: string }[]>();
   for (const ref of ctx.references) {
     if (!ref.step || ref.selector.kind !== 'step') continue;
-    (byController.get(ref.step) ?? byController.set(ref.step, []).get(ref.step)!).push(ref);
+    (byController.get(ref.step) ?? byController.set(ref.step, []).get(ref.step)!).push({ ref, target: ref.selector.step });
   }
   for (const [controller, refs] of byController) {
     const first = new Map<string, SelectorReference>();
-    for (const ref of refs) {
-      const target = ref.selector.kind === 'step' ? ref.selector.step : '';
+    for (const { ref, target } of refs) {
       const earlier = first.get(target);
       if (!earlier) first.set(target, ref);
       else ctx.findings.push(duplicateTarget(controller, target, ref, earlier));
@@ -28,7 +27,8 @@ export function checkFlowTargets(ctx: ValidationContext): void {
 }
 
 function duplicateTarget(controller: WorkflowStep, target: string, ref: SelectorReference, earlier: SelectorReference): Finding {
-  const ownRule = CHECKS_OWN_TARGETS.has(controller.block?.type ?? '');
+  // Only steps of a known block hold references (collectReferences skips the others).
+  const ownRule = CHECKS_OWN_TARGETS.has(controller.block!.type);
   return {
     code: ownRule ? 'invalid-value' : 'duplicate-flow-target',
     severity: 'error',

@@ -72,8 +72,8 @@ export function checkCycles(ctx: ValidationContext): void {
           onStack.delete(member);
           component.push(member);
         } while (member !== frame.step);
-        const selfLoop = component.length === 1 && out.some((e) => e.to === frame.step);
-        if (component.length > 1 || selfLoop) reportCycle(ctx, component, edges);
+        // A step alone is a cycle only when it depends on itself.
+        if (component.length > 1 || out.some((e) => e.to === frame.step)) reportCycle(ctx, component, edges);
       }
     }
   }

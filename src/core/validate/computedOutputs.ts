@@ -24,10 +24,10 @@ const fixed = (block: BlockSpec) => block.outputs.filter((o) => o.name !== '*');
 /** Names from a property: the keys of an object, the strings of a list; undefined for a selector. */
 function namesIn(step: Node, property: string, from: 'keys' | 'items'): string[] | undefined {
   const node = valueNode(step, property);
-  if (!node || node.type === 'null') return [];
-  if (looksLikeSelector(node.value)) return undefined;
-  if (from === 'keys') return node.type === 'object' ? properties(node).map((p) => p.key) : [];
-  return node.type === 'array' ? (node.children ?? []).map((c) => stringValue(c)).filter((s): s is string => s !== undefined) : [];
+  if (looksLikeSelector(node?.value)) return undefined;
+  // properties() lists nothing but an object's; of any node's children only a list's items are strings.
+  if (from === 'keys') return properties(node).map((p) => p.key);
+  return (node?.children ?? []).map((c) => stringValue(c)).filter((s): s is string => s !== undefined);
 }
 
 const fixedPlus =

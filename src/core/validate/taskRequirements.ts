@@ -17,7 +17,7 @@ const REQUIREMENTS: Record<string, Record<string, string[]> | undefined> = rules
 const EMPTY_MEANS_MISSING: Record<string, string[] | undefined> = rules.emptyMeansMissing;
 
 function isEmpty(value: Node): boolean {
-  return value.type === 'array' || value.type === 'object' ? !value.children?.length : value.type === 'string' && value.value === '';
+  return value.type === 'array' || value.type === 'object' ? !value.children?.length : value.value === '';
 }
 
 export function checkTaskRequirements(ctx: ValidationContext): void {

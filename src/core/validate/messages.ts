@@ -26,9 +26,10 @@ export function describeAccepted(field: FieldSpec): string {
   if (field.nullable) parts.push('`null`');
   if (field.selectorTargets.length) {
     const kinds = field.selectorKinds.length ? ` (kind ${field.selectorKinds.join(' or ')})` : '';
-    const containers = field.containers.filter((c) => c !== 'single');
+    // Containers only, when a single selector is not among them.
+    const containers = field.containers.includes('single') ? [] : field.containers;
     const shape = describeTargets(field.selectorTargets);
-    parts.push(containers.length && !field.containers.includes('single') ? `a ${containers.join(' or ')} of selectors ${shape}${kinds}` : `a selector ${shape}${kinds}`);
+    parts.push(containers.length ? `a ${containers.join(' or ')} of selectors ${shape}${kinds}` : `a selector ${shape}${kinds}`);
   }
   return parts.length ? parts.join(', or ') : 'a value';
 }

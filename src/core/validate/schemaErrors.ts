@@ -1,13 +1,15 @@
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { ErrorObject } from 'ajv';
 
+/** A JSON-pointer segment as the key it names (`~1` is `/`, `~0` is `~`). */
+const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+
 /** The deepest document node an ajv error's instancePath names. */
 export function nodeForInstancePath(root: Node, instancePath: string): Node {
-  if (!instancePath) return root;
   const segments = instancePath
     .split('/')
     .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapeSegment)
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   for (let n = segments.length; n > 0; n--) {
     const node = findNodeAtLocation(root, segments.slice(0, n));
@@ -20,7 +22,7 @@ export function nodeForInstancePath(root: Node, instancePath: string): Node {
 export function groupByProperty(errors: readonly ErrorObject[]): Map<string, ErrorObject[]> {
   const groups = new Map<string, ErrorObject[]>();
   for (const error of errors) {
-    const property = error.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
+    const property = unescapeSegment(error.instancePath.slice(1).split('/')[0]);
     const list = groups.get(property);
     if (list) list.push(error);
     else groups.set(property, [error]);

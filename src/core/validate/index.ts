@@ -85,7 +85,8 @@ function validateParsed(text: string, catalog: Catalog, useCache: boolean): Vali
   checkFlowTargets(ctx);
   checkInputKindConflicts(ctx);
   checkCycles(ctx);
-  if (!ctx.findings.some((f) => f.severity === 'error' && (f.code === 'cycle' || f.code === 'kind-mismatch'))) checkLineage(ctx);
+  // Cycles and kind mismatches are always errors, and the engine stops at them before judging batches.
+  if (!ctx.findings.some((f) => f.code === 'cycle' || f.code === 'kind-mismatch')) checkLineage(ctx);
   checkUnused(ctx);
   ctx.findings.sort((a, b) => a.range.offset - b.range.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { findings: ctx.findings, model, root };

@@ -22,12 +22,9 @@ function toInteger(value: unknown): Converted | undefined {
 
 function toNumber(value: unknown): Converted | undefined {
   if (typeof value === 'boolean') return { value: value ? 1 : 0 };
-  if (typeof value === 'string' && NUMBER_TEXT.test(value)) {
-    const text = value.trim().replace(/_/g, '').toLowerCase();
-    const sign = text.startsWith('-') ? -1 : 1;
-    const bare = text.replace(/^[+-]/, '');
-    return { value: bare.startsWith('inf') ? sign * Infinity : bare === 'nan' ? NaN : Number(text) };
-  }
+  // JavaScript's Number reads the rest as Python's float does (spaces around, signs, "nan" as NaN), once
+  // infinity is spelt out in full.
+  if (typeof value === 'string' && NUMBER_TEXT.test(value)) return { value: Number(value.replace(/_/g, '').replace(/inf(?:inity)?/i, 'Infinity')) };
   return undefined;
 }
 
@@ -43,12 +40,7 @@ function toBoolean(value: unknown): Converted | undefined {
 
 const CONVERTERS: Record<string, (value: unknown) => Converted | undefined> = { integer: toInteger, number: toNumber, boolean: toBoolean };
 
-/** The value Pydantic would convert `value` to for one of `types` (JSON type names), if any. */
+/** The values Pydantic would convert `value` to, one for each of `types` (JSON type names) it converts to. */
 export function laxConversions(value: unknown, types: readonly string[]): Converted[] {
-  const out: Converted[] = [];
-  for (const type of types) {
-    const converted = ownValue(CONVERTERS, type)?.(value);
-    if (converted && !out.some((c) => Object.is(c.value, converted.value))) out.push(converted);
-  }
-  return out;
+  return types.flatMap((type) => ownValue(CONVERTERS, type)?.(value) ?? []);
 }

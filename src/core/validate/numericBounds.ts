@@ -3,7 +3,6 @@ import type { BlockSpec } from '../catalog/types';
 import type { Finding } from '../findings';
 import type { WorkflowStep } from '../model/workflow';
 import { properties, rangeOf } from '../parse/tree';
-import { looksLikeSelector } from '../selectors';
 import rules from './data/block-rules.json';
 import { laxConversions } from './laxValues';
 import { ownValue } from '../ownProperties';
@@ -55,10 +54,9 @@ export function numericBoundFindings(step: WorkflowStep, block: BlockSpec, field
     const bounds = name === undefined ? undefined : ownValue(byField, name);
     if (!bounds || !p.value) continue;
     const value = getNodeValue(p.value);
-    if (looksLikeSelector(value)) continue;
-    const numbers = typeof value === 'number' ? [value] : laxConversions(value, ['number']).map((c) => c.value as number);
-    const applicable = numbers.filter((n) => bounds.some((b) => typed(n, b)));
-    if (!applicable.length || applicable.some((n) => bounds.some((b) => typed(n, b) && within(n, b)))) continue;
+    // Text the engine reads as a number counts as that number (a selector never reads as one).
+    const number = typeof value === 'number' ? value : laxConversions(value, ['number'])[0]?.value;
+    if (typeof number !== 'number' || !bounds.some((b) => typed(number, b)) || bounds.some((b) => typed(number, b) && within(number, b))) continue;
     findings.push({
       code: 'invalid-value',
       severity: 'error',

@@ -186,7 +186,7 @@ function fieldFinding(step: WorkflowStep, block: BlockSpec, property: string, fi
 }
 
 function placeholder(field: FieldSpec): unknown {
-  if (field.selectorTargets.length && !field.literalTypes.length) return field.selectorTargets.includes('step') ? '$steps.' : '$inputs.';
+  if (field.selectorTargets.length && !field.literalTypes.length) return field.selectorTargets.includes('step') ? '$steps.' : "";
   if (field.enumValues?.length) return field.enumValues[0];
   switch (field.literalTypes[0]) {
     case 'integer':

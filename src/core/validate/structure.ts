@@ -52,7 +52,7 @@ export function checkTopLevel(ctx: ValidationContext): void {
       ctx.findings.push({
         code: 'wrong-type',
         severity: 'error',
-        message: `\`${section}\` must be ${expected === 'string' ? 'a string such as "1.0"' : 'a list'}, not ${describeValue(node.value ?? (node.type === 'object' ? {} : node.type))}.`,
+        message: `\`${section}\` must be ${expected === 'string' ? 'a string such as "1.0"' : 'a list'}, not ${describeValue(node.type === 'object' ? {} : node.type === 'array' ? [] : node.value)}.`,
         range: rangeOf(node),
       });
     }
@@ -172,7 +172,7 @@ function inputSchemaFinding(path: string, keyword: string, ajvMessage: string, n
   }
   if (property === 'dimensionality') {
     const rule = type === 'WorkflowBatchInput' ? 'an integer of at least 1' : type.endsWith('Parameter') ? '0 (parameters are not batches)' : 'exactly 1';
-    return { code: 'invalid-dimensionality', severity: 'error', message: `\`dimensionality\` of a ${type} must be ${rule}.`, range: rangeOf(node) };
+    return { code: 'invalid-dimensionality', severity: 'error', message: `\`dimensionality\` of ${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type} must be ${rule}.`, range: rangeOf(node) };
   }
   if (!property) {
     return { code: 'missing-property', severity: 'error', message: `This input ${ajvMessage}: every input needs \`type\` and \`name\`.`, range: { offset: inputNode.offset, length: 1 } };
@@ -193,7 +193,9 @@ export function checkOutputShapes(ctx: ValidationContext): void {
           ? `This output has no \`${property}\`. An output is \`{"type": "JsonField", "name": …, "selector": "$steps.<step>.<output>"}\`.`
           : property === 'type'
             ? 'An output\'s `type` must be "JsonField".'
-            : `Output \`${property}\` ${error.message}.`;
+            : property === undefined
+              ? 'Each output must be an object: `{"type": "JsonField", "name": …, "selector": "$steps.<step>.<output>"}`.'
+              : `Output \`${property}\` ${error.message}.`;
       ctx.findings.push({
         code: error.keyword === 'required' ? 'missing-property' : 'invalid-value',
         severity: 'error',

@@ -96,7 +96,7 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
   const present = new Set(props.map((p) => p.key));
 
   // Required fields, honouring the alias spelling (`image` for `images`).
-  const missing = block.fields.filter((f) => f.required && !present.has(f.name) && !(f.aliases ?? []).some((a) => present.has(a)));
+  const missing = block.fields.filter((f) => f.required && !present.has(f.name) && !f.aliases?.some((a) => present.has(a)));
   if (missing.length) {
     ctx.findings.push({
       code: 'missing-required-field',
@@ -186,7 +186,7 @@ function fieldFinding(step: WorkflowStep, block: BlockSpec, property: string, fi
 }
 
 function placeholder(field: FieldSpec): unknown {
-  if (field.selectorTargets.length && !field.literalTypes.length) return field.selectorTargets.includes('step') ? '$steps.' : "";
+  if (field.selectorTargets.length && !field.literalTypes.length) return field.selectorTargets.includes('step') ? '$steps.' : '$inputs.';
   if (field.enumValues?.length) return field.enumValues[0];
   switch (field.literalTypes[0]) {
     case 'integer':

@@ -1,6 +1,5 @@
-import { validateWorkflow } from '../../src/core/validate';
-import { freshCatalog } from './freshCatalog';
-import { underlined } from './workflowText';
+import { findingRows } from './findingViews';
+
 /** A valid custom Python block, `Counter`: an image and a float threshold in, an integer `count` out. A fresh copy each call. */
 export function counterBlockDefinition(): Record<string, unknown> {
   return {
@@ -59,10 +58,7 @@ export interface CounterWorkflow {
 
 /** The errors and warnings a user sees on that workflow: code, severity, message and the text underlined. */
 export function counterWorkflowFindings(options: CounterWorkflow = {}): [string, string, string, string][] {
-  const text = counterWorkflowText(options);
-  return validateWorkflow(text, freshCatalog())
-    .findings.filter((f) => f.severity !== 'hint')
-    .map((f) => [f.code, f.severity, f.message, underlined(text, f)]);
+  return findingRows(counterWorkflowText(options));
 }
 
 /** A workflow declaring a custom block and using it in step `counter`, whose `count` it outputs: its text, verbatim values as written. */

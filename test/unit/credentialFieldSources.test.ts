@@ -3,18 +3,12 @@ import { analyzeWorkflowSecurity } from '../../src/core/analysis/analyze';
 import { knownProviders, providerById } from '../../src/core/analysis/providers';
 import { classifyModelId } from '../../src/core/analysis/publicModels';
 import { Catalog } from '../../src/core/catalog/catalog';
-import type { BlockSpec } from '../../src/core/catalog/types';
+import { catalogWithBlock } from '../support/catalogChanges';
 import { freshCatalog } from '../support/freshCatalog';
 import { gpt } from '../support/securitySteps';
 
 function workflow(steps: object[], inputs: object[] = []): string {
   return JSON.stringify({ version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }, ...inputs], steps, outputs: [] }, null, 2);
-}
-
-/** The bundled catalog with one block changed, as a live server might describe it. */
-function catalogWith(type: string, change: (block: BlockSpec) => BlockSpec): Catalog {
-  const data = freshCatalog().data;
-  return new Catalog({ ...data, blocks: data.blocks.map((b) => (b.type === type ? change(b) : b)) });
 }
 
 /** What the credential list shows for each use. */
@@ -28,19 +22,19 @@ const email = (extra: object) => ({ type: EMAIL, name: 'mail', subject: 's', mes
 
 describe('credential fields: the catalog list and the fields it may leave out', () => {
   it('finds a private API key of a block whose catalog entry has no credential list', () => {
-    const catalog = catalogWith(OPENAI, (b) => ({ ...b, credentialFields: [] }));
+    const catalog = catalogWithBlock(OPENAI, (b) => ({ ...b, credentialFields: [] }));
     assert.deepEqual(usesOf(workflow([gpt('sk-CANARY-openai-0123456789')]), catalog), [{ provider: 'OpenAI', field: 'api_key', source: 'literal', required: true, inputName: undefined }]);
   });
 
   it('finds a field taking secret selectors, though neither listed nor private', () => {
-    const catalog = catalogWith(EMAIL, (b) => ({ ...b, credentialFields: [] }));
+    const catalog = catalogWithBlock(EMAIL, (b) => ({ ...b, credentialFields: [] }));
     const text = workflow([email({ sender_email_password: '$inputs.pw' })], [{ type: 'WorkflowParameter', name: 'pw', kind: ['secret'] }]);
     assert.deepEqual(usesOf(text, catalog), [{ provider: 'SMTP (email)', field: 'sender_email_password', source: 'input', required: false, inputName: 'pw' }]);
   });
 
   it('finds a private field that takes only literals, and reads its value as a single credential', () => {
     // No selector kinds and no containers: only `private` marks it.
-    const catalog = catalogWith(OPENAI, (b) => ({
+    const catalog = catalogWithBlock(OPENAI, (b) => ({
       ...b,
       credentialFields: [],
       fields: b.fields.map((f) => (f.name === 'api_key' ? { ...f, selectorKinds: [], selectorTargets: [], containers: [] } : f)),
@@ -55,7 +49,7 @@ describe('credential fields: the catalog list and the fields it may leave out', 
   });
 
   it("takes a listed field's managed default from the list, when the step leaves the key out", () => {
-    const catalog = catalogWith(OPENAI, (b) => ({ ...b, credentialFields: b.credentialFields.map((c) => ({ ...c, default: 'rf_key:account' })) }));
+    const catalog = catalogWithBlock(OPENAI, (b) => ({ ...b, credentialFields: b.credentialFields.map((c) => ({ ...c, default: 'rf_key:account' })) }));
     const [use] = analyzeWorkflowSecurity(workflow([gpt(null)]), catalog).credentials.uses;
     assert.deepEqual([use.field, use.source, use.managedKey, use.managedBy], ['api_key', 'managed-key', 'account', 'block-default']);
   });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import type { Finding } from '../../src/core/findings';
 import { parseJson } from '../../src/core/parse/parseJson';
 import { validateWorkflow } from '../../src/core/validate';
 import { compileCustomBlocks } from '../../src/core/validate/customBlocks';
 import { counterBlockWith, manifestOf, inputsOf, codeOf, type Json } from '../support/counterBlock';
+import { findingRow } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
-import { underlined } from '../support/workflowText';
 
 /**
  * Steps of custom Python blocks against the block their definition builds: the fields, kinds and
@@ -34,9 +33,7 @@ function workflow(block: Json, step: Json = {}, outputs?: Json[]): string {
 }
 
 /** What the user sees of each finding: code, severity, message and the text underlined. */
-function seen(text: string): [string, string, string, string][] {
-  return validateWorkflow(text, freshCatalog()).findings.map((f: Finding) => [f.code, f.severity, f.message, underlined(text, f)]);
-}
+const seen = (text: string) => validateWorkflow(text, freshCatalog()).findings.map((f) => findingRow(text, f));
 
 /** The block the definition builds, as completions and hovers describe it. */
 function assembled(block: Json) {

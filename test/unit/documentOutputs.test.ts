@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { validateWorkflow } from '../../src/core/validate';
-import { freshCatalog } from '../support/freshCatalog';
-import { applyFix, underlined, workflowText } from '../support/workflowText';
+import { fixRows, relatedRows, visibleFindings } from '../support/findingViews';
+import { underlined, workflowText } from '../support/workflowText';
 
 /**
  * The shape of each entry in `inputs` and `outputs`: what the user reads in the Problems panel,
@@ -9,16 +8,14 @@ import { applyFix, underlined, workflowText } from '../support/workflowText';
  */
 
 const seen = (text: string) =>
-  validateWorkflow(text, freshCatalog())
-    .findings.filter((f) => f.severity !== 'hint')
-    .map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      underlined: underlined(text, f),
-      related: f.related?.map((r) => [r.message, text.slice(r.range.offset, r.range.offset + r.range.length)]),
-      fixes: f.fixes?.map((fix, i) => [fix.title, applyFix(text, f, i)]),
-    }));
+  visibleFindings(text).map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    underlined: underlined(text, f),
+    related: f.related && relatedRows(text, f),
+    fixes: f.fixes && fixRows(text, f),
+  }));
 const onlyInputs = (inputs: unknown[]) => workflowText({ inputs, steps: [], outputs: [] });
 const SELECTOR = '$steps.det.predictions';
 const OUTPUT_FORM = 'An output is `{"type": "JsonField", "name": …, "selector": "$steps.<step>.<output>"}`.';

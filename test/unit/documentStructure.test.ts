@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { validateWorkflow } from '../../src/core/validate';
+import { findingRow, fixRows, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
-import { applyFix, underlined, workflowText } from '../support/workflowText';
+import { workflowText } from '../support/workflowText';
 
 /**
  * The document's top level as the user sees it: missing or mistyped sections, the `version`, and the
@@ -9,17 +9,7 @@ import { applyFix, underlined, workflowText } from '../support/workflowText';
  */
 
 /** Every non-hint finding: code, severity, message, underlined text, related notes, and each fix's title and resulting document. */
-const seen = (text: string) =>
-  validateWorkflow(text, freshCatalog())
-    .findings.filter((f) => f.severity !== 'hint')
-    .map((f) => [
-      f.code,
-      f.severity,
-      f.message,
-      underlined(text, f),
-      (f.related ?? []).map((r) => [r.message, text.slice(r.range.offset, r.range.offset + r.range.length)]),
-      (f.fixes ?? []).map((fix, i) => [fix.title, applyFix(text, f, i)]),
-    ]);
+const seen = (text: string) => visibleFindings(text).map((f) => [...findingRow(text, f), relatedRows(text, f), fixRows(text, f)]);
 
 /** A document with empty `steps` and `outputs`, so only the top level and the inputs can be at fault. */
 const sections = (version: string) => `{"version": ${version}, "inputs": [], "steps": [], "outputs": []}`;

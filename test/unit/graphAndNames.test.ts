@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
+import { findingRow, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
-import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
 /**
  * Execution order (cycles), unique names, repeated keys, flow-control targets named twice, and
@@ -10,11 +11,8 @@ import { DETECTION_STEP, underlined, workflowText } from '../support/workflowTex
  */
 
 /** Code, severity, message, underlined text, and each related location's message and underlined text. */
-const show = (text: string, f: Finding) => [f.code, f.severity, f.message, underlined(text, f), (f.related ?? []).map((r) => [r.message, underlined(text, { ...f, range: r.range })])];
-const seen = (text: string) =>
-  validateWorkflow(text, freshCatalog())
-    .findings.filter((f) => f.severity !== 'hint')
-    .map((f) => show(text, f));
+const show = (text: string, f: Finding) => [...findingRow(text, f), relatedRows(text, f)];
+const seen = (text: string) => visibleFindings(text).map((f) => show(text, f));
 
 const crop = (extra: object) => ({ type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions', ...extra });
 const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {} };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
-import { validateWorkflow } from '../../src/core/validate';
 import { counterBlockWith, counterWorkflowText, inputsOf, manifestOf, type CounterWorkflow, type Json } from '../support/counterBlock';
+import { findingRow, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
-import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
 /**
  * The batch model's verdicts as the user reads them: every error's code, severity, message, the
@@ -11,10 +11,7 @@ import { DETECTION_STEP, underlined, workflowText } from '../support/workflowTex
  * whose inputs take their depth and origin from the steps before (the output lineage of each step).
  */
 
-const seen = (text: string, catalog = freshCatalog()) =>
-  validateWorkflow(text, catalog)
-    .findings.filter((f) => f.severity !== 'hint')
-    .map((f) => [f.code, f.severity, f.message, underlined(text, f), ...(f.related ? [f.related.map((r) => [r.message, underlined(text, { ...f, range: r.range })])] : [])]);
+const seen = (text: string, catalog = freshCatalog()) => visibleFindings(text, catalog).map((f) => [...findingRow(text, f), ...(f.related ? [relatedRows(text, f)] : [])]);
 const customSeen = (options: CounterWorkflow) => seen(counterWorkflowText(options));
 
 const CROP = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions' };

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { Catalog } from '../../src/core/catalog/catalog';
-import type { FieldSpec } from '../../src/core/catalog/types';
-import { validateWorkflow } from '../../src/core/validate';
+import { catalogWithFields } from '../support/catalogChanges';
 import { counterBlockWith, counterWorkflowFindings, inputsOf, manifestOf, type Json } from '../support/counterBlock';
-import { freshCatalog } from '../support/freshCatalog';
-import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { findingRows } from '../support/findingViews';
+import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
 /**
  * The batch model as a user meets it through the inputs of steps: the words each kind of lineage is
@@ -12,8 +10,7 @@ import { DETECTION_STEP, underlined, workflowText } from '../support/workflowTex
  * and which steps are judged at all (steps downstream of unknown ones, or in a cycle, are not).
  */
 
-const seen = (text: string, catalog = freshCatalog()) =>
-  validateWorkflow(text, catalog).findings.filter((f) => f.severity !== 'hint').map((f) => [f.code, f.severity, f.message, underlined(text, f)]);
+const seen = findingRows;
 const IMAGE = { type: 'WorkflowImage', name: 'image' };
 const CROP = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions' };
 const CROP_DET = { ...DETECTION_STEP, name: 'crop_det', images: '$steps.crop.crops' };
@@ -25,12 +22,6 @@ const BOXES_DEPTH_ERROR = [
   'Step `boxes` gets inputs at different batch depths: `image` is one item per input image, `predictions` is one item per output of `crop` (depth 2). Feed it data of one depth (use detections_stitch or dimension_collapse to go back up a level).',
   '"$steps.crop_det.predictions"',
 ];
-
-/** The bundled catalog with some fields of a block changed, as a live server could describe them. */
-function catalogWithFields(type: string, changes: Record<string, Partial<FieldSpec>>): Catalog {
-  const data = freshCatalog().data;
-  return new Catalog({ ...data, blocks: data.blocks.map((b) => (b.type === type ? { ...b, fields: b.fields.map((f) => ({ ...f, ...changes[f.name] })) } : b)) });
-}
 
 /** A workflow whose detection step gets `levels`, a batch input of the given dimensionality, as its confidence. */
 function nestedConfidence(dimensionality: number): string {

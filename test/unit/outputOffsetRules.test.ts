@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { Catalog } from '../../src/core/catalog/catalog';
-import type { BatchSpec } from '../../src/core/catalog/types';
-import { validateWorkflow } from '../../src/core/validate';
+import type { Catalog } from '../../src/core/catalog/catalog';
+import type { BatchSpec, BlockSpec } from '../../src/core/catalog/types';
+import { catalogWithBlocks } from '../support/catalogChanges';
+import { visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
 
@@ -10,15 +11,13 @@ import { DETECTION_STEP, underlined, workflowText } from '../support/workflowTex
  * from must be a batch, and offsets a live server lists as 0 change nothing.
  */
 
-const seen = (text: string, catalog = freshCatalog()) =>
-  validateWorkflow(text, catalog).findings.filter((f) => f.severity !== 'hint').map((f) => [f.code, f.message, underlined(text, f)]);
+const seen = (text: string, catalog = freshCatalog()) => visibleFindings(text, catalog).map((f) => [f.code, f.message, underlined(text, f)]);
 const stitch = (extra: object) => ({ type: 'roboflow_core/detections_stitch@v1', name: 'stitch', predictions: '$steps.det.predictions', overlap_filtering_strategy: 'none', ...extra });
 const STITCHED = [{ type: 'JsonField', name: 'p', selector: '$steps.stitch.predictions' }];
 
 /** The bundled catalog with the batch specs of some blocks changed, as a live server could describe them. */
 function catalogWith(changes: Record<string, Partial<BatchSpec>>): Catalog {
-  const data = freshCatalog().data;
-  return new Catalog({ ...data, blocks: data.blocks.map((b) => (changes[b.type] ? { ...b, dimensionality: { ...b.dimensionality!, ...changes[b.type] } } : b)) });
+  return catalogWithBlocks(Object.fromEntries(Object.entries(changes).map(([type, batch]) => [type, (b: BlockSpec) => ({ ...b, dimensionality: { ...b.dimensionality!, ...batch } })])));
 }
 
 describe('output depth: the reference property and declared offsets of built-in blocks', () => {

@@ -1,31 +1,23 @@
 import assert from 'node:assert/strict';
-import { Catalog } from '../../src/core/catalog/catalog';
 import type { FieldSpec } from '../../src/core/catalog/types';
 import { validateWorkflow } from '../../src/core/validate';
 import { cachedVerdict, rememberVerdict } from '../../src/core/validate/schemaVerdicts';
+import { catalogWithFields } from '../support/catalogChanges';
+import { findingRows } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
-import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
 /**
  * What a user reads when a step's value fails its block's schema: which field, what it takes
  * (literal types, allowed values, selectors and their kinds), what was written, and where.
  */
 
-const seen = (text: string, catalog = freshCatalog()) =>
-  validateWorkflow(text, catalog).findings.filter((f) => f.severity !== 'hint').map((f) => [f.code, f.severity, f.message, underlined(text, f)]);
+const seen = findingRows;
 const withSteps = (...steps: object[]) => workflowText({ steps: [DETECTION_STEP, ...steps] });
 const aggregator = (name: string, data: object) => ({ type: 'roboflow_core/data_aggregator@v1', name, data, aggregation_mode: {}, interval: 1 });
 const SELECTOR = 'a selector `$inputs.<name>` or `$steps.<step>.<output>`';
 const DATA_TAKES = 'a dict of selectors `$inputs.<name>` or `$steps.<step>.<output>` (kind *)';
 
-/** The bundled catalog with one field of one block described differently, as a live server could. */
-function catalogWithField(blockType: string, fieldName: string, changes: Partial<FieldSpec>): Catalog {
-  const data = freshCatalog().data;
-  return new Catalog({
-    ...data,
-    blocks: data.blocks.map((b) => (b.type === blockType ? { ...b, fields: b.fields.map((f) => (f.name === fieldName ? { ...f, ...changes } : f)) } : b)),
-  });
-}
 
 describe('schema error messages: what a field takes', () => {
   it('lists up to 8 allowed values, and counts more than 8', () => {
@@ -84,7 +76,7 @@ describe('schema error messages: what a field takes', () => {
   describe('fields a live server describes differently', () => {
     const CONTINUE_IF = 'roboflow_core/continue_if@v1';
     const text = () => withSteps({ type: CONTINUE_IF, name: 'ci', condition_statement: { type: 'StatementGroup', statements: [] } });
-    const takes = (changes: Partial<FieldSpec>) => seen(text(), catalogWithField(CONTINUE_IF, 'next_steps', changes)).map(([, , message]) => message);
+    const takes = (changes: Partial<FieldSpec>) => seen(text(), catalogWithFields(CONTINUE_IF, { next_steps: changes })).map(([, , message]) => message);
 
     it('joins several containers with "or"', () => {
       assert.deepEqual(takes({ containers: ['list', 'dict'] }), ['Continue If step `ci` is missing required field `next_steps`. `next_steps` takes a list or dict of selectors `$steps.<step>`.']);

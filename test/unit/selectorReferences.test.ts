@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { Catalog } from '../../src/core/catalog/catalog';
-import type { BlockSpec } from '../../src/core/catalog/types';
-import type { Finding } from '../../src/core/findings';
-import { validateWorkflow } from '../../src/core/validate';
+import { catalogWithBlock, catalogWithFields } from '../support/catalogChanges';
+import { findingRow, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
-import { applyFix, DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { applyFix, DETECTION_STEP, workflowText } from '../support/workflowText';
 
 /**
  * Selectors in step properties and outputs: what each one may point at, and what the user is told
@@ -12,9 +10,8 @@ import { applyFix, DETECTION_STEP, underlined, workflowText } from '../support/w
  */
 
 const DETECTION = 'roboflow_core/roboflow_object_detection_model@v2';
-const findingsOf = (text: string, catalog = freshCatalog()): Finding[] => validateWorkflow(text, catalog).findings.filter((f) => f.severity !== 'hint');
-const seen = (text: string, catalog = freshCatalog()) =>
-  findingsOf(text, catalog).map((f) => [f.code, f.severity, f.message, underlined(text, f), (f.related ?? []).map((r) => [r.message, text.slice(r.range.offset, r.range.offset + r.range.length)])]);
+const findingsOf = visibleFindings;
+const seen = (text: string, catalog = freshCatalog()) => findingsOf(text, catalog).map((f) => [...findingRow(text, f), relatedRows(text, f)]);
 const detection = (extra: object) => ({ ...DETECTION_STEP, ...extra });
 const unnamedDetection = (extra: object) => {
   const { name: _name, ...rest } = DETECTION_STEP;
@@ -32,12 +29,6 @@ const consensus = (extra: object) => ({ type: 'roboflow_core/detections_consensu
 const output = (selector: string) => ({ type: 'JsonField', name: 'o', selector });
 const NO_NAME_STEP = ['missing-property', 'error', 'This step has no `name`. Add `"name": "<unique name>"`: other steps and outputs reference it as `$steps.<name>`.'];
 const DETECTION_OUTPUTS = '`inference_id`, `predictions`, `model_id`';
-
-/** The bundled catalog with one block changed, as a live server or a custom block could describe it. */
-function catalogWithBlock(type: string, change: (block: BlockSpec) => BlockSpec): Catalog {
-  const data = freshCatalog().data;
-  return new Catalog({ ...data, blocks: data.blocks.map((b) => (b.type === type ? change(b) : b)) });
-}
 
 describe('selector references: unknown inputs', () => {
   it('names the missing input, underlines its name, and offers the nearest input as a fix', () => {
@@ -80,7 +71,7 @@ describe('selector references: unknown inputs', () => {
   });
 
   it('checks a selector given to a field that declares no container', () => {
-    const catalog = catalogWithBlock(DETECTION, (b) => ({ ...b, fields: b.fields.map((f) => (f.name === 'images' ? { ...f, containers: [] } : f)) }));
+    const catalog = catalogWithFields(DETECTION, { images: { containers: [] } });
     const text = workflowText({ steps: [detection({ images: '$inputs.zzz' })] });
     assert.deepEqual(seen(text, catalog).map((f) => f[0]), ['unknown-input']);
   });
@@ -215,7 +206,7 @@ describe('selector references: what a property may point at', () => {
 
   it('accepts an output of any kind where only steps are taken, and a step output where steps and data are taken', () => {
     assert.deepEqual(seen(workflowText({ steps: [DETECTION_STEP, expression({ a: '$steps.det.predictions' }), continueIf(['$steps.e.output'])] })), []);
-    const catalog = catalogWithBlock('roboflow_core/continue_if@v1', (b) => ({ ...b, fields: b.fields.map((f) => (f.name === 'next_steps' ? { ...f, selectorTargets: ['step', 'any_data'] } : f)) }));
+    const catalog = catalogWithFields('roboflow_core/continue_if@v1', { next_steps: { selectorTargets: ['step', 'any_data'] } });
     assert.deepEqual(seen(workflowText({ steps: [DETECTION_STEP, continueIf(['$steps.det.predictions'])] }), catalog), []);
   });
 
@@ -235,7 +226,7 @@ describe('selector references: what a property may point at', () => {
   });
 
   it('refuses a step output where only workflow parameters are taken', () => {
-    const catalog = catalogWithBlock('roboflow_core/detections_consensus@v1', (b) => ({ ...b, fields: b.fields.map((f) => (f.name === 'required_votes' ? { ...f, selectorTargets: ['workflow_parameter'] } : f)) }));
+    const catalog = catalogWithFields('roboflow_core/detections_consensus@v1', { required_votes: { selectorTargets: ['workflow_parameter'] } });
     const text = workflowText({ steps: [DETECTION_STEP, consensus({ required_votes: '$steps.det.predictions' })] });
     assert.deepEqual(seen(text, catalog), [
       ['invalid-selector', 'error', '`required_votes` of step `k` takes `$inputs.<name>`, not a step output (`$steps.<step>.<output>`); names may use letters, digits, `_` and `-`.', '"$steps.det.predictions"', []],

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
 import type { FieldSpec } from '../../src/core/catalog/types';
-import { validateWorkflow } from '../../src/core/validate';
+import { catalogWithBlock } from '../support/catalogChanges';
+import { findingRow, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
-import { DETECTION_STEP, applyFix, underlined, workflowText } from '../support/workflowText';
+import { DETECTION_STEP, applyFix, workflowText } from '../support/workflowText';
 
 /** What each step check shows the user: code, severity, message, underlined text and quick-fix titles. */
 
@@ -13,8 +14,8 @@ const MODEL_ID_TAKES = 'a string, or a selector `$inputs.<name>` or `$steps.<ste
 const NUMBER_TAKES = 'a number, or a selector `$inputs.<name>` or `$steps.<step>.<output>` (kind float_zero_to_one)';
 /** The end of every unknown-type message: which catalog was consulted. */
 const catalogNote = () => ` (Catalog: ${freshCatalog().data.source}; a self-hosted server with custom blocks may know more: refresh the catalog from it.)`;
-const findings = (text: string, catalog = freshCatalog()) => validateWorkflow(text, catalog).findings.filter((f) => f.severity !== 'hint');
-const seen = (text: string, catalog = freshCatalog()) => findings(text, catalog).map((f) => [f.code, f.severity, f.message, underlined(text, f), f.fixes?.map((x) => x.title) ?? []]);
+const findings = visibleFindings;
+const seen = (text: string, catalog = freshCatalog()) => findings(text, catalog).map((f) => [...findingRow(text, f), f.fixes?.map((x) => x.title) ?? []]);
 const only = (steps: unknown[]) => workflowText({ steps, outputs: [] });
 /** The step as its first quick fix leaves it. */
 const fixedStep = (text: string, code: string, catalog = freshCatalog()) => {
@@ -25,10 +26,7 @@ const fixedStep = (text: string, code: string, catalog = freshCatalog()) => {
 const field = (name: string, extra: Partial<FieldSpec>): FieldSpec => ({ name, required: false, selectorKinds: [], selectorTargets: [], containers: [], literalTypes: [], nullable: false, ...extra });
 
 /** The bundled catalog with the detection block's fields changed, as a live server could describe them. */
-function detectionWith(fields: (old: FieldSpec[]) => FieldSpec[]): Catalog {
-  const data = freshCatalog().data;
-  return new Catalog({ ...data, blocks: data.blocks.map((b) => (b.type === DETECTION ? { ...b, fields: fields(b.fields) } : b)) });
-}
+const detectionWith = (fields: (old: FieldSpec[]) => FieldSpec[]): Catalog => catalogWithBlock(DETECTION, (b) => ({ ...b, fields: fields(b.fields) }));
 
 /** The bundled catalog plus a server-described block that has no precompiled schema. */
 function withWidget(blockType: string): Catalog {

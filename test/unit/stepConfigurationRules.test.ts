@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/findings';
-import { validateWorkflow } from '../../src/core/validate';
 import rules from '../../src/core/validate/data/block-rules.json';
-import { freshCatalog } from '../support/freshCatalog';
+import { relatedRows, visibleFindings } from '../support/findingViews';
 import { applyFix, DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
 
 /**
@@ -12,16 +11,14 @@ import { applyFix, DETECTION_STEP, underlined, workflowText } from '../support/w
 
 /** Each finding as the user sees it: code, severity, message, underline, related places, quick fixes and what they leave. */
 const seen = (text: string) =>
-  validateWorkflow(text, freshCatalog())
-    .findings.filter((f) => f.severity !== 'hint')
-    .map((f: Finding) => ({
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      underlined: underlined(text, f),
-      related: (f.related ?? []).map((r) => [r.message, text.slice(r.range.offset, r.range.offset + r.range.length)]),
-      fixes: (f.fixes ?? []).map((fix, i) => [fix.title, fix.preferred, applyFix(text, f, i)]),
-    }));
+  visibleFindings(text).map((f: Finding) => ({
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    underlined: underlined(text, f),
+    related: relatedRows(text, f),
+    fixes: (f.fixes ?? []).map((fix, i) => [fix.title, fix.preferred, applyFix(text, f, i)]),
+  }));
 
 const INPUTS = [
   { type: 'WorkflowImage', name: 'image' },

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
 import type { BlockSpec } from '../../src/core/catalog/types';
 import { validateWorkflow } from '../../src/core/validate';
+import { findingRows } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
-import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { DETECTION_STEP, workflowText } from '../support/workflowText';
 
 /**
  * Values the engine bounds or converts: numbers outside a field's bounds, values Pydantic's lax mode
@@ -11,8 +12,7 @@ import { DETECTION_STEP, underlined, workflowText } from '../support/workflowTex
  * keeps and in which order.
  */
 
-const seen = (text: string, catalog: Catalog = freshCatalog()) =>
-  validateWorkflow(text, catalog).findings.filter((f) => f.severity !== 'hint').map((f) => [f.code, f.severity, f.message, underlined(text, f)]);
+const seen = findingRows;
 
 const detection = (extra: object) => workflowText({ steps: [{ ...DETECTION_STEP, ...extra }] });
 const crop = (width: unknown) =>

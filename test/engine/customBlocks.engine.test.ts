@@ -33,6 +33,8 @@ interface Row {
   parameter?: Json;
   /** Steps before the Counter step. */
   before?: Json[];
+  /** Steps after the Counter step. */
+  after?: Json[];
   /** Definitions after the Counter one. */
   also?: Json[];
   /** What the engine answers: `accepts`, or its error class. */
@@ -57,6 +59,20 @@ const deeperThreshold = (offset: unknown) => (b: Json) => {
   inputsOf(b).copy = { type: 'DynamicInputDefinition', selector_types: ['input_image'] };
   inputsOf(b).threshold.dimensionality_offset = offset;
 };
+/** Inputs `copy` and `image` (level 0) and `crops` (one level deeper); `reference` is the dimensionality reference; outputs detections. */
+const referenceAfterCopy = (reference: 'image' | 'crops') => (b: Json) => {
+  manifestOf(b).inputs = {
+    copy: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
+    image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
+    crops: { type: 'DynamicInputDefinition', selector_types: ['step_output'], dimensionality_offset: 1 },
+  };
+  inputsOf(b)[reference].is_dimensionality_reference = true;
+  manifestOf(b).outputs = { count: { type: 'DynamicOutputDefinition', kind: ['object_detection_prediction'] } };
+  codeOf(b).run_function_code = 'def run(self, copy, image, crops):\n    return {"count": None}\n';
+};
+const CROP = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions' };
+/** Boxes drawn on each input image from the Counter step's output: the engine refuses it unless that output is one item per input image. */
+const BOXES_OF_COUNT = { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$inputs.image', predictions: '$steps.counter.count' };
 const COUNT = '{"type": "DynamicOutputDefinition", "kind": ["integer"]}';
 const COUNT_UNKNOWN_KIND = '{"type": "DynamicOutputDefinition", "kind": ["integr"]}';
 
@@ -119,6 +135,25 @@ const ROWS: Row[] = [
     linter: ['dimensionality-mismatch'],
   },
   { label: 'dimensionality_offset -1', change: threshold('dimensionality_offset', -1), engine: 'BlockInterfaceError', linter: ['dimensionality-mismatch'] },
+  // The output takes its depth from the dimensionality reference, even when an input listed before it has the same lineage.
+  {
+    label: 'output depth from the reference image, after another image of the same lineage, with deeper crops beside them',
+    change: referenceAfterCopy('image'),
+    before: [DETECTION_STEP, CROP],
+    step: { copy: '$inputs.image', crops: '$steps.crop.crops' },
+    after: [BOXES_OF_COUNT],
+    engine: 'accepts',
+    linter: [],
+  },
+  {
+    label: 'output depth from the reference crops, after two images',
+    change: referenceAfterCopy('crops'),
+    before: [DETECTION_STEP, CROP],
+    step: { copy: '$inputs.image', crops: '$steps.crop.crops' },
+    after: [BOXES_OF_COUNT],
+    engine: 'StepInputDimensionalityError',
+    linter: ['dimensionality-mismatch'],
+  },
 
   // Kinds of an input: none declared is the wildcard (`*`), any output fits; an empty list takes only wildcard values.
   { label: 'step_output input without selector_data_kind, given detections', change: withInput('data', stepOutputInput()), before: [DETECTION_STEP], step: { data: '$steps.det.predictions' }, engine: 'accepts', linter: [] },
@@ -243,7 +278,7 @@ const ROWS: Row[] = [
 ];
 
 /** The workflow of one row, as the text the linter reads and the engine parses. */
-const workflowText = (row: Row) => counterWorkflowText({ definitions: [counterBlockWith(row.change), ...(row.also ?? [])], step: row.step, before: row.before, parameter: row.parameter });
+const workflowText = (row: Row) => counterWorkflowText({ definitions: [counterBlockWith(row.change), ...(row.also ?? [])], step: row.step, before: row.before, after: row.after, parameter: row.parameter });
 
 /** The engine's verdict on each text, in order: one bridge process compiles them all. */
 function engineVerdicts(texts: string[]): EngineVerdict[] {

@@ -52,6 +52,8 @@ export interface CounterWorkflow {
   step?: Json;
   /** Steps before the `counter` step. */
   before?: Json[];
+  /** Steps after the `counter` step. */
+  after?: Json[];
   /** Properties of the workflow parameter `threshold` over the base ones. */
   parameter?: Json;
 }
@@ -70,7 +72,7 @@ export function counterWorkflowText(options: CounterWorkflow = {}): string {
       { type: 'WorkflowParameter', name: 'threshold', ...options.parameter },
     ],
     dynamic_blocks_definitions: options.definitions ?? [options.block ?? counterBlockDefinition()],
-    steps: [...(options.before ?? []), { type: 'Counter', name: 'counter', image: '$inputs.image', ...options.step }],
+    steps: [...(options.before ?? []), { type: 'Counter', name: 'counter', image: '$inputs.image', ...options.step }, ...(options.after ?? [])],
     outputs: [{ type: 'JsonField', name: 'count', selector: '$steps.counter.count' }],
   });
 }

@@ -198,6 +198,37 @@ describe('batch model: the dimensionality reference', () => {
     ]);
   });
 
+  for (const reference of ['image', 'crops'] as const) {
+    it(`hands on the depth of the reference property when a property before it has the same origin (reference: ${reference})`, () => {
+      // Engine-checked (customBlocks.engine.test.ts): boxes on each input image accept the output only when `image` is the reference.
+      const block = counterBlockWith((b) => {
+        manifestOf(b).inputs = {
+          copy: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
+          image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
+          crops: { type: 'DynamicInputDefinition', selector_types: ['step_output'], dimensionality_offset: 1 },
+        };
+        inputsOf(b)[reference].is_dimensionality_reference = true;
+        manifestOf(b).outputs = { count: { type: 'DynamicOutputDefinition', kind: ['object_detection_prediction'] } };
+      });
+      const boxes = { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$inputs.image', predictions: '$steps.counter.count' };
+      const seenOnBoxes = customSeen({ block, before: [DETECTION_STEP, CROP], step: { copy: '$inputs.image', crops: '$steps.crop.crops' }, after: [boxes] });
+      assert.deepEqual(
+        seenOnBoxes,
+        reference === 'image'
+          ? []
+          : [
+              [
+                'dimensionality-mismatch',
+                'error',
+                'Step `boxes` gets inputs at different batch depths: `image` is one item per input image, `predictions` is one item per output of `crop` (depth 2). Feed it data of one depth (use detections_stitch or dimension_collapse to go back up a level).',
+                '"$steps.counter.count"',
+                [['`image` is one item per input image', '"$inputs.image"']],
+              ],
+            ],
+      );
+    });
+  }
+
   it('says a property at the reference offset must sit at the same depth as the reference', () => {
     const block = counterWithCopy((b) => {
       inputsOf(b).image = { ...inputsOf(b).image, selector_types: ['input_image', 'step_output_image'], dimensionality_offset: 1, is_dimensionality_reference: true };

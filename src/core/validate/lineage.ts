@@ -168,7 +168,7 @@ export function checkLineage(ctx: ValidationContext): void {
     const flow = flowLineages.filter((c) => c.lineage!.length > 0) as { controller: WorkflowStep; ref: SelectorReference; lineage: Lineage }[];
     if (!findings.length) checkControlFlow(step, data.map((d) => d.lineage), flow, findings);
     ctx.findings.push(...findings);
-    stepLineage.set(step, findings.length ? undefined : outputLineage(step, batch, data, flow));
+    stepLineage.set(step, findings.length ? undefined : outputLineage(step, batch, ordered, data, flow));
   }
 }
 
@@ -347,14 +347,20 @@ function checkControlFlow(step: WorkflowStep, data: Lineage[], flow: { controlle
   }
 }
 
-function outputLineage(step: WorkflowStep, batch: BatchSpec, data: { lineage: Lineage; property: string }[], flow: { lineage: Lineage }[]): Lineage {
+function outputLineage(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], data: { lineage: Lineage }[], flow: { lineage: Lineage }[]): Lineage {
   const self = `$steps.${step.name}`;
   let reference: Lineage | undefined;
   if (data.length === 1) reference = data[0].lineage;
-  else if (data.length > 1) reference = data.find((d) => d.property === batch.referenceProperty)?.lineage ?? data.reduce((a, b) => (b.lineage.length > a.lineage.length ? b : a)).lineage;
+  // Several lineages: the engine (get_reference_lineage) takes the reference property's own, its first batch for a list or dict.
+  else if (data.length > 1) reference = referenceLineage(batch, properties) ?? data.reduce((a, b) => (b.lineage.length > a.lineage.length ? b : a)).lineage;
   else if (flow.length) reference = flow.reduce((a, b) => (b.lineage.length > a.lineage.length ? b : a)).lineage;
   if (!reference) return batch.outputOffset > 0 ? [self] : [];
   if (batch.outputOffset < 0) return reference.slice(0, -1);
   if (batch.outputOffset > 0) return [...reference, self];
   return reference;
+}
+
+/** The lineage of the first batch the step's dimensionality reference property gets. */
+function referenceLineage(batch: BatchSpec, properties: PropertyInput[]): Lineage | undefined {
+  return properties.find((p) => p.field.name === batch.referenceProperty)?.refs.find((r) => r.lineage.length > 0)?.lineage;
 }

@@ -71,6 +71,27 @@ const referenceAfterCopy = (reference: 'image' | 'crops') => (b: Json) => {
   codeOf(b).run_function_code = 'def run(self, copy, image, crops):\n    return {"count": None}\n';
 };
 const CROP = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions' };
+const CROP_DET = { ...DETECTION_STEP, name: 'crop_det', images: '$steps.crop.crops' };
+const CROP2 = { ...CROP, name: 'crop2' };
+const CROP2_DET = { ...DETECTION_STEP, name: 'crop2_det', images: '$steps.crop2.crops' };
+/** `Const`: the Counter block with only its `threshold` parameter, so a step of it gets no batch. */
+const CONST_BLOCK = counterBlockWith((b) => {
+  manifestOf(b).block_type = 'Const';
+  delete inputsOf(b).image;
+  codeOf(b).run_function_code = 'def run(self, threshold):\n    return {"count": 1}\n';
+});
+const CONST_STEP = { type: 'Const', name: 'const', threshold: '$inputs.threshold' };
+/** A condition on `on` that decides whether step `const` runs. */
+const gateOn = (name: string, on: string) => ({
+  type: 'roboflow_core/continue_if@v1',
+  name,
+  condition_statement: {
+    type: 'StatementGroup',
+    statements: [{ type: 'BinaryStatement', left_operand: { type: 'DynamicOperand', operand_name: 'p', operations: [{ type: 'SequenceLength' }] }, comparator: { type: '(Number) >' }, right_operand: { type: 'StaticOperand', value: 0 } }],
+  },
+  evaluation_parameters: { p: on },
+  next_steps: ['$steps.const'],
+});
 /** Boxes drawn on each input image from the Counter step's output: the engine refuses it unless that output is one item per input image. */
 const BOXES_OF_COUNT = { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$inputs.image', predictions: '$steps.counter.count' };
 const COUNT = '{"type": "DynamicOutputDefinition", "kind": ["integer"]}';
@@ -135,6 +156,21 @@ const ROWS: Row[] = [
     linter: ['dimensionality-mismatch'],
   },
   { label: 'dimensionality_offset -1', change: threshold('dimensionality_offset', -1), engine: 'BlockInterfaceError', linter: ['dimensionality-mismatch'] },
+  // A step fed only scalars runs at the depth of its deepest condition; two different conditions of that depth leave the engine no depth to choose.
+  {
+    label: 'a scalar-fed step gated once per crop and once per image',
+    also: [CONST_BLOCK],
+    before: [DETECTION_STEP, CROP, CROP_DET, gateOn('gate_crop', '$steps.crop_det.predictions'), gateOn('gate_image', '$steps.det.predictions'), CONST_STEP],
+    engine: 'accepts',
+    linter: [],
+  },
+  {
+    label: 'a scalar-fed step gated once per crop of two different crop steps',
+    also: [CONST_BLOCK],
+    before: [DETECTION_STEP, CROP, CROP_DET, CROP2, CROP2_DET, gateOn('gate_crop', '$steps.crop_det.predictions'), gateOn('gate_crop2', '$steps.crop2_det.predictions'), CONST_STEP],
+    engine: 'AssumptionError',
+    linter: ['control-flow-lineage'],
+  },
   // The output takes its depth from the dimensionality reference, even when an input listed before it has the same lineage.
   {
     label: 'output depth from the reference image, after another image of the same lineage, with deeper crops beside them',

@@ -60,6 +60,8 @@ export const ENGINE_ERROR_CODES: Record<string, string[]> = {
   BlockInterfaceError: ['dimensionality-mismatch'],
   StepInputLineageError: ['lineage-mismatch'],
   ControlFlowDefinitionError: ['control-flow-lineage'],
+  // The one AssumptionError a document causes: a step with no batch, gated by conditions on two batches of one depth.
+  AssumptionError: ['control-flow-lineage'],
   DynamicBlockError: ['dynamic-block-invalid'],
   NotSupportedExecutionEngineError: ['unsupported-version'],
 };

@@ -294,6 +294,34 @@ describe('batch model: the depth and origin a step hands on', () => {
     });
   }
 
+  it('refuses a step fed only scalars whose deepest conditions decide on two different batches (engine: AssumptionError)', () => {
+    const text = counterWorkflowText({
+      definitions: [constBlock(), counterWithCopy()],
+      before: [DETECTION_STEP, CROP, CROP_DET, CROP2, CROP2_DET, gate('gate_crop', '$steps.crop_det.predictions', ['$steps.const']), gate('gate_crop2', '$steps.crop2_det.predictions', ['$steps.const']), constStep],
+      step: { copy: '$inputs.image' },
+    });
+    assert.deepEqual(seen(text), [
+      [
+        'control-flow-lineage',
+        'error',
+        'Step `const` gets no batch, so it runs at the depth of its conditions, but they decide on two different batches of that depth: `gate_crop` once per output of `crop` (depth 2), `gate_crop2` once per output of `crop2` (depth 2). The engine cannot choose between them and refuses the workflow. Give `const` data from the batch it should run on, or gate it with conditions on one batch.',
+        '"$steps.const"',
+        [['`gate_crop` once per output of `crop` (depth 2)', '"$steps.const"']],
+      ],
+    ]);
+    const [finding] = visibleFindings(text);
+    assert.ok(finding.range.offset > finding.related![0].range.offset, 'the second condition is underlined, the first is related');
+  });
+
+  it('accepts a step fed only scalars under two conditions on the same batch', () => {
+    const text = counterWorkflowText({
+      definitions: [constBlock(), counterWithCopy()],
+      before: [DETECTION_STEP, CROP, CROP_DET, gate('gate_a', '$steps.crop_det.predictions', ['$steps.const']), gate('gate_b', '$steps.crop_det.predictions', ['$steps.const']), constStep],
+      step: { image: '$steps.crop.crops', copy: '$steps.const.count' },
+    });
+    assert.deepEqual(seen(text), []);
+  });
+
   it('starts a batch of its own from a block adding a level to scalars', () => {
     const text = counterWorkflowText({
       definitions: [constBlock((b) => (manifestOf(b).output_dimensionality_offset = 1)), counterWithCopy()],

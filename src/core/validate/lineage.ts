@@ -332,7 +332,7 @@ function checkLevels(step: WorkflowStep, data: { lineage: Lineage; node: Node; p
 }
 
 function checkControlFlow(step: WorkflowStep, data: Lineage[], flow: { controller: WorkflowStep; ref: SelectorReference; lineage: Lineage }[], findings: Finding[]): void {
-  if (!data.length) return;
+  if (!data.length) return checkConditionDepths(step, flow, findings);
   const prefixes = new Set<string>();
   for (const lineage of data) for (let k = 1; k <= lineage.length; k++) prefixes.add(key(lineage.slice(0, k)));
   for (const { controller, ref, lineage } of flow) {
@@ -345,6 +345,24 @@ function checkControlFlow(step: WorkflowStep, data: Lineage[], flow: { controlle
       related: step.nameNode ? [{ message: `Step \`${step.name}\``, range: rangeOf(step.nameNode) }] : undefined,
     });
   }
+}
+
+/**
+ * A step that gets no batch runs at the depth of its deepest condition; when two conditions on
+ * different batches share that depth, the engine (get_reference_lineage) has none to choose.
+ */
+function checkConditionDepths(step: WorkflowStep, flow: { controller: WorkflowStep; ref: SelectorReference; lineage: Lineage }[], findings: Finding[]): void {
+  const deepest = Math.max(...flow.map((c) => c.lineage.length));
+  const [first, second] = [...new Map(flow.filter((c) => c.lineage.length === deepest).map((c) => [key(c.lineage), c])).values()];
+  if (!second) return;
+  const decides = (c: { controller: WorkflowStep; lineage: Lineage }) => `\`${c.controller.name}\` ${describeLineage(c.lineage).replace(/^one item/, 'once')}`;
+  findings.push({
+    code: 'control-flow-lineage',
+    severity: 'error',
+    message: `Step \`${step.name}\` gets no batch, so it runs at the depth of its conditions, but they decide on two different batches of that depth: ${decides(first)}, ${decides(second)}. The engine cannot choose between them and refuses the workflow. Give \`${step.name}\` data from the batch it should run on, or gate it with conditions on one batch.`,
+    range: rangeOf(second.ref.node),
+    related: [{ message: decides(first), range: rangeOf(first.ref.node) }],
+  });
 }
 
 function outputLineage(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], data: { lineage: Lineage }[], flow: { lineage: Lineage }[]): Lineage {

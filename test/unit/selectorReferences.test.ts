@@ -121,6 +121,23 @@ describe('selector references: input kinds', () => {
     ]);
   });
 
+  it('names every kind the property accepts, joined by "or"', () => {
+    const claude = { type: 'roboflow_core/anthropic_claude@v1', name: 'claude', images: '$inputs.image', task_type: 'ocr', api_key: '$inputs.n' };
+    const text = workflowText({ inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'n', kind: ['integer'] }], steps: [claude], outputs: [] });
+    assert.deepEqual(
+      seen(text).filter(([code]) => code === 'kind-mismatch'),
+      [
+        [
+          'kind-mismatch',
+          'error',
+          "`api_key` of step `claude` accepts kind string or secret, but input `n` is declared as integer. Change the input's `kind` (or remove it to accept anything), or reference another input.",
+          '"$inputs.n"',
+          [['Input `n` is declared here', '[\n        "integer"\n      ]']],
+        ],
+      ],
+    );
+  });
+
   it('says an input declared with an empty `kind` has no kind at all', () => {
     const text = workflowText({ inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'p', kind: [] }], steps: [detection({ images: '$inputs.p' })] });
     assert.deepEqual(seen(text), [
@@ -199,6 +216,20 @@ describe('selector references: step outputs', () => {
 });
 
 describe('selector references: what a property may point at', () => {
+  it('looks for selectors in a list only where the property takes a list: a list given for a dict is a wrong value, not a reference', () => {
+    const text = workflowText({ steps: [DETECTION_STEP, continueIf(['$steps.det'], ['$inputs.zzz'])] });
+    assert.deepEqual(seen(text), [
+      [
+        'invalid-value',
+        'error',
+        '`evaluation_parameters` of Continue If step `c` takes a dict of selectors `$inputs.<name>` or `$steps.<step>.<output>` (kind *), not a list.',
+        '[\n        "$inputs.zzz"\n      ]',
+        [],
+      ],
+    ]);
+  });
+
+
   it('refuses a step output where only steps are taken', () => {
     const text = workflowText({ steps: [DETECTION_STEP, continueIf(['$steps.det.predictions'])] });
     assert.deepEqual(seen(text), [['selector-not-allowed', 'error', '`next_steps` of step `c` takes steps (`$steps.<step>`), not the output `$steps.det.predictions`. Name the step to continue with.', '"$steps.det.predictions"', []]]);

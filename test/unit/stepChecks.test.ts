@@ -106,6 +106,14 @@ describe('step checks: required fields', () => {
     assert.deepEqual(fixedStep(text, 'missing-required-field'), [{ type: DETECTION, name: 'det', images: '$inputs.', model_id: '' }]);
   });
 
+  it('takes a required field written under any one of its aliases as present', () => {
+    // No bundled field has two aliases; a live server's catalog may list more than one.
+    const catalog = detectionWith((f) => f.map((x) => (x.name === 'images' ? { ...x, aliases: ['image', 'pictures'] } : x)));
+    const { images, ...rest } = DETECTION_STEP;
+    assert.deepEqual(seen(only([{ ...rest, pictures: images }]), catalog), []);
+    assert.deepEqual(seen(only([{ ...rest, image: images }]), catalog), []);
+  });
+
   it('uses the singular for one missing field', () => {
     const text = only([{ type: DETECTION, name: 'det', images: '$inputs.image' }]);
     assert.deepEqual(seen(text), [
@@ -152,6 +160,19 @@ describe('step checks: unknown properties', () => {
       ['unknown-property', 'warning', `Object Detection Model (\`${DETECTION}\`) has no property \`confidenc\`; the server ignores it silently. Did you mean \`confidence\`?`, '"confidenc"', ['Change to confidence']],
     ]);
     assert.deepEqual(fixedStep(text, 'unknown-property'), [{ ...DETECTION_STEP, confidence: 0.5 }]);
+  });
+
+  it('offers every near property, joined by "or", each as a fix', () => {
+    const text = only([{ ...DETECTION_STEP, class: true }]);
+    assert.deepEqual(seen(text), [
+      [
+        'unknown-property',
+        'warning',
+        `Object Detection Model (\`${DETECTION}\`) has no property \`class\`; the server ignores it silently. Did you mean \`class_filter\` or \`class_agnostic_nms\`?`,
+        '"class"',
+        ['Change to class_filter', 'Change to class_agnostic_nms'],
+      ],
+    ]);
   });
 
   it('lists the properties instead of suggesting one the step already sets', () => {

@@ -81,6 +81,13 @@ const CONST_BLOCK = counterBlockWith((b) => {
   codeOf(b).run_function_code = 'def run(self, threshold):\n    return {"count": 1}\n';
 });
 const CONST_STEP = { type: 'Const', name: 'const', threshold: '$inputs.threshold' };
+/** `Const` with a detections output: a single value of the detection kind. */
+const CONST_DETECTIONS_BLOCK = counterBlockWith((b) => {
+  manifestOf(b).block_type = 'Const';
+  delete inputsOf(b).image;
+  manifestOf(b).outputs = { count: { type: 'DynamicOutputDefinition', kind: ['object_detection_prediction'] } };
+  codeOf(b).run_function_code = 'def run(self, threshold):\n    return {"count": None}\n';
+});
 /** A condition on `on` that decides whether step `const` runs. */
 const gateOn = (name: string, on: string) => ({
   type: 'roboflow_core/continue_if@v1',
@@ -170,6 +177,21 @@ const ROWS: Row[] = [
     before: [DETECTION_STEP, CROP, CROP_DET, CROP2, CROP2_DET, gateOn('gate_crop', '$steps.crop_det.predictions'), gateOn('gate_crop2', '$steps.crop2_det.predictions'), CONST_STEP],
     engine: 'AssumptionError',
     linter: ['control-flow-lineage'],
+  },
+  // A list on a field that casts single values to batches: the batch in it still sets the step's depth.
+  {
+    label: 'a consensus of a single value and image-level detections, drawn on crops',
+    also: [CONST_DETECTIONS_BLOCK],
+    before: [DETECTION_STEP, CROP, CONST_STEP, { type: 'roboflow_core/detections_consensus@v1', name: 'vote', predictions_batches: ['$steps.const.count', '$steps.det.predictions'], required_votes: 1 }, { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$steps.crop.crops', predictions: '$steps.vote.predictions' }],
+    engine: 'StepInputDimensionalityError',
+    linter: ['dimensionality-mismatch'],
+  },
+  {
+    label: 'a consensus of a single value and image-level detections, drawn on the image',
+    also: [CONST_DETECTIONS_BLOCK],
+    before: [DETECTION_STEP, CONST_STEP, { type: 'roboflow_core/detections_consensus@v1', name: 'vote', predictions_batches: ['$steps.const.count', '$steps.det.predictions'], required_votes: 1 }, { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$inputs.image', predictions: '$steps.vote.predictions' }],
+    engine: 'accepts',
+    linter: [],
   },
   // The output takes its depth from the dimensionality reference, even when an input listed before it has the same lineage.
   {

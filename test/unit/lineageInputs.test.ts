@@ -134,14 +134,21 @@ describe('lineage: how batches are described, which properties take them, and wh
       ]);
     });
 
-    it('casts a list mixing a single value with a batch, so the step output is a single value', () => {
-      // Cast, the consensus is no batch: the visualization downstream meets no second depth.
+    it('hands on the batch in a list that mixes it with a single value the engine casts', () => {
+      // Engine-checked (customBlocks.engine.test.ts): the consensus runs once per crop, so boxes on each input image meet two depths.
       const text = workflowText({
         inputs: [IMAGE, PARAMETER],
         steps: [DETECTION_STEP, CROP, CROP_DET, { type: 'roboflow_core/detections_consensus@v1', name: 'cons', predictions_batches: ['$inputs.value', '$steps.crop_det.predictions'], required_votes: 1 }, { ...BOXES, predictions: '$steps.cons.predictions' }],
         outputs: BOXES_OUT,
       });
-      assert.deepEqual(seen(text), []);
+      assert.deepEqual(seen(text), [
+        [
+          'dimensionality-mismatch',
+          'error',
+          'Step `boxes` gets inputs at different batch depths: `image` is one item per input image, `predictions` is one item per output of `crop` (depth 2). Feed it data of one depth (use detections_stitch or dimension_collapse to go back up a level).',
+          '"$steps.cons.predictions"',
+        ],
+      ]);
     });
   });
 

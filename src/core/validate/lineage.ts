@@ -242,8 +242,8 @@ function count(n: number, one: string, many: string): string {
 /** Data lineages in field order, deduplicated across fields (the engine's own order of checks). */
 function collectLineages(step: WorkflowStep, properties: PropertyInput[], findings: Finding[]): { lineage: Lineage; node: Node; property: string }[] {
   const seen = new Map<string, { lineage: Lineage; node: Node; property: string }>();
+  // A property the engine casts still hands on the batches written in it (get_input_data_lineage_excluding_auto_batch_casting).
   for (const property of properties) {
-    if (property.cast) continue;
     const fresh = new Map<string, { lineage: Lineage; node: Node; property: string }>();
     for (const { ref, lineage } of property.refs) {
       if (!lineage.length || seen.has(key(lineage))) continue;

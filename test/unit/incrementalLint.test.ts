@@ -8,6 +8,7 @@ import type { Finding } from '../../src/core/findings';
 import { lintWorkflow, type LintOptions, type LintResult } from '../../src/core/lint';
 import { assembleWorkflow } from '../../bench/assemble';
 import { loadCorpus } from '../support/corpus';
+import { catalogWithBlock } from '../support/catalogChanges';
 import { counterBlockDefinition } from '../support/counterBlock';
 import { propertyRunsJudging } from '../support/propertyRuns';
 import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
@@ -341,15 +342,17 @@ describe('incremental lint: the findings of a re-checked step among the others',
   const output = (selector: string) => [{ type: 'JsonField', name: 'out', selector }];
 
   it('puts the findings of the step back where they were, first among equals', () => {
-    // `data` is missing: the step check and the whole-document lineage check both point at the type.
-    const before = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse', note: 1 }], outputs: output('$steps.det.predictions') });
-    const after = before.replace('"note": 1', '"note": 2');
-    const type = '"roboflow_core/dimension_collapse@v1"';
-    assert.deepEqual(seen(after, relinted(before, after).findings), [
+    // Florence-2 described with optional images and outputs one level up: its task's `classes` is
+    // missing (the step check), and it gets no batch to collapse (the whole-document lineage check).
+    const florence = 'roboflow_core/florence_2@v1';
+    const catalog = catalogWithBlock(florence, (b) => ({ ...b, fields: b.fields.map((f) => (f.name === 'images' ? { ...f, required: false } : f)), dimensionality: { ...b.dimensionality!, outputOffset: -1 } }));
+    const before = workflowText({ steps: [{ type: florence, name: 'florence', prompt: 'find cars' }], outputs: output('$steps.florence.raw_output') });
+    const after = before.replace('find cars', 'find trucks');
+    const type = `"${florence}"`;
+    assert.deepEqual(seen(after, relinted(before, after, catalog).findings), [
+      ['unused-input', 'hint', '"image"'],
       ['missing-required-field', 'error', type],
       ['dimensionality-mismatch', 'error', type],
-      ['unused-step', 'hint', '"collapse"'],
-      ['unknown-property', 'warning', '"note"'],
     ]);
   });
 

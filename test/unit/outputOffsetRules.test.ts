@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Catalog } from '../../src/core/catalog/catalog';
 import type { BatchSpec, BlockSpec } from '../../src/core/catalog/types';
-import { catalogWithBlocks } from '../support/catalogChanges';
+import { catalogWithBlocks, catalogWithFields } from '../support/catalogChanges';
 import { visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
@@ -32,6 +32,26 @@ describe('output depth: the reference property and declared offsets of built-in 
     const text = workflowText({ steps: [DETECTION_STEP, stitch({})], outputs: STITCHED });
     assert.deepEqual(seen(text), [
       ['missing-required-field', 'Detections Stitch step `stitch` is missing required field `reference_image`. `reference_image` takes a selector `$inputs.<name>` or `$steps.<step>.<output>` (kind image).', '"roboflow_core/detections_stitch@v1"'],
+    ]);
+  });
+
+  it('leaves a collapse missing its required data to the missing-field error: the engine stops there', () => {
+    const text = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse' }], outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.collapse.output' }] });
+    assert.deepEqual(seen(text), [
+      ['missing-required-field', 'Dimension Collapse step `collapse` is missing required field `data`. `data` takes a selector `$inputs.<name>` or `$steps.<step>.<output>` (kind *).', '"roboflow_core/dimension_collapse@v1"'],
+    ]);
+  });
+
+  it('leaves a collapse given a literal where it takes only selectors to the invalid-value error', () => {
+    const text = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse', data: 5 }], outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.collapse.output' }] });
+    assert.deepEqual(seen(text), [['invalid-value', '`data` of Dimension Collapse step `collapse` takes a selector `$inputs.<name>` or `$steps.<step>.<output>` (kind *), not number 5.', '5']]);
+  });
+
+  it('says a collapse of a workflow parameter under its alias spelling has no batch to collapse, once the field takes steps too', () => {
+    const catalog = catalogWithFields('roboflow_core/dimension_collapse@v1', { data: { aliases: ['values'], selectorTargets: ['step', 'any_data'] } });
+    const text = workflowText({ inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'p' }], steps: [{ type: 'roboflow_core/dimension_collapse@v1', name: 'collapse', values: '$inputs.p' }], outputs: [] });
+    assert.deepEqual(seen(text, catalog), [
+      ['dimensionality-mismatch', 'Step `collapse` collapses a level of batches, but gets no batch at all: there is nothing to collapse. Feed it a step output or a batch input.', '"roboflow_core/dimension_collapse@v1"'],
     ]);
   });
 

@@ -200,7 +200,7 @@ function checkOutputOffset(step: WorkflowStep, batch: BatchSpec, properties: Pro
   };
   // A single value the engine casts to a batch counts as one.
   const batched = properties.filter((p) => p.cast || p.refs.some((r) => r.lineage.length > 0));
-  if (batch.outputOffset < 0 && !batched.length) {
+  if (batch.outputOffset < 0 && !batched.length && !step.block?.fields.some((f) => refusedBySchema(step, f, properties))) {
     return refuse(`Step \`${step.name}\` collapses a level of batches, but gets no batch at all: there is nothing to collapse. Feed it a step output or a batch input.`);
   }
   const reference = batch.referenceProperty;
@@ -208,8 +208,7 @@ function checkOutputOffset(step: WorkflowStep, batch: BatchSpec, properties: Pro
     const given = properties.find((p) => p.field.name === reference);
     const written = valueNode(step.node, reference);
     const field = step.block?.fields.find((f) => f.name === reference);
-    // Left out while required, or written as a literal the field does not take: reported as such, and the engine stops there.
-    if (!given && (written ? !field?.literalTypes.length : field?.required)) return;
+    if (field && refusedBySchema(step, field, properties)) return;
     return refuse(
       `\`${reference}\` of step \`${step.name}\` sets how deep the step's outputs are, so it must be a batch (a step output or a batch input)${given ? `, not the single value \`${given.refs[0].ref.node.value}\`` : ''}.`,
       given?.refs[0].ref.node ?? written,
@@ -233,6 +232,16 @@ function checkOutputOffset(step: WorkflowStep, batch: BatchSpec, properties: Pro
   if (offsets.size > 1 && batch.outputOffset !== 0) {
     return refuse(`Step \`${step.name}\` cannot run: its block takes inputs at different depths (offsets ${listed}), so its \`output_dimensionality_offset\` must be 0, not ${batch.outputOffset}.`);
   }
+}
+
+/**
+ * A field left out while required, or written as a literal where it takes only selectors: reported
+ * as such, and the engine stops at that (Pydantic) error before it looks at any batch.
+ */
+function refusedBySchema(step: WorkflowStep, field: FieldSpec, properties: PropertyInput[]): boolean {
+  if (properties.some((p) => p.field === field)) return false;
+  const written = [field.name, ...(field.aliases ?? [])].some((name) => valueNode(step.node, name));
+  return written ? !field.literalTypes.length : field.required;
 }
 
 function count(n: number, one: string, many: string): string {

@@ -193,6 +193,19 @@ const ROWS: Row[] = [
     engine: 'accepts',
     linter: [],
   },
+  // A step the schema refuses is refused for that alone: the engine never looks at its batches.
+  {
+    label: 'a collapse without its required data',
+    before: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse' }],
+    engine: 'WorkflowSyntaxError',
+    linter: ['missing-required-field'],
+  },
+  {
+    label: 'a collapse of the number 5',
+    before: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse', data: 5 }],
+    engine: 'WorkflowSyntaxError',
+    linter: ['invalid-value'],
+  },
   // The output takes its depth from the dimensionality reference, even when an input listed before it has the same lineage.
   {
     label: 'output depth from the reference image, after another image of the same lineage, with deeper crops beside them',

@@ -103,7 +103,7 @@ describe('schema error messages: where the error is underlined', () => {
       { type: 'roboflow_core/detections_consensus@v1', name: 'cons', predictions_batches: batches, required_votes: 1 },
     );
     assert.deepEqual(seen(text), [
-      ['invalid-value', 'error', `\`data\` of Data Aggregator step \`slash\` takes ${DATA_TAKES}, not an object (at a~1b~0c).`, '5'],
+      ['invalid-value', 'error', `\`data\` of Data Aggregator step \`slash\` takes ${DATA_TAKES}, not an object (at a/b~c).`, '5'],
       ['invalid-value', 'error', `\`data\` of Data Aggregator step \`endsInDigit\` takes ${DATA_TAKES}, not an object (at x1).`, '6'],
       ['invalid-value', 'error', `\`data\` of Data Aggregator step \`startsWithDigit\` takes ${DATA_TAKES}, not an object (at 1x).`, '7'],
       [

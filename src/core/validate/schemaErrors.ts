@@ -2,7 +2,7 @@ import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { ErrorObject } from 'ajv';
 
 /** A JSON-pointer segment as the key it names (`~1` is `/`, `~0` is `~`). */
-const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+export const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** The deepest document node an ajv error's instancePath names. */
 export function nodeForInstancePath(root: Node, instancePath: string): Node {

@@ -15,7 +15,7 @@ import { CUSTOM_PYTHON, customStepValueFindings } from './customBlocks';
 import { suggestionFixes } from './fixes';
 import { describeAccepted, describeValue, quoteList, unreferenceableNameMessage } from './messages';
 import { cachedVerdict, rememberVerdict } from './schemaVerdicts';
-import { deepestError, groupByProperty, nodeForInstancePath } from './schemaErrors';
+import { deepestError, groupByProperty, nodeForInstancePath, unescapeSegment } from './schemaErrors';
 
 const STEP_KEYS = new Set(['type', 'name']);
 
@@ -175,7 +175,8 @@ function fieldFinding(step: WorkflowStep, block: BlockSpec, property: string, fi
     const suggestions = nearest(value, field.enumValues.filter((v): v is string => typeof v === 'string'));
     fixes.push(...suggestionFixes(rangeOf(node), suggestions));
   }
-  const where = error.instancePath.split('/').length > 2 ? ` (at ${error.instancePath.split('/').slice(2).join('/')})` : '';
+  const below = error.instancePath.split('/').slice(2).map(unescapeSegment);
+  const where = below.length ? ` (at ${below.join('/')})` : '';
   return {
     code: 'invalid-value',
     severity: 'error',

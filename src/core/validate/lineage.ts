@@ -239,7 +239,7 @@ function checkOutputOffset(step: WorkflowStep, batch: BatchSpec, properties: Pro
  * as such, and the engine stops at that (Pydantic) error before it looks at any batch.
  */
 function refusedBySchema(step: WorkflowStep, field: FieldSpec, properties: PropertyInput[]): boolean {
-  if (properties.some((p) => p.field === field)) return false;
+  if (properties.some((p) => p.field.name === field.name)) return false;
   const written = [field.name, ...(field.aliases ?? [])].some((name) => valueNode(step.node, name));
   return written ? !field.literalTypes.length : field.required;
 }

@@ -29,6 +29,13 @@ describe('redaction: where the text and its packed view meet', () => {
     assert.equal(new Redactor([SECRET]).redact(`%${WRAPPED}`), `%${REDACTED}`);
   });
 
+  it('masks URL-encoded base64 whose last masked character is printed as an escape', () => {
+    // The base64 of "a" + the secret: its masked run ends at `%2F`, the escape of its last `/`.
+    const secret = 'k0?>~0>?';
+    assert.equal(Buffer.from(`a${secret}`).toString('base64'), 'YWswPz5+MD4/');
+    assert.equal(new Redactor([secret]).redact('x YWswPz5%2BMD4%2F y'), `x YW${REDACTED} y`);
+  });
+
   it('reads base64 case-sensitively: the same letters in another case are other bytes, left alone', () => {
     const redactor = new Redactor([SECRET]);
     const otherCase = WRAPPED.replace(/[a-z]/g, (c) => c.toUpperCase());

@@ -82,7 +82,7 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
     (s): CredentialPattern => ({
       name: `provider-key ${s.inputName}`,
       triggers: [s.prefix],
-      caseSensitive: s.caseSensitive,
+      caseSensitive: true,
       notPrecededBy: /[A-Za-z0-9_-]/,
       credential: new RegExp(`(${s.body})`, 'yd'),
     }),

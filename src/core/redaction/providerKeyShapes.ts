@@ -16,20 +16,18 @@ export interface ProviderKeyShape {
   inputName: string;
   /** The fixed start of every such key (the redactor's trigger). */
   prefix: string;
-  caseSensitive: boolean;
   /** The regex source of what follows the prefix. */
   body: string;
   /** The whole key, prefix included; global. Checked not to be preceded by a key character. */
   pattern: RegExp;
 }
 
-const shape = (description: string, inputName: string, prefix: string, body: string, caseSensitive = true): ProviderKeyShape => ({
+const shape = (description: string, inputName: string, prefix: string, body: string): ProviderKeyShape => ({
   description,
   inputName,
   prefix,
-  caseSensitive,
   body,
-  pattern: new RegExp(`${escape(prefix)}${body}`, caseSensitive ? 'g' : 'gi'),
+  pattern: new RegExp(`${escape(prefix)}${body}`, 'g'),
 });
 
 function escape(text: string): string {
@@ -91,7 +89,7 @@ export interface ShapeMatch {
 export function findProviderKeys(text: string): ShapeMatch[] {
   const matches: ShapeMatch[] = [];
   for (const candidate of PROVIDER_KEY_SHAPES) {
-    if (!(candidate.caseSensitive ? text.includes(candidate.prefix) : text.toLowerCase().includes(candidate.prefix.toLowerCase()))) continue;
+    if (!text.includes(candidate.prefix)) continue;
     candidate.pattern.lastIndex = 0;
     for (let match = candidate.pattern.exec(text); match; match = candidate.pattern.exec(text)) {
       const start = match.index;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
+import { catalogWithFields } from '../support/catalogChanges';
 import { counterBlockWith, counterWorkflowText, inputsOf, manifestOf, type CounterWorkflow, type Json } from '../support/counterBlock';
 import { findingRow, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
@@ -311,6 +312,37 @@ describe('batch model: the depth and origin a step hands on', () => {
     ]);
     const [finding] = visibleFindings(text);
     assert.ok(finding.range.offset > finding.related![0].range.offset, 'the second condition is underlined, the first is related');
+  });
+
+  it('judges a step fed only scalars by its deepest conditions: two on crops refuse it, one on the image beside them changes nothing', () => {
+    const text = counterWorkflowText({
+      definitions: [constBlock(), counterWithCopy()],
+      before: [
+        DETECTION_STEP,
+        CROP,
+        CROP_DET,
+        CROP2,
+        CROP2_DET,
+        gate('gate_image', '$steps.det.predictions', ['$steps.const']),
+        gate('gate_crop', '$steps.crop_det.predictions', ['$steps.const']),
+        gate('gate_crop2', '$steps.crop2_det.predictions', ['$steps.const']),
+        constStep,
+      ],
+      step: { copy: '$inputs.image' },
+    });
+    assert.deepEqual(seen(text).map(([code]) => code), ['control-flow-lineage']);
+  });
+
+  it('takes the first batch of a reference property written as a list, after a single value in it', () => {
+    // A live server could describe detections_stitch's reference as a list; the engine reads its first batch.
+    const catalog = catalogWithFields('roboflow_core/detections_stitch@v1', { reference_image: { containers: ['list'] } });
+    const stitch = { type: 'roboflow_core/detections_stitch@v1', name: 'stitch', reference_image: ['$inputs.threshold', '$inputs.image'], predictions: '$steps.crop_det.predictions', overlap_filtering_strategy: 'none' };
+    const boxes = { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$steps.crop.crops', predictions: '$steps.stitch.predictions' };
+    const text = workflowText({ inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'threshold' }], steps: [DETECTION_STEP, CROP, CROP_DET, stitch, boxes], outputs: [] });
+    assert.deepEqual(
+      seen(text, catalog).filter(([code]) => code === 'dimensionality-mismatch').map(([, , message]) => message),
+      ['Step `boxes` gets inputs at different batch depths: `image` is one item per output of `crop` (depth 2), `predictions` is one item per input image. Feed it data of one depth (use detections_stitch or dimension_collapse to go back up a level).'],
+    );
   });
 
   it('accepts a step fed only scalars under two conditions on the same batch', () => {

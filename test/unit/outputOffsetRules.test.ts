@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Catalog } from '../../src/core/catalog/catalog';
 import type { BatchSpec, BlockSpec } from '../../src/core/catalog/types';
-import { catalogWithBlocks, catalogWithFields } from '../support/catalogChanges';
+import { catalogWithBlock, catalogWithBlocks, catalogWithFields } from '../support/catalogChanges';
 import { visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
@@ -45,6 +45,19 @@ describe('output depth: the reference property and declared offsets of built-in 
   it('leaves a collapse given a literal where it takes only selectors to the invalid-value error', () => {
     const text = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse', data: 5 }], outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.collapse.output' }] });
     assert.deepEqual(seen(text), [['invalid-value', '`data` of Dimension Collapse step `collapse` takes a selector `$inputs.<name>` or `$steps.<step>.<output>` (kind *), not number 5.', '5']]);
+  });
+
+  it('leaves a collapse missing its data to the missing-field error, whatever other fields its block has', () => {
+    const catalog = catalogWithBlock('roboflow_core/dimension_collapse@v1', (b) => ({ ...b, fields: [...b.fields, { ...b.fields[0], name: 'note', required: false, selectorKinds: [], selectorTargets: [], containers: [], literalTypes: ['string'] }] }));
+    const text = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse' }], outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.collapse.output' }] });
+    assert.deepEqual(seen(text, catalog).map(([code]) => code), ['missing-required-field']);
+  });
+
+  it('leaves a literal written under any spelling of an optional selector-only field to the value error', () => {
+    // `data` made optional and given a second spelling: a literal under either spelling is the error, not "nothing to collapse".
+    const catalog = catalogWithFields('roboflow_core/dimension_collapse@v1', { data: { required: false, aliases: ['values'] } });
+    const text = workflowText({ steps: [DETECTION_STEP, { type: 'roboflow_core/dimension_collapse@v1', name: 'collapse', data: 5 }], outputs: [{ type: 'JsonField', name: 'o', selector: '$steps.collapse.output' }] });
+    assert.deepEqual(seen(text, catalog).map(([code]) => code), ['invalid-value']);
   });
 
   it('says a collapse of a workflow parameter under its alias spelling has no batch to collapse, once the field takes steps too', () => {

@@ -374,13 +374,18 @@ function checkConditionDepths(step: WorkflowStep, flow: { controller: WorkflowSt
   });
 }
 
-function outputLineage(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], data: { lineage: Lineage }[], flow: { lineage: Lineage }[]): Lineage {
+/** The lineage a step hands on; undefined when the engine would stop before it had one. */
+function outputLineage(step: WorkflowStep, batch: BatchSpec, properties: PropertyInput[], data: { lineage: Lineage }[], flow: { lineage: Lineage }[]): Lineage | undefined {
   const self = `$steps.${step.name}`;
   let reference: Lineage | undefined;
   if (data.length === 1) reference = data[0].lineage;
-  // Several lineages: the engine (get_reference_lineage) takes the reference property's own, its first batch for a list or dict.
-  else if (data.length > 1) reference = referenceLineage(batch, properties) ?? data.reduce((a, b) => (b.lineage.length > a.lineage.length ? b : a)).lineage;
-  else if (flow.length) reference = flow.reduce((a, b) => (b.lineage.length > a.lineage.length ? b : a)).lineage;
+  // Several lineages: the engine (get_reference_lineage) takes the reference property's own, its first batch
+  // for a list or dict. Without one it stops; here that only follows an error already reported (a missing or
+  // refused reference property), so the step's depth is left unknown.
+  else if (data.length) {
+    reference = referenceLineage(batch, properties);
+    if (!reference) return undefined;
+  } else if (flow.length) reference = flow.reduce((a, b) => (b.lineage.length > a.lineage.length ? b : a)).lineage;
   if (!reference) return batch.outputOffset > 0 ? [self] : [];
   if (batch.outputOffset < 0) return reference.slice(0, -1);
   if (batch.outputOffset > 0) return [...reference, self];

@@ -8,7 +8,7 @@ import type { Finding } from '../../src/core/findings';
 import { lintWorkflow } from '../../src/core/lint';
 import { loadExceptions, matchException } from '../support/agreement/exceptions';
 import { errorCodes, judge, type Outcome } from '../support/agreement/judge';
-import { codeOf, counterBlockWith, counterWorkflowText, inputsOf, manifestOf, verbatim, type Json } from '../support/counterBlock';
+import { codeOf, counterBlockWith, counterWorkflowText, inputsOf, manifestOf, referenceAfterCopy, verbatim, type Json } from '../support/counterBlock';
 import { BRIDGE, ENGINE_PYTHON, engineInstalled, type EngineVerdict } from '../support/engine';
 import { DETECTION_STEP } from '../support/workflowText';
 
@@ -58,17 +58,6 @@ const deeperThreshold = (offset: unknown) => (b: Json) => {
   inputsOf(b).image.is_dimensionality_reference = true;
   inputsOf(b).copy = { type: 'DynamicInputDefinition', selector_types: ['input_image'] };
   inputsOf(b).threshold.dimensionality_offset = offset;
-};
-/** Inputs `copy` and `image` (level 0) and `crops` (one level deeper); `reference` is the dimensionality reference; outputs detections. */
-const referenceAfterCopy = (reference: 'image' | 'crops') => (b: Json) => {
-  manifestOf(b).inputs = {
-    copy: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
-    image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
-    crops: { type: 'DynamicInputDefinition', selector_types: ['step_output'], dimensionality_offset: 1 },
-  };
-  inputsOf(b)[reference].is_dimensionality_reference = true;
-  manifestOf(b).outputs = { count: { type: 'DynamicOutputDefinition', kind: ['object_detection_prediction'] } };
-  codeOf(b).run_function_code = 'def run(self, copy, image, crops):\n    return {"count": None}\n';
 };
 const CROP = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions' };
 const CROP_DET = { ...DETECTION_STEP, name: 'crop_det', images: '$steps.crop.crops' };

@@ -30,6 +30,21 @@ export const manifestOf = (block: Json) => block.manifest as Json;
 export const inputsOf = (block: Json) => manifestOf(block).inputs as Record<string, Json>;
 export const codeOf = (block: Json) => block.code as Json;
 
+/**
+ * Changes the Counter to take `copy` and `image` (level 0) and `crops` (one level deeper), with
+ * `reference` the dimensionality reference, and to output detections as `count`.
+ */
+export const referenceAfterCopy = (reference: 'image' | 'crops') => (b: Json) => {
+  manifestOf(b).inputs = {
+    copy: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
+    image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
+    crops: { type: 'DynamicInputDefinition', selector_types: ['step_output'], dimensionality_offset: 1 },
+  };
+  inputsOf(b)[reference].is_dimensionality_reference = true;
+  manifestOf(b).outputs = { count: { type: 'DynamicOutputDefinition', kind: ['object_detection_prediction'] } };
+  codeOf(b).run_function_code = 'def run(self, copy, image, crops):\n    return {"count": None}\n';
+};
+
 /** JSON text written as is into a document: what a JavaScript value cannot say (`1.0`, a key written twice). */
 export class Verbatim {
   constructor(readonly text: string) {}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
 import { catalogWithFields } from '../support/catalogChanges';
-import { counterBlockWith, counterWorkflowText, inputsOf, manifestOf, type CounterWorkflow, type Json } from '../support/counterBlock';
+import { counterBlockWith, counterWorkflowText, inputsOf, manifestOf, referenceAfterCopy, type CounterWorkflow, type Json } from '../support/counterBlock';
 import { findingRow, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
@@ -202,15 +202,7 @@ describe('batch model: the dimensionality reference', () => {
   for (const reference of ['image', 'crops'] as const) {
     it(`hands on the depth of the reference property when a property before it has the same origin (reference: ${reference})`, () => {
       // Engine-checked (customBlocks.engine.test.ts): boxes on each input image accept the output only when `image` is the reference.
-      const block = counterBlockWith((b) => {
-        manifestOf(b).inputs = {
-          copy: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
-          image: { type: 'DynamicInputDefinition', selector_types: ['input_image'] },
-          crops: { type: 'DynamicInputDefinition', selector_types: ['step_output'], dimensionality_offset: 1 },
-        };
-        inputsOf(b)[reference].is_dimensionality_reference = true;
-        manifestOf(b).outputs = { count: { type: 'DynamicOutputDefinition', kind: ['object_detection_prediction'] } };
-      });
+      const block = counterBlockWith(referenceAfterCopy(reference));
       const boxes = { type: 'roboflow_core/bounding_box_visualization@v1', name: 'boxes', image: '$inputs.image', predictions: '$steps.counter.count' };
       const seenOnBoxes = customSeen({ block, before: [DETECTION_STEP, CROP], step: { copy: '$inputs.image', crops: '$steps.crop.crops' }, after: [boxes] });
       assert.deepEqual(

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const catalogFile = path.join(root, 'src/core/catalog/data/core-catalog.json');
+const nestedSchemasFile = path.join(root, 'src/core/catalog/data/nested-schemas.json');
 
 const STEP_OUTPUT = '^\\$steps\\.[A-Za-z_\\-0-9]+\\.[A-Za-z_*0-9\\-]+$';
 const INPUT = '^\\$inputs\\.[A-Za-z_0-9\\-]+$';
@@ -71,13 +72,51 @@ export function fieldSchema(field) {
   return schema;
 }
 
-export function blockSchema(block) {
+/**
+ * A nested property schema (scripts/nestedSchemas.ts) with its `$ref`s pointing at `refTo(name)`. Each
+ * discriminated union (`oneOf` chosen by `type`) also says, as an enum, which `type` values it takes:
+ * a wrong one is then reported at the `type` itself, with the values to choose from, and editors
+ * offer them as completions.
+ */
+export function nestedSchema(schema, defs, refTo) {
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (typeof node !== 'object' || node === null) return node;
+    const out = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref') out.$ref = refTo(definitionName(value));
+      else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value).map(([name, property]) => [name, walk(property)]));
+      else out[key] = ['enum', 'const', 'required', 'type'].includes(key) ? value : walk(value);
+    }
+    if (node.discriminator && node.oneOf) {
+      const tag = node.discriminator.propertyName;
+      const tags = node.oneOf.flatMap((branch) => {
+        const property = (branch.$ref ? defs[definitionName(branch.$ref)] : branch).properties?.[tag] ?? {};
+        return 'const' in property ? [property.const] : property.enum ?? [];
+      });
+      Object.assign(out, { type: 'object', required: [tag], properties: { [tag]: { enum: tags } } });
+    }
+    return out;
+  };
+  return walk(schema);
+}
+
+const definitionName = (ref) => {
+  const match = /^#\/\$defs\/([^/]+)$/.exec(ref);
+  if (!match) throw new Error(`nested schema reference ${ref} does not name a definition`);
+  return match[1];
+};
+
+export function blockSchema(block, nestedProperty = () => undefined) {
   const properties = {
     type: { enum: [block.type, ...block.aliases], description: `${block.humanName}: ${block.description}` },
     name: { type: 'string', description: 'The step name, referenced as `$steps.<name>.<output>`.', pattern: '^[A-Za-z0-9_\\-]+$' },
   };
   for (const field of block.fields) {
-    const schema = fieldSchema(field);
+    const field_ = fieldSchema(field);
+    const nested = nestedProperty(block.type, field.name);
+    // The engine's own schema where it has one: it checks everything inside the value.
+    const schema = nested ? { ...nested, description: field_.description, ...('default' in field_ && { default: field_.default }) } : field_;
     properties[field.name] = schema;
     for (const alias of field.aliases ?? []) properties[alias] ??= schema;
   }
@@ -126,12 +165,23 @@ function withRequiredFields(schema, block) {
 // Definition names hold `/` (block ids), which JSON Pointer spells `~1`.
 const pointer = (name) => `#/definitions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
-export function workflowSchema(catalog) {
+/** The published schema is draft-07, which has no `discriminator`: the `oneOf` says the same. */
+const withoutDiscriminators = (node) =>
+  Array.isArray(node)
+    ? node.map(withoutDiscriminators)
+    : typeof node === 'object' && node !== null
+      ? Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'discriminator').map(([key, value]) => [key, withoutDiscriminators(value)]))
+      : node;
+
+export function workflowSchema(catalog, nested = { $defs: {}, properties: {} }) {
   const definitions = {};
   const stepBranches = [];
   const ids = [];
+  const published = (schema) => withoutDiscriminators(nestedSchema(schema, nested.$defs, (name) => pointer(`nested:${name}`)));
+  for (const [name, definition] of Object.entries(nested.$defs)) definitions[`nested:${name}`] = published(definition);
+  const nestedProperty = (type, name) => (nested.properties[type]?.[name] ? published(nested.properties[type][name]) : undefined);
   for (const block of catalog.blocks) {
-    definitions[defName(block.type)] = withRequiredFields(blockSchema(block), block);
+    definitions[defName(block.type)] = withRequiredFields(blockSchema(block, nestedProperty), block);
     const typeIds = [block.type, ...block.aliases];
     ids.push(...typeIds);
     stepBranches.push({ if: { properties: { type: { enum: typeIds } }, required: ['type'] }, then: { $ref: pointer(defName(block.type)) } });
@@ -159,10 +209,17 @@ export function workflowSchema(catalog) {
 
 export function buildSchemas() {
   const catalog = JSON.parse(fs.readFileSync(catalogFile, 'utf8'));
+  const nested = JSON.parse(fs.readFileSync(nestedSchemasFile, 'utf8'));
   fs.mkdirSync(path.join(root, 'schemas'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'schemas/workflow.schema.json'), JSON.stringify(workflowSchema(catalog), null, 1) + '\n');
+  fs.writeFileSync(path.join(root, 'schemas/workflow.schema.json'), JSON.stringify(workflowSchema(catalog, nested), null, 1) + '\n');
 
-  const ajv = new Ajv({ code: { source: true }, allErrors: true, strict: false, inlineRefs: false });
+  // `discriminator`: a union of the query language is checked only in the branch its `type` names, as
+  // Pydantic does, so an error points into that branch instead of listing every alternative's.
+  const ajv = new Ajv({ code: { source: true }, allErrors: true, strict: false, inlineRefs: false, discriminator: true });
+  const NESTED = 'urn:rfw:nested';
+  const compiledRef = (name) => `${NESTED}#/$defs/${name}`;
+  ajv.addSchema({ $defs: Object.fromEntries(Object.entries(nested.$defs).map(([name, definition]) => [name, nestedSchema(definition, nested.$defs, compiledRef)])) }, NESTED);
+  const nestedProperty = (type, name) => (nested.properties[type]?.[name] ? nestedSchema(nested.properties[type][name], nested.$defs, compiledRef) : undefined);
   // Many blocks share identical field schemas (`images`, `confidence`, …): compile each distinct
   // one once and reference it, which keeps the generated code (and load time) small.
   const shared = new Map();
@@ -178,7 +235,7 @@ export function buildSchemas() {
   };
   const exportsMap = {};
   catalog.blocks.forEach((block) => {
-    const schema = blockSchema(block);
+    const schema = blockSchema(block, nestedProperty);
     for (const [name, property] of Object.entries(schema.properties)) schema.properties[name] = sharedRef(property);
     delete schema.title;
     delete schema.description;
@@ -195,6 +252,9 @@ export function buildSchemas() {
   const outDir = path.join(root, 'src/core/schema/generated');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'validators.js'), standaloneCode(ajv, exportsMap));
+  // Which properties have the engine's nested schema: their errors are reported inside the value.
+  const nestedNames = Object.fromEntries(Object.entries(nested.properties).map(([type, properties]) => [type, Object.keys(properties)]));
+  fs.writeFileSync(path.join(outDir, 'nestedProperties.json'), JSON.stringify(nestedNames) + '\n');
   fs.writeFileSync(
     path.join(outDir, 'validators.d.ts'),
     "import type { ValidateFunction } from 'ajv';\ndeclare const validators: Record<string, ValidateFunction | undefined>;\nexport = validators;\n",

@@ -11,6 +11,7 @@ import { blocksFromDescribe } from '../src/core/catalog/fromDescribe';
 import type { BatchSpec, BlockSpec, CatalogData } from '../src/core/catalog/types';
 import { repoRoot } from '../test/support/repoRoot';
 import { describeCatalogChanges } from './catalogChanges';
+import { nestedSchemas, type NestedSchemas } from './nestedSchemas';
 
 interface BlockFacts {
   enterprise: boolean;
@@ -33,6 +34,7 @@ interface VersionInfo {
 
 const root = repoRoot();
 const catalogFile = path.join(root, 'src/core/catalog/data/core-catalog.json');
+const nestedSchemasFile = path.join(root, 'src/core/catalog/data/nested-schemas.json');
 const aliasesFile = path.join(root, 'scripts/data/server-model-aliases.json');
 const changesFile = path.join(root, 'engine/CATALOG-CHANGES.md');
 const modelIdFieldsFile = path.join(root, 'scripts/data/model-id-fields.json');
@@ -101,7 +103,7 @@ function modelAliases(python: string): Record<string, string> {
 function main(): void {
   const python = enginePython();
   const version = bridge<VersionInfo>(python, 'version');
-  const described = bridge<unknown>(python, 'describe');
+  const described = bridge<Parameters<typeof nestedSchemas>[0]>(python, 'describe');
   const facts = bridge<{ blocks: Record<string, BlockFacts> }>(python, 'facts').blocks;
   const blocks = blocksFromDescribe(described).map((b) => enrich(b, facts[b.type]));
   blocks.sort((a, b) => Number(!!a.enterprise) - Number(!!b.enterprise) || a.type.localeCompare(b.type));
@@ -114,8 +116,11 @@ function main(): void {
   };
   const previous = fs.existsSync(catalogFile) ? (JSON.parse(fs.readFileSync(catalogFile, 'utf8')) as CatalogData) : undefined;
   fs.writeFileSync(catalogFile, JSON.stringify(catalog) + '\n');
+  const nested: NestedSchemas = nestedSchemas(described);
+  fs.writeFileSync(nestedSchemasFile, JSON.stringify(nested) + '\n');
   const enterprise = blocks.filter((b) => b.enterprise).length;
   console.log(`catalog: ${blocks.length} blocks (${enterprise} enterprise), ${Object.keys(catalog.modelAliases).length} model aliases, ${catalog.source}, Execution Engine ${engineVersion} -> ${path.relative(root, catalogFile)}`);
+  console.log(`nested property schemas: ${Object.values(nested.properties).reduce((n, p) => n + Object.keys(p).length, 0)} properties, ${Object.keys(nested.$defs).length} definitions -> ${path.relative(root, nestedSchemasFile)}`);
   if (previous && previous.source !== catalog.source) {
     fs.writeFileSync(changesFile, describeCatalogChanges(previous, catalog));
     console.log(`changes since ${previous.source}: ${path.relative(root, changesFile)}`);

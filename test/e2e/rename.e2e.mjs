@@ -25,7 +25,7 @@ const WORKFLOW = `{
     {
       "type": "roboflow_core/continue_if@v1",
       "name": "gate",
-      "condition_statement": { "type": "StatementGroup", "statements": [] },
+      "condition_statement": { "type": "StatementGroup", "statements": [{ "type": "UnaryStatement", "operand": { "type": "StaticOperand", "value": true }, "operator": { "type": "(Boolean) is True" } }] },
       "evaluation_parameters": { "dets": "$steps.det.predictions" },
       "next_steps": ["$steps.crop"]
     }

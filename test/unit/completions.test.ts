@@ -5,6 +5,7 @@ import { selectorCompletions } from '../../src/core/language/selectorCompletions
 import { lintWorkflow } from '../../src/core/lint';
 import { validateWorkflow } from '../../src/core/validate';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 const catalog = bundledCatalog();
 const CROP = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.' };
@@ -42,7 +43,7 @@ describe('selector completions', () => {
   });
 
   it('offers steps (not outputs) in flow-control targets', () => {
-    const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {}, next_steps: ['$steps.'] };
+    const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: {}, next_steps: ['$steps.'] };
     const labels = at(workflowText({ steps: [DETECTION_STEP, gate] }), '"$steps.').map((i) => i.label);
     assert.deepEqual(labels, ['$steps.det']);
   });

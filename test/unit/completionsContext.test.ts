@@ -7,6 +7,7 @@ import { validateWorkflow } from '../../src/core/validate';
 import { after } from '../support/textCursor';
 import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 
 function complete(text: string, offset: number, catalog = freshCatalog()) {
@@ -134,7 +135,7 @@ describe('completions: property names', () => {
   });
 
   it('offers no key inside a dict-valued step property, nor in objects under a section the workflow does not have', () => {
-    const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: { dets: '$steps.det.predictions' }, next_steps: [] };
+    const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: { dets: '$steps.det.predictions' }, next_steps: [] };
     const dict = workflowText({ steps: [DETECTION_STEP, gate] }).replace('"dets": "$steps.det.predictions"', '"dets": "$steps.det.predictions",\n        ""');
     assert.deepEqual(complete(dict, after(dict, '"dets": "$steps.det.predictions",\n        "')), []);
     const text = `${workflowText().slice(0, -2)},\n  "extra": [{ "" }]\n}`;

@@ -3,6 +3,7 @@ import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
 import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 /** Rules blocks enforce beyond their JSON Schema, as the engine applies them (npm run agreement). */
 
@@ -90,7 +91,7 @@ describe('engine agreement: outputs a step computes from its configuration', () 
 });
 
 describe('engine agreement: flow-control targets and second spellings', () => {
-  const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {} };
+  const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: {} };
 
   it('refuses a target named twice by one flow-control step, on the second', () => {
     const text = workflowText({ steps: [DETECTION_STEP, { ...GATE, next_steps: ['$steps.det', '$steps.det'] }] });

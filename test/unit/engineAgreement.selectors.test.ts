@@ -3,6 +3,7 @@ import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
 import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 /**
  * Selectors as the engine reads them (npm run agreement): Pydantic checks the selector grammar
@@ -13,7 +14,7 @@ import { DETECTION_STEP, underlined, workflowText } from '../support/workflowTex
 const catalog = bundledCatalog();
 const validate = (text: string) => validateWorkflow(text, catalog).findings;
 const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
-const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {} };
+const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: {} };
 
 describe('engine agreement: selectors', () => {
   it('resolves a selector to a name outside the grammar where the property also takes plain text', () => {

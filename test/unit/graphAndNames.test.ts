@@ -4,6 +4,7 @@ import { validateWorkflow } from '../../src/core/validate';
 import { findingRow, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 /**
  * Execution order (cycles), unique names, repeated keys, flow-control targets named twice, and
@@ -15,7 +16,7 @@ const show = (text: string, f: Finding) => [...findingRow(text, f), relatedRows(
 const seen = (text: string) => visibleFindings(text).map((f) => show(text, f));
 
 const crop = (extra: object) => ({ type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions', ...extra });
-const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {} };
+const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: {} };
 const LOOP = 'depend on each other in a cycle, so none of them can run first. Remove one of the references that close the loop.';
 
 describe('execution order: steps that depend on each other', () => {

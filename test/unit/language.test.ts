@@ -11,13 +11,14 @@ import { valueSnippet } from '../../src/core/language/valueSnippets';
 import { validateWorkflow } from '../../src/core/validate';
 import { after, applyEdits as apply, slice } from '../support/textCursor';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 const catalog = bundledCatalog();
 const CROP = { type: 'roboflow_core/dynamic_crop@v1', name: 'crop', images: '$inputs.image', predictions: '$steps.det.predictions' };
 const GATE = {
   type: 'roboflow_core/continue_if@v1',
   name: 'gate',
-  condition_statement: { type: 'StatementGroup', statements: [] },
+  condition_statement: ALWAYS_TRUE,
   evaluation_parameters: { dets: '$steps.det.predictions' },
   next_steps: ['$steps.crop'],
 };

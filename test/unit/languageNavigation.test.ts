@@ -15,6 +15,7 @@ import { lintWorkflow } from '../../src/core/lint';
 import { validateWorkflow } from '../../src/core/validate';
 import { after, applyEdits, slice } from '../support/textCursor';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 const catalog = bundledCatalog();
 const model = (text: string, using = catalog) => validateWorkflow(text, using).model!;
@@ -22,7 +23,7 @@ const model = (text: string, using = catalog) => validateWorkflow(text, using).m
 const PARSER = { type: 'roboflow_core/json_parser@v1', name: 'parse', raw_json: '$steps.claude.output', expected_fields: ['label'] };
 const SECRETS = { type: 'roboflow_core/environment_secrets_store@v1', name: 'secrets', variables_storing_secrets: ['KEY'] };
 const CLAUDE = { type: 'roboflow_core/anthropic_claude@v1', name: 'claude', images: '$inputs.image', task_type: 'unconstrained', prompt: 'Describe', api_key: '$inputs.key' };
-const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {}, next_steps: ['$steps.det'] };
+const GATE = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: {}, next_steps: ['$steps.det'] };
 
 describe('language: hovers on a step\'s type and properties', () => {
   const text = workflowText({ steps: [DETECTION_STEP, CLAUDE, PARSER, SECRETS, GATE] });

@@ -3,6 +3,7 @@ import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
 import { DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 const catalog = bundledCatalog();
 const errors = (text: string): Finding[] => validateWorkflow(text, catalog).findings.filter((f) => f.severity === 'error');
@@ -65,7 +66,7 @@ describe('validator: batches, dimensionality and lineage', () => {
     const gate = {
       type: 'roboflow_core/continue_if@v1',
       name: 'gate',
-      condition_statement: { type: 'StatementGroup', statements: [] },
+      condition_statement: ALWAYS_TRUE,
       evaluation_parameters: { p: '$steps.crop_det.predictions' },
       next_steps: ['$steps.boxes'],
     };

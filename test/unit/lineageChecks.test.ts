@@ -5,6 +5,7 @@ import { counterBlockWith, counterWorkflowText, inputsOf, manifestOf, referenceA
 import { findingRow, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 /**
  * The batch model's verdicts as the user reads them: every error's code, severity, message, the
@@ -27,7 +28,7 @@ const BOXES_OUT = [{ type: 'JsonField', name: 'i', selector: '$steps.boxes.image
 const gate = (name: string, on: string, next: string[]) => ({
   type: 'roboflow_core/continue_if@v1',
   name,
-  condition_statement: { type: 'StatementGroup', statements: [] },
+  condition_statement: ALWAYS_TRUE,
   evaluation_parameters: { p: on },
   next_steps: next,
 });

@@ -3,6 +3,7 @@ import { catalogWithFields } from '../support/catalogChanges';
 import { counterBlockWith, counterWorkflowFindings, inputsOf, manifestOf, type Json } from '../support/counterBlock';
 import { findingRows } from '../support/findingViews';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 /**
  * The batch model as a user meets it through the inputs of steps: the words each kind of lineage is
@@ -162,7 +163,7 @@ describe('lineage: how batches are described, which properties take them, and wh
     });
 
     it('names the property whose dictionary mixes batches of different origins', () => {
-      const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: { a: '$steps.crop_det.predictions', b: '$steps.crop2.crops' }, next_steps: ['$steps.later'] };
+      const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: { a: '$steps.crop_det.predictions', b: '$steps.crop2.crops' }, next_steps: ['$steps.later'] };
       const text = workflowText({ steps: [DETECTION_STEP, CROP, { ...CROP, name: 'crop2' }, CROP_DET, gate, { ...DETECTION_STEP, name: 'later' }], outputs: [{ type: 'JsonField', name: 'p', selector: '$steps.later.predictions' }] });
       assert.deepEqual(seen(text), [
         [

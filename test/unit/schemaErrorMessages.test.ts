@@ -6,6 +6,7 @@ import { catalogWithFields } from '../support/catalogChanges';
 import { findingRows } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 /**
  * What a user reads when a step's value fails its block's schema: which field, what it takes
@@ -60,7 +61,7 @@ describe('schema error messages: what a field takes', () => {
   });
 
   it('names no kind for a selector of steps', () => {
-    const text = withSteps({ type: 'roboflow_core/continue_if@v1', name: 'ci', condition_statement: { type: 'StatementGroup', statements: [] } });
+    const text = withSteps({ type: 'roboflow_core/continue_if@v1', name: 'ci', condition_statement: ALWAYS_TRUE });
     assert.deepEqual(seen(text), [
       ['missing-required-field', 'error', 'Continue If step `ci` is missing required field `next_steps`. `next_steps` takes a list of selectors `$steps.<step>`.', '"roboflow_core/continue_if@v1"'],
     ]);
@@ -75,7 +76,7 @@ describe('schema error messages: what a field takes', () => {
 
   describe('fields a live server describes differently', () => {
     const CONTINUE_IF = 'roboflow_core/continue_if@v1';
-    const text = () => withSteps({ type: CONTINUE_IF, name: 'ci', condition_statement: { type: 'StatementGroup', statements: [] } });
+    const text = () => withSteps({ type: CONTINUE_IF, name: 'ci', condition_statement: ALWAYS_TRUE });
     const takes = (changes: Partial<FieldSpec>) => seen(text(), catalogWithFields(CONTINUE_IF, { next_steps: changes })).map(([, , message]) => message);
 
     it('joins several containers with "or"', () => {

@@ -3,6 +3,7 @@ import { catalogWithBlock, catalogWithFields } from '../support/catalogChanges';
 import { findingRow, relatedRows, visibleFindings } from '../support/findingViews';
 import { freshCatalog } from '../support/freshCatalog';
 import { applyFix, DETECTION_STEP, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 /**
  * Selectors in step properties and outputs: what each one may point at, and what the user is told
@@ -20,7 +21,7 @@ const unnamedDetection = (extra: object) => {
 const continueIf = (nextSteps: unknown, evaluationParameters: unknown = {}) => ({
   type: 'roboflow_core/continue_if@v1',
   name: 'c',
-  condition_statement: { type: 'StatementGroup', statements: [] },
+  condition_statement: ALWAYS_TRUE,
   evaluation_parameters: evaluationParameters,
   next_steps: nextSteps,
 });

@@ -3,6 +3,7 @@ import { parse } from 'jsonc-parser';
 import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Catalog } from '../../src/core/catalog/catalog';
 import { exportShareableDefinition, ExportError } from '../../src/core/sharing/exportShareable';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 // The edges of "Export shareable definition": which credentials become inputs under each setting,
 // how uses are grouped into inputs, what the notes say, and the final check for values left behind.
@@ -114,7 +115,7 @@ describe('sharing: export shareable definition, edge by edge', () => {
   });
 
   it('keeps a secrets store another step still names as a whole step', () => {
-    const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {}, next_steps: ['$steps.env'] };
+    const gate = { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: {}, next_steps: ['$steps.env'] };
     const result = exported(definition([envStore('env', ['TWILIO_TOKEN']), twilio('sms', '$inputs.sid', '$steps.env.twilio_token'), gate], [{ type: 'WorkflowParameter', name: 'sid' }]));
     const doc = JSON.parse(result.text);
     assert.deepEqual(

@@ -3,6 +3,7 @@ import { bundledCatalog } from '../../src/core/catalog/bundled';
 import type { Finding } from '../../src/core/findings';
 import { validateWorkflow } from '../../src/core/validate';
 import { applyFix, DETECTION_STEP, underlined, workflowText } from '../support/workflowText';
+import { ALWAYS_TRUE } from '../support/conditions';
 
 const catalog = bundledCatalog();
 const validate = (text: string) => validateWorkflow(text, catalog).findings;
@@ -149,7 +150,7 @@ describe('validator: references', () => {
     const text = workflowText({ steps: [{ ...DETECTION_STEP, images: '$inputs' }] });
     assert.equal(only(validate(text), 'invalid-selector').length, 1);
     const flow = workflowText({
-      steps: [DETECTION_STEP, { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: { type: 'StatementGroup', statements: [] }, evaluation_parameters: {}, next_steps: ['$steps.det.predictions'] }],
+      steps: [DETECTION_STEP, { type: 'roboflow_core/continue_if@v1', name: 'gate', condition_statement: ALWAYS_TRUE, evaluation_parameters: {}, next_steps: ['$steps.det.predictions'] }],
     });
     assert.equal(only(validate(flow), 'selector-not-allowed').length, 1);
   });

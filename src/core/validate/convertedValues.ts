@@ -11,13 +11,17 @@ import { laxConversions } from './laxValues';
  */
 export function convertedValueFinding(where: string, value: unknown, types: readonly string[], node: Node, stillFails: (converted: unknown) => boolean): Finding | undefined {
   const converted = laxConversions(value, types).find((c) => !stillFails(c.value));
-  if (!converted) return undefined;
-  const written = JSON.stringify(converted.value);
-  const finite = typeof converted.value === 'boolean' || Number.isFinite(converted.value);
+  return converted && conversionFinding(where, value, converted.value, node);
+}
+
+/** The warning for `value`, written at `node`, which the server reads as `converted`. */
+export function conversionFinding(where: string, value: unknown, converted: number | boolean, node: Node): Finding {
+  const written = JSON.stringify(converted);
+  const finite = typeof converted === 'boolean' || Number.isFinite(converted);
   return {
     code: 'value-converted',
     severity: 'warning',
-    message: `${where} is ${describeValue(value)}; the server converts it to ${finite ? written : String(converted.value)}. Write ${finite ? written : 'the number'} itself, so the file says what runs.`,
+    message: `${where} is ${describeValue(value)}; the server converts it to ${finite ? written : String(converted)}. Write ${finite ? written : 'the number'} itself, so the file says what runs.`,
     range: rangeOf(node),
     fixes: finite ? [{ title: `Change to ${written}`, edits: [{ offset: node.offset, length: node.length, newText: written }] }] : undefined,
   };

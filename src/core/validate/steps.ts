@@ -4,11 +4,12 @@ import type { Finding, Fix } from '../findings';
 import type { WorkflowStep } from '../model/workflow';
 import { properties, rangeOf, valueNode } from '../parse/tree';
 import { looksLikeSelector } from '../selectors';
-import { stepValidator } from '../schema/stepSchemas';
+import { hasNestedSchema, stepValidator } from '../schema/stepSchemas';
 import { nearest } from '../text/nearest';
 import { setProperties } from '../text/jsonEdits';
 import type { ValidationContext } from './context';
 import { convertedValueFinding } from './convertedValues';
+import { isNestedError, nestedValueFindings } from './nestedValues';
 import { numericBoundFindings } from './numericBounds';
 import { shadowedAlias } from './fieldAliases';
 import { CUSTOM_PYTHON, customStepValueFindings } from './customBlocks';
@@ -159,9 +160,15 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
     if (!field || shadowedAlias(property, field, present)) continue;
     // A `$…` value failing the selector patterns: the reference checks say why, in selector terms.
     if (field.selectorTargets.length && group.every((e) => looksLikeSelector(nodeForInstancePath(step.node, e.instancePath).value))) continue;
+    const where = `\`${property}\` of ${block.humanName} step \`${step.name ?? '?'}\``;
+    if (hasNestedSchema(block.type, field.name) && group.some(isNestedError)) {
+      const propertyErrors = (converted: unknown) => (validate({ ...value, [property]: converted }) ? [] : (validate.errors ?? []).filter((e) => e.instancePath === `/${property}` || e.instancePath.startsWith(`/${property}/`)));
+      ctx.findings.push(...nestedValueFindings(where, step.node, value[property], propertyErrors));
+      continue;
+    }
     const node = valueNode(step.node, property);
     const stillFails = (converted: unknown) => !validate({ ...value, [property]: converted }) && (validate.errors ?? []).some((e) => e.instancePath.split('/')[1] === property);
-    const converted = node && convertedValueFinding(`\`${property}\` of ${block.humanName} step \`${step.name ?? '?'}\``, value[property], field.literalTypes, node, stillFails);
+    const converted = node && convertedValueFinding(where, value[property], field.literalTypes, node, stillFails);
     ctx.findings.push(converted || fieldFinding(step, block, property, field, group, value));
   }
 }

@@ -106,6 +106,29 @@ describe('KeywordAutomaton', () => {
     assert.deepEqual(found, ['0@1', '1@2', '2@4', '3@5', '2@6', '3@7']);
   });
 
+  it('folds a case-insensitive keyword written in capitals, `Z` included', () => {
+    const automaton = new KeywordAutomaton([{ text: 'AZ', caseSensitive: false }]);
+    const found: number[] = [];
+    automaton.scan('az AZ aZ a! ax', (_index, start) => found.push(start));
+    assert.deepEqual(found, [0, 3, 6]);
+  });
+
+  it('numbers the reporting states last, so exactly the rows from firstReportingRow on report', () => {
+    // States: root, a (reports), b, bc (reports); classes: none, a, b, c. Reporting last: root, b, a, bc.
+    const { classOf, nextRow, firstReportingRow } = new KeywordAutomaton(['a', 'bc'].map((text) => ({ text, caseSensitive: true })), { foldCase: false }).tables;
+    const classCount = 4;
+    assert.equal(nextRow.length, 4 * classCount);
+    assert.equal(firstReportingRow, 2 * classCount);
+    const rowAfter = (text: string) => [...text].reduce((row, c) => nextRow[row + classOf[c.charCodeAt(0)]], 0);
+    assert.deepEqual(['b', 'a', 'bc', 'x'].map(rowAfter), [1 * classCount, 2 * classCount, 3 * classCount, 0]);
+  });
+
+  it('a state on the way to a keyword does not report, even when its failure link is the root', () => {
+    const { firstReportingRow } = new KeywordAutomaton([{ text: 'ab', caseSensitive: true }], { foldCase: false }).tables;
+    // root, a, ab: only ab reports; three classes (none, a, b).
+    assert.equal(firstReportingRow, 2 * 3);
+  });
+
   it('confirms a case-sensitive keyword with letters by an exact compare, and one without letters needs none', () => {
     const automaton = new KeywordAutomaton([
       { text: 'Key', caseSensitive: true },

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import data from '../../src/core/catalog/data/core-catalog.json';
+import storedNested from '../../src/core/catalog/data/nested-schemas.json';
+import { nestedSchemas } from '../../scripts/nestedSchemas';
 import type { BlockSpec, CatalogData } from '../../src/core/catalog/types';
 import { bridgeJson } from '../support/engine';
 import { repoRoot } from '../support/repoRoot';
@@ -111,5 +113,15 @@ describe('the bundled catalog is the pinned engine\'s (real engine)', function (
       if (fact.output_dimensionality_offset !== (block.dimensionality?.outputOffset ?? 0)) wrong.push(`${type}: output offset`);
     }
     assert.deepEqual(wrong, []);
+  });
+
+  it('carries the nested schema of every property that refers to a definition, as the engine describes it now', () => {
+    // Which properties, read straight from the describe JSON; their content, through the same trimming.
+    const referring = described
+      .flatMap((b) => Object.entries(b.block_schema.properties).filter(([, schema]) => JSON.stringify(schema).includes('"$ref"')).map(([name]) => `${b.manifest_type_identifier}.${name}`))
+      .sort();
+    assert.deepEqual(Object.entries(storedNested.properties).flatMap(([type, properties]) => Object.keys(properties).map((name) => `${type}.${name}`)).sort(), referring);
+    assert.ok(referring.length >= 27, `only ${referring.length} properties with nested schemas`);
+    assert.deepEqual(storedNested, nestedSchemas({ blocks: described }), 'run npm run catalog:update');
   });
 });

@@ -148,7 +148,7 @@ describe('completions: property names and the value each brings', () => {
     const items = completionsAt(text, offset);
     assert.deepEqual(items.map((i) => [i.label, i.detail, i.insertText, i.sortText]), [
       ['name', 'required', '"name": "$1"', '00000'],
-      ['condition_statement', 'required', '"condition_statement": {$1}', '00001'],
+      ['condition_statement', 'required', '"condition_statement": { "type": "StatementGroup"$0 }', '00001'],
       ['next_steps', 'required', '"next_steps": ["\\$$1"]', '00002'],
       ['evaluation_parameters', 'optional', '"evaluation_parameters": {$1}', '00003'],
       ['stop_delay', 'optional', '"stop_delay": ${1:0}', '00004'],

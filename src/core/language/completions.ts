@@ -1,8 +1,11 @@
-import { getLocation, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, getNodeValue, type Node } from 'jsonc-parser';
 import type { Catalog } from '../catalog/catalog';
 import type { OffsetRange } from '../findings';
 import type { WorkflowModel } from '../model/workflow';
-import { properties } from '../parse/tree';
+import { properties, valueNode } from '../parse/tree';
+import { hasNestedSchema } from '../schema/stepSchemas';
+import { nestedSchemasAt } from '../schema/nestedSchemaAt';
+import { nestedKeyCompletions, nestedValueCompletionsAt } from './nestedCompletions';
 import { blockTypeCompletions } from './blockTypeCompletions';
 import { rank, type LanguageCompletion } from './completionItem';
 import { fixedPropertyCompletions, stepPropertyCompletions, type KeySite } from './propertyCompletions';
@@ -42,6 +45,16 @@ function presentKeys(object: Node | undefined, typing: OffsetRange): Set<string>
   return new Set(properties(object).filter((p) => p.keyNode.offset !== typing.offset).map((p) => p.key));
 }
 
+/** The cursor inside the value of a step property with the engine's nested schema (below the property itself). */
+function nestedPlace(model: WorkflowModel, path: readonly (string | number)[]) {
+  const [section, index, property] = path;
+  if (section !== 'steps' || typeof index !== 'number' || typeof property !== 'string' || path.length < 4) return undefined;
+  const step = model.steps[index];
+  const node = step?.block && hasNestedSchema(step.block.type, property) ? valueNode(step.node, property) : undefined;
+  if (!step?.block || !node) return undefined;
+  return { blockType: step.block.type, property, segments: path.slice(3), valueNode: node, value: getNodeValue(node) as unknown };
+}
+
 /**
  * Every completion at `offset`: block types on a step's `type`, property names of the step's
  * block (and of inputs, outputs and the document), enum and boolean values, input types and kinds,
@@ -53,8 +66,15 @@ export function workflowCompletions(text: string, offset: number, catalog: Catal
   const previous = location.previousNode;
   const [section, index, key] = path;
 
+  const nested = nestedPlace(model, path);
   if (location.isAtPropertyKey) {
     const site = keySite(previous, text, offset);
+    if (nested) {
+      const objectPath = nested.segments.slice(0, -1);
+      const object = findNodeAtLocation(nested.valueNode, objectPath);
+      const schemasOfKey = (k: string) => nestedSchemasAt(nested.blockType, nested.property, [...objectPath, k], nested.value);
+      return nestedKeyCompletions(nestedSchemasAt(nested.blockType, nested.property, objectPath, nested.value), schemasOfKey, presentKeys(object, site.range), site);
+    }
     if (path.length === 1) return fixedPropertyCompletions('root', presentKeys(model.root, site.range), site);
     if (path.length !== 3 || typeof index !== 'number') return [];
     if (section === 'steps') {
@@ -67,6 +87,7 @@ export function workflowCompletions(text: string, offset: number, catalog: Catal
   }
 
   const site = valueSite(previous, text, offset);
+  if (nested) return nestedValueCompletionsAt(nestedSchemasAt(nested.blockType, nested.property, nested.segments, nested.value), site);
   if (path.length === 1 && section === 'version') return versionCompletions(catalog, site);
   if (section === 'inputs' && path.length === 3 && key === 'type') return inputTypeCompletions(site);
   if (section === 'inputs' && path.length === 4 && key === 'kind') return kindCompletions(catalog, site);

@@ -2,6 +2,9 @@ import type { BlockSpec, FieldSpec } from '../catalog/types';
 import type { OffsetRange } from '../findings';
 import { fieldMarkdown } from './hover';
 import { rank, type LanguageCompletion } from './completionItem';
+import { nestedSchemasAt } from '../schema/nestedSchemaAt';
+import { hasNestedSchema } from '../schema/stepSchemas';
+import { nestedValueSnippet } from './nestedCompletions';
 import { valueSnippet } from './valueSnippets';
 
 /** Where a property name goes: `withValue` when no `:` follows yet, so the value snippet comes too. */
@@ -40,7 +43,9 @@ export function stepPropertyCompletions(block: BlockSpec | undefined, present: R
   const taken = (field: FieldSpec) => present.has(field.name) || field.aliases?.some((n) => present.has(n));
   const fields = block.fields.filter((f) => f.name !== 'type' && f.name !== 'name' && !taken(f));
   for (const field of [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)]) {
-    items.push(item(field.name, valueSnippet(field), field.required ? 'required' : 'optional', fieldMarkdown(block, field), items.length, site));
+    // A structure of the engine's own (a condition, an operation pipeline) starts shaped like it.
+    const snippet = hasNestedSchema(block.type, field.name) ? nestedValueSnippet(nestedSchemasAt(block.type, field.name, [], undefined)) : valueSnippet(field);
+    items.push(item(field.name, snippet, field.required ? 'required' : 'optional', fieldMarkdown(block, field), items.length, site));
   }
   return items;
 }

@@ -38,6 +38,11 @@ export function fieldValueCompletions(field: FieldSpec, site: ValueSite): Langua
   return choices(values.map((value) => ({ value, kind: 'value', detail: field.default === value ? 'default' : undefined })), site);
 }
 
+/** Values a place inside a nested property takes (its enum, a union's `type`s, `true`/`false`). */
+export function nestedValueCompletions(values: readonly (string | number | boolean | null)[], site: ValueSite): LanguageCompletion[] {
+  return choices(values.map((value) => ({ value, kind: 'value' })), site);
+}
+
 export function inputTypeCompletions(site: ValueSite): LanguageCompletion[] {
   return choices(INPUT_TYPE_DOCS.map((d) => ({ value: d.type, kind: 'inputType', documentation: d.documentation, deprecated: d.deprecated, detail: d.deprecated ? 'deprecated' : undefined })), site);
 }

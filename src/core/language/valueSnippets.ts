@@ -1,12 +1,12 @@
 import type { FieldSpec } from '../catalog/types';
 
 /** Characters a snippet would read as syntax. */
-function escapeSnippet(text: string): string {
+export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
 /** A snippet choice among `texts` (written as they are). */
-function choice(texts: readonly string[]): string {
+export function choice(texts: readonly string[]): string {
   return `\${1|${texts.map((t) => t.replace(/[\\,|]/g, (c) => `\\${c}`)).join(',')}|}`;
 }
 

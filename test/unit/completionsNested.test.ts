@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { workflowCompletions } from '../../src/core/language/completions';
+import { nestedSchemasAt } from '../../src/core/schema/nestedSchemaAt';
+import { validateWorkflow } from '../../src/core/validate';
+import { freshCatalog } from '../support/freshCatalog';
+import { after } from '../support/textCursor';
+
+/**
+ * Completions inside the properties with the engine's nested schemas: the query language of
+ * `condition_statement`, operation pipelines, `lmm_config`. What the user picks from, and what it inserts.
+ */
+
+function complete(text: string, offset: number) {
+  const catalog = freshCatalog();
+  return workflowCompletions(text, offset, catalog, validateWorkflow(text, catalog).model!);
+}
+
+const document = (step: string) => `{
+  "version": "1.0",
+  "inputs": [{ "type": "WorkflowImage", "name": "image" }],
+  "steps": [
+    { "type": "roboflow_core/roboflow_object_detection_model@v2", "name": "det", "images": "$inputs.image", "model_id": "yolov8n-640" },
+    ${step}
+  ],
+  "outputs": []
+}`;
+
+const COMPARATORS = ['in (Sequence)', 'all in (Sequence)', 'any in (Sequence)', '(String) contains', '(String) endsWith', '(String) startsWith', '(Number) in range', '(Number) <=', '(Number) <', '(Number) >=', '(Number) >', '(Number) !=', '!=', '(Number) ==', '==', '(Detection) in zone'];
+
+describe('completions inside nested property schemas', () => {
+  it('a comparator\'s `type`: every comparator of the query language, replacing the string\'s content', () => {
+    const text = document('{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "StatementGroup", "statements": [{ "type": "BinaryStatement", "comparator": { "type": "(Num" } }] }, "evaluation_parameters": {}, "next_steps": [] }');
+    const offset = after(text, '"(Num');
+    const items = complete(text, offset);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      COMPARATORS.filter((c) => c.toLowerCase().includes('(num')),
+    );
+    assert.deepEqual(items[0].range, { offset: offset - '(Num'.length, length: '(Num'.length });
+    assert.equal(items[0].insertText, '(Number) in range');
+  });
+
+  it('a statement\'s `type`, even when one is written already: all three kinds of statement', () => {
+    const text = document('{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "StatementGroup", "statements": [{ "type": "BinaryStatement" }] }, "evaluation_parameters": {}, "next_steps": [] }');
+    const items = complete(text, after(text, '"statements": [{ "type": "'));
+    assert.deepEqual(items.map((i) => i.label), ['BinaryStatement', 'UnaryStatement', 'StatementGroup']);
+  });
+
+  it('keys of a statement whose `type` is written: that statement\'s keys, required first, each with a value of its shape', () => {
+    const text = document('{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "StatementGroup", "statements": [{ "type": "BinaryStatement", "" }] }, "evaluation_parameters": {}, "next_steps": [] }');
+    const items = complete(text, after(text, '"BinaryStatement", "'));
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail, i.insertText]),
+      [
+        ['left_operand', 'required', '"left_operand": { "type": "${1|StaticOperand,DynamicOperand|}"$0 }'],
+        ['comparator', 'required', `"comparator": { "type": "\${1|${COMPARATORS.join(',')}|}"$0 }`],
+        ['right_operand', 'required', '"right_operand": { "type": "${1|StaticOperand,DynamicOperand|}"$0 }'],
+        ['negate', 'optional', '"negate": ${1|true,false|}'],
+      ],
+    );
+  });
+
+  it('keys of an operation: its own settings, an enum as a choice and an integer as a number', () => {
+    const text = document('{ "type": "roboflow_core/property_definition@v1", "name": "prop", "data": "$steps.det.predictions", "operations": [{ "type": "DetectionsPropertyExtract", "" }, { "type": "ConvertImageToJPEG", "" }] }');
+    const extract = complete(text, after(text, '"DetectionsPropertyExtract", "'));
+    assert.equal(extract.length, 1);
+    assert.equal(extract[0].label, 'property_name');
+    assert.match(extract[0].insertText, /^"property_name": "\$\{1\|confidence,class_name,x_min,/);
+    const jpeg = complete(text, after(text, '"ConvertImageToJPEG", "'));
+    assert.deepEqual(jpeg.map((i) => [i.label, i.insertText]), [['compression_level', '"compression_level": ${1:0}']]);
+  });
+
+  it('leaves out the keys already written, and gives only the key before a colon', () => {
+    const text = document('{ "type": "roboflow_core/lmm@v1", "name": "lmm", "images": "$inputs.image", "prompt": "?", "lmm_type": "gpt_4v", "lmm_config": { "max_tokens": 10, "gpt": 1 } }');
+    const items = complete(text, after(text, '"max_tokens": 10, "gpt'));
+    assert.deepEqual(items.map((i) => [i.label, i.insertText]), [
+      ['gpt_image_detail', '"gpt_image_detail"'],
+      ['gpt_model_version', '"gpt_model_version"'],
+    ]);
+  });
+
+  it('values of an enum and of a boolean inside the structure', () => {
+    const text = document('{ "type": "roboflow_core/lmm@v1", "name": "lmm", "images": "$inputs.image", "prompt": "?", "lmm_type": "gpt_4v", "lmm_config": { "gpt_image_detail": "" } }');
+    assert.deepEqual(complete(text, after(text, '"gpt_image_detail": "')).map((i) => i.label), ['low', 'high', 'auto']);
+    const gate = document('{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "StatementGroup", "statements": [{ "type": "UnaryStatement", "negate": t }] }, "evaluation_parameters": {}, "next_steps": [] }');
+    assert.deepEqual(complete(gate, after(gate, '"negate": t')).map((i) => [i.label, i.insertText]), [['true', 'true']]);
+  });
+
+  it('a new step property with a nested schema starts as its structure: the condition names its group type', () => {
+    const text = document('{ "type": "roboflow_core/continue_if@v1", "name": "gate", "" }');
+    const item = complete(text, after(text, '"name": "gate", "')).find((i) => i.label === 'condition_statement');
+    assert.equal(item?.insertText, '"condition_statement": { "type": "StatementGroup"$0 }');
+  });
+
+  it('offers nothing where the structure has nothing to offer, or the path leaves it', () => {
+    const text = document('{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "StatementGroup", "statements": [{ "type": "BinaryStatement", "left_operand": { "type": "DynamicOperand", "operand_name": "" } }] }, "evaluation_parameters": {}, "next_steps": [] }');
+    assert.deepEqual(complete(text, after(text, '"operand_name": "')), []);
+    assert.deepEqual(nestedSchemasAt('roboflow_core/continue_if@v1', 'condition_statement', ['no_such_key', 0], {}), []);
+    assert.deepEqual(nestedSchemasAt('roboflow_core/continue_if@v1', 'next_steps', [], {}), []);
+    assert.deepEqual(nestedSchemasAt('__proto__', 'constructor', [], {}), []);
+  });
+
+  it('per-key operation lists of an aggregator: the operations under any key', () => {
+    const text = document('{ "type": "roboflow_core/data_aggregator@v1", "name": "agg", "data": { "n": "$steps.det.predictions" }, "data_operations": { "n": [{ "type": "SequenceLe" }] }, "aggregation_mode": { "n": ["sum"] }, "interval": 1 }');
+    assert.deepEqual(complete(text, after(text, '"SequenceLe')).map((i) => i.label), ['SequenceLength']);
+  });
+});

@@ -76,5 +76,25 @@ export function nestedSchemas(described: { blocks: DescribedBlock[] }): NestedSc
     }
   }
   out.$defs = Object.fromEntries(Object.entries(out.$defs).sort(([a], [b]) => a.localeCompare(b)));
+  checkShapes(out);
   return out;
+}
+
+/** What src/core/schema/nestedSchemaAt.ts relies on to read the schemas in one step per level: a
+ * definition is never only a reference, and a union's branches are never unions themselves. */
+function checkShapes(schemas: NestedSchemas): void {
+  const resolve = (schema: JsonSchema) => (typeof schema.$ref === 'string' ? schemas.$defs[schema.$ref.replace('#/$defs/', '')] : schema);
+  for (const [name, definition] of Object.entries(schemas.$defs)) if ('$ref' in definition) throw new Error(`definition ${name} is only a reference`);
+  const visit = (node: unknown, where: string): void => {
+    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${where}/${i}`));
+    if (typeof node !== 'object' || node === null) return;
+    for (const key of ['oneOf', 'anyOf']) {
+      for (const branch of ((node as JsonSchema)[key] as JsonSchema[] | undefined) ?? []) {
+        const target = resolve(branch);
+        if (target && ('oneOf' in target || 'anyOf' in target)) throw new Error(`${where}: a union inside a union; teach src/core/schema/nestedSchemaAt.ts to read it`);
+      }
+    }
+    for (const [key, value] of Object.entries(node)) visit(value, `${where}/${key}`);
+  };
+  visit(schemas, '');
 }

@@ -62,4 +62,21 @@ suite('Selector completions and hovers', () => {
     const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
     assert.ok(texts.includes(message), JSON.stringify(texts));
   });
+
+  test('inside a condition: an empty statement group is an error on its list, and a comparator\'s `type` offers the engine\'s comparators', async () => {
+    const { doc } = await openFixture('clean.workflow.json');
+    const gate = '{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "StatementGroup", "statements": [] }, "evaluation_parameters": { "dets": "$steps.det.predictions" }, "next_steps": [] }';
+    await setDocumentText(doc, doc.getText().replace('"model_id": "yolov8n-640"\n    }', `"model_id": "yolov8n-640"\n    },\n    ${gate}`));
+    const empty = (await diagnosticsFor(doc.uri, 'roboflow-workflows', { atLeast: 1 })).find((d) => d.code === 'invalid-value');
+    assert.strictEqual(empty?.message, '`statements` in `condition_statement` of Continue If step `gate` needs at least 1 item.');
+    assert.strictEqual(doc.getText(empty.range), '[]');
+
+    const statement = '{ "type": "BinaryStatement", "left_operand": { "type": "DynamicOperand", "operand_name": "dets" }, "comparator": { "type": "(Num" }, "right_operand": { "type": "StaticOperand", "value": 0 } }';
+    await setDocumentText(doc, doc.getText().replace('"statements": []', `"statements": [${statement}]`));
+    const position = doc.positionAt(doc.getText().indexOf('"(Num"') + '"(Num'.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+    const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    const comparators = list.items.map(label).filter((l) => l.startsWith('(Number)'));
+    assert.deepStrictEqual(comparators.sort(), ['(Number) !=', '(Number) <', '(Number) <=', '(Number) ==', '(Number) >', '(Number) >=', '(Number) in range']);
+  });
 });

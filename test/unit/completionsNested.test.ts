@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { workflowCompletions } from '../../src/core/language/completions';
+import { nestedKeyCompletions, nestedValueSnippet } from '../../src/core/language/nestedCompletions';
 import { nestedSchemasAt } from '../../src/core/schema/nestedSchemaAt';
 import { validateWorkflow } from '../../src/core/validate';
 import { freshCatalog } from '../support/freshCatalog';
@@ -103,5 +104,63 @@ describe('completions inside nested property schemas', () => {
   it('per-key operation lists of an aggregator: the operations under any key', () => {
     const text = document('{ "type": "roboflow_core/data_aggregator@v1", "name": "agg", "data": { "n": "$steps.det.predictions" }, "data_operations": { "n": [{ "type": "SequenceLe" }] }, "aggregation_mode": { "n": ["sum"] }, "interval": 1 }');
     assert.deepEqual(complete(text, after(text, '"SequenceLe')).map((i) => i.label), ['SequenceLength']);
+  });
+
+  it('each key is a snippet, and takes a comma when another property follows without one', () => {
+    const text = document('{ "type": "roboflow_core/lmm@v1", "name": "lmm", "images": "$inputs.image", "prompt": "?", "lmm_type": "gpt_4v", "lmm_config": { "max" "other": 1 } }');
+    const items = complete(text, after(text, '"max'));
+    assert.deepEqual(items.map((i) => [i.label, i.insertText, i.snippet]), [
+      ['max_tokens', '"max_tokens": ${1:0},', true],
+      ['gpt_image_detail', '"gpt_image_detail": "${1|low,high,auto|}",', true],
+      ['gpt_model_version', '"gpt_model_version": "$1",', true],
+    ]);
+  });
+
+  it('a step-level property with a nested enum keeps its default marked, as other fields do', () => {
+    const text = document('{ "type": "roboflow_core/detections_consensus@v1", "name": "c", "predictions_batches": [], "required_votes": 1, "presence_confidence_aggregation": "" }');
+    const items = complete(text, after(text, '"presence_confidence_aggregation": "'));
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['average', undefined], ['max', 'default'], ['min', undefined]]);
+  });
+
+  it('offers nothing nested outside a step, or in a second `steps` list the model does not read', () => {
+    const gateStep = '{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "" }, "evaluation_parameters": {}, "next_steps": [] }';
+    const inInput = `{ "version": "1.0", "inputs": [{ "type": "WorkflowParameter", "name": "p", "condition_statement": { "type": "" } }], "steps": [${gateStep}], "outputs": [] }`;
+    assert.deepEqual(complete(inInput, after(inInput, '"condition_statement": { "type": "')), []);
+    const twice = `{ "version": "1.0", "inputs": [], "steps": [], "outputs": [], "steps": [${gateStep}] }`;
+    assert.deepEqual(complete(twice, after(twice, '"condition_statement": { "type": "')), []);
+  });
+
+  it('reads a value that is not an object (null, a list) as naming no branch', () => {
+    const all = nestedSchemasAt('roboflow_core/continue_if@v1', 'condition_statement', ['statements', 0], null);
+    assert.deepEqual(all.map((s) => s.properties?.type?.const), ['BinaryStatement', 'UnaryStatement', 'StatementGroup']);
+    assert.equal(nestedSchemasAt('roboflow_core/continue_if@v1', 'condition_statement', ['statements', 0], { statements: 'x' }).length, 3);
+  });
+
+  it('starts a new value shaped like its schema', () => {
+    assert.deepEqual(
+      [
+        [{ type: 'array' }],
+        [{ type: 'object' }],
+        [{ type: 'integer' }],
+        [{ type: 'number' }],
+        [{ type: 'string' }],
+        [{}],
+        [{ enum: ['a', 'b|c'] }],
+        [{ type: 'boolean' }],
+        [{ type: 'object', properties: { type: { const: 'A' } } }, { type: 'null' }],
+        [{ type: 'object', properties: { type: { const: 'A$}' } } }],
+        [],
+      ].map(nestedValueSnippet),
+      ['[$1]', '{$1}', '${1:0}', '${1:0}', '"$1"', '$1', '"${1|a,b\\|c|}"', '${1|true,false|}', '{$1}', '{ "type": "A\\$\\}"$0 }', '$1'],
+    );
+  });
+
+  it('lists the keys of every shape the object may have, once, required in any of them first', () => {
+    const site = { range: { offset: 0, length: 0 }, withValue: false, needsComma: false };
+    const items = nestedKeyCompletions([{ properties: { a: {}, b: {} } }, { properties: { b: {}, c: {} }, required: ['c'] }], () => [], new Set(['a']), site);
+    assert.deepEqual(items.map((i) => [i.label, i.detail, i.sortText]), [
+      ['c', 'required', '00000'],
+      ['b', 'optional', '00001'],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import type { ErrorObject } from 'ajv';
 import { hasNestedSchema } from '../../src/core/schema/stepSchemas';
+import { problemText } from '../../src/core/validate/nestedValues';
 import { findingRows, fixRows, visibleFindings } from '../support/findingViews';
 import { ALWAYS_TRUE } from '../support/conditions';
 import { DETECTION_STEP, workflowText } from '../support/workflowText';
@@ -151,5 +153,46 @@ describe('nested property values: what the user reads and where', () => {
     ];
     const t = workflowText({ inputs: [{ type: 'WorkflowImage', name: 'image' }], steps: [DETECTION_STEP, ...steps], outputs: [...OUTPUT('prop'), { type: 'JsonField', name: 'e', selector: '$steps.expr.output' }] });
     assert.deepEqual(findingRows(t), []);
+  });
+
+  it('names keys that end in digits as words, and indexes of two digits in brackets', () => {
+    const many = Array.from({ length: 11 }, () => ALWAYS_TRUE);
+    const [row] = findingRows(text(gate({ type: 'StatementGroup', statements: [...many, { type: 'Nope' }] })));
+    assert.equal(row[2].split(' in `condition_statement`')[0], '`statements[11].type`');
+    const [aggregatorRow] = findingRows(text(aggregator({ x1: [{ type: 'Nope' }] })));
+    assert.equal(aggregatorRow[2].split(' in `data_operations`')[0], '`x1[0].type`');
+  });
+
+  it('a value of a nested property refused as a whole: its values in the structure\'s words, with the nearest as the fix', () => {
+    const step = { type: 'roboflow_core/detections_consensus@v1', name: 'c', predictions_batches: ['$steps.det.predictions'], required_votes: 1, presence_confidence_aggregation: 'maxi' };
+    const t = text(step);
+    const [finding] = visibleFindings(t);
+    assert.deepEqual(findingRows(t), [['invalid-value', 'error', '`presence_confidence_aggregation` of Detections Consensus step `c` takes one of `average`, `max`, `min`, not the string "maxi". Did you mean "max"?', '"maxi"']]);
+    assert.deepEqual(fixRows(t, finding).map(([title]) => title), ['Change to max']);
+  });
+
+  it('reports another property\'s error as that property\'s, not inside the nested one', () => {
+    assert.deepEqual(findingRows(text({ ...lmm({ max_tokens: 'many' }), prompt: 5 })).map((r) => r[2]), [
+      '`prompt` of LMM step `lmm` takes a string, or a selector `$inputs.<name>` or `$steps.<step>.<output>` (kind string), not number 5.',
+      '`max_tokens` in `lmm_config` of LMM step `lmm` takes an integer, not the string "many".',
+    ]);
+  });
+});
+
+describe('nested property values: the words for each kind of problem', () => {
+  const error = (keyword: string, params: Record<string, unknown>, message = ''): ErrorObject => ({ keyword, params, message, instancePath: '/p/x', schemaPath: '#' });
+
+  it('says how many items a list needs, in the plural beyond one', () => {
+    assert.equal(problemText([error('minItems', { limit: 2 })], []), 'needs at least 2 items');
+    assert.equal(problemText([error('minItems', { limit: 1 })], []), 'needs at least 1 item');
+  });
+
+  it('joins the types of a union, and names `null` and a type it has no words for as they are', () => {
+    assert.equal(problemText([error('type', { type: 'integer,null' }), error('anyOf', {})], 'x'), 'takes an integer or `null`, not the string "x"');
+    assert.equal(problemText([error('type', { type: 'bytes' })], 1), 'takes bytes, not number 1');
+  });
+
+  it('falls back on the validator\'s own words for a rule it has no words for', () => {
+    assert.equal(problemText([error('pattern', { pattern: '^a' }, 'must match pattern "^a"')], 'b'), 'is refused: it must match pattern "^a"');
   });
 });

@@ -49,6 +49,7 @@ function presentKeys(object: Node | undefined, typing: OffsetRange): Set<string>
 function nestedPlace(model: WorkflowModel, path: readonly (string | number)[]) {
   const [section, index, property] = path;
   if (section !== 'steps' || typeof index !== 'number' || typeof property !== 'string' || path.length < 4) return undefined;
+  // No step there when `steps` is written twice: the model holds the first list, the cursor may be in the other.
   const step = model.steps[index];
   const node = step?.block && hasNestedSchema(step.block.type, property) ? valueNode(step.node, property) : undefined;
   if (!step?.block || !node) return undefined;

@@ -39,7 +39,7 @@ export function fieldValueCompletions(field: FieldSpec, site: ValueSite): Langua
 }
 
 /** Values a place inside a nested property takes (its enum, a union's `type`s, `true`/`false`). */
-export function nestedValueCompletions(values: readonly (string | number | boolean | null)[], site: ValueSite): LanguageCompletion[] {
+export function nestedValueCompletions(values: readonly (string | boolean)[], site: ValueSite): LanguageCompletion[] {
   return choices(values.map((value) => ({ value, kind: 'value' })), site);
 }
 

@@ -8,7 +8,7 @@ import { ownValue } from '../ownProperties';
  */
 
 export interface NestedSchema {
-  type?: string | string[];
+  type?: string;
   properties?: Record<string, NestedSchema>;
   required?: string[];
   items?: NestedSchema;
@@ -22,15 +22,16 @@ export interface NestedSchema {
 }
 
 const data = nested as { $defs: Record<string, NestedSchema>; properties: Record<string, Record<string, NestedSchema>> };
-/** Unions inside unions are few and shallow; this bounds a malformed file's cycles. */
-const MAX_UNION_DEPTH = 8;
 
+/** A definition a `$ref` names (Pydantic's definitions are never references themselves). */
 function resolved(schema: NestedSchema): NestedSchema {
-  for (let hops = 0; schema.$ref && hops < MAX_UNION_DEPTH; hops++) schema = ownValue(data.$defs, schema.$ref.replace('#/$defs/', '')) ?? {};
-  return schema;
+  return schema.$ref ? (ownValue(data.$defs, schema.$ref.replace('#/$defs/', '')) ?? {}) : schema;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON value's own member, or undefined for a scalar or a missing key. */
+function member(value: unknown, key: string | number): unknown {
+  return typeof value === 'object' && value !== null ? ownValue(value as Record<string, unknown>, String(key)) : undefined;
+}
 
 /** The values a schema's property takes as its constant or enum (a union branch's `type`). */
 export function constantValues(schema: NestedSchema | undefined): unknown[] {
@@ -42,20 +43,22 @@ export function constantValues(schema: NestedSchema | undefined): unknown[] {
  * The shapes `value` may take under `schema`: every branch of a union, or only the branch its `type`
  * names when it names one (unless `type` is what is being completed, `nextKey`).
  */
-function alternatives(schema: NestedSchema, value: unknown, nextKey: string | number | undefined, depth = 0): NestedSchema[] {
+function alternatives(schema: NestedSchema, value: unknown, nextKey: string | number | undefined): NestedSchema[] {
   const s = resolved(schema);
   const branches = s.oneOf ?? s.anyOf;
-  if (!branches || depth >= MAX_UNION_DEPTH) return [s];
-  const all = branches.flatMap((branch) => alternatives(branch, value, nextKey, depth + 1));
+  // The engine's unions hold objects and scalars, never other unions: one level.
+  if (!branches) return [s];
+  const all = branches.map(resolved);
   const tag = s.discriminator?.propertyName;
-  if (!tag || tag === nextKey || !isRecord(value)) return all;
-  const named = all.filter((branch) => constantValues(ownValue(branch.properties ?? {}, tag)).includes(value[tag]));
+  if (!tag || tag === nextKey) return all;
+  const named = all.filter((branch) => constantValues(ownValue(branch.properties ?? {}, tag)).includes(member(value, tag)));
   return named.length ? named : all;
 }
 
 function child(schema: NestedSchema, key: string | number): NestedSchema | undefined {
   if (typeof key === 'number') return schema.items;
-  return ownValue(schema.properties ?? {}, key) ?? (isRecord(schema.additionalProperties) ? schema.additionalProperties : undefined);
+  const additional = schema.additionalProperties;
+  return ownValue(schema.properties ?? {}, key) ?? (typeof additional === 'object' ? additional : undefined);
 }
 
 /**
@@ -69,7 +72,7 @@ export function nestedSchemasAt(blockType: string, property: string, path: reado
   let candidates = alternatives(root, value, path[0]);
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
-    value = Array.isArray(value) && typeof key === 'number' ? value[key] : isRecord(value) && typeof key === 'string' ? ownValue(value, key) : undefined;
+    value = member(value, key);
     candidates = candidates.flatMap((schema) => {
       const next = child(schema, key);
       return next ? alternatives(next, value, path[i + 1]) : [];

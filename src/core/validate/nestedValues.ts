@@ -15,9 +15,7 @@ import { nodeForInstancePath, unescapeSegment } from './schemaErrors';
  * structure (`statements[0].comparator.type`), not as "this property takes an object".
  */
 
-/** Errors that only explain another at the same place: a union with no matching branch. */
-const EXPLAINING = new Set(['anyOf', 'oneOf']);
-/** Keywords about what an object or list holds, which only nested schemas have. */
+/** Keywords about what an object or list holds: the place to underline is inside the object. */
 const ABOUT_CONTENTS = new Set(['required', 'minItems']);
 
 const TYPE_WORDS: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: '`true` or `false`', array: 'a list', object: 'an object', null: '`null`' };
@@ -27,18 +25,14 @@ const LISTED_VALUES = 16;
 
 const segmentsBelow = (instancePath: string) => instancePath.split('/').slice(2).map(unescapeSegment);
 
-/** An error about something inside the property's value, rather than about the value as a whole. */
-export function isNestedError(error: ErrorObject): boolean {
-  return segmentsBelow(error.instancePath).length > 0 || ABOUT_CONTENTS.has(error.keyword);
-}
-
 /** `statements[0].comparator.type`, from the segments below the property. */
 function pathWords(segments: readonly string[]): string {
   return segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z_][\w-]*$/.test(s) ? `${i ? '.' : ''}${s}` : `[${JSON.stringify(s)}]`)).join('');
 }
 
+/** The value an error's path names: every step of an ajv error's path exists in the value it judged. */
 function valueAt(value: unknown, segments: readonly string[]): unknown {
-  return segments.reduce<unknown>((current, s) => (typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[s] : undefined), value);
+  return segments.reduce<unknown>((current, s) => (current as Record<string, unknown>)[s], value);
 }
 
 function withValueAt(value: unknown, segments: readonly string[], replacement: unknown): unknown {
@@ -49,19 +43,21 @@ function withValueAt(value: unknown, segments: readonly string[], replacement: u
   return copy;
 }
 
-function problem(errors: readonly ErrorObject[], value: unknown): string {
+/** What is wrong, in words, for the errors ajv gives at one place (the first one decides which kind). */
+export function problemText(errors: readonly ErrorObject[], value: unknown): string {
   const first = errors[0];
   const params = first.params as Record<string, unknown>;
   switch (first.keyword) {
     case 'required':
       return `is missing \`${String(params.missingProperty)}\``;
     case 'type': {
+      // A union of types gives one error per type, then the union's own (which has no type).
       const types = [...new Set(errors.filter((e) => e.keyword === 'type').flatMap((e) => String((e.params as { type: string }).type).split(',')))];
       return `takes ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${describeValue(value)}`;
     }
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
-      const listed = allowed.slice(0, LISTED_VALUES).map((v) => `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``).join(', ');
+      const listed = allowed.slice(0, LISTED_VALUES).map((v) => `\`${String(v)}\``).join(', ');
       return `takes one of ${listed}${allowed.length > LISTED_VALUES ? `, … (${allowed.length} in all)` : ''}, not ${describeValue(value)}`;
     }
     case 'minItems': {
@@ -78,6 +74,12 @@ function problem(errors: readonly ErrorObject[], value: unknown): string {
   }
 }
 
+/** The place named in a message: the path below the property, in the words of the structure. */
+function subject(instancePath: string, where: string): string {
+  const segments = segmentsBelow(instancePath);
+  return segments.length ? `\`${pathWords(segments)}\` in ${where}` : where;
+}
+
 /** Where to underline a problem with an object's contents: its `type` when it has one, else its key
  * (or its opening brace, in a list), rather than the whole object. */
 function anchor(node: Node, keyword: string): OffsetRange {
@@ -90,32 +92,33 @@ function anchor(node: Node, keyword: string): OffsetRange {
 
 /**
  * Findings for one property's nested errors. Values of the wrong JSON type that Pydantic converts
- * (`"450"` for an integer) are converted first, deepest first, and get a warning each; what is still
- * wrong then gets an error each, one per place.
+ * (`"450"` for an integer) are converted first, and get a warning each; what is still wrong then gets
+ * an error each, one per place.
  * `validate(value)` gives the errors of this property for the step value with the property replaced.
  */
 export function nestedValueFindings(where: string, stepNode: Node, propertyValue: unknown, validate: (value: unknown) => readonly ErrorObject[]): Finding[] {
   const findings: Finding[] = [];
   let current = propertyValue;
   let errors = validate(current);
-  const converted = new Set<string>();
-  for (;;) {
-    const convertible = errors.find((e) => e.keyword === 'type' && segmentsBelow(e.instancePath).length && !converted.has(e.instancePath) && laxConversions(valueAt(current, segmentsBelow(e.instancePath)), [String((e.params as { type: string }).type)]).length);
-    if (!convertible) break;
-    const segments = segmentsBelow(convertible.instancePath);
-    const original = valueAt(current, segments);
-    const [to] = laxConversions(original, [String((convertible.params as { type: string }).type)]);
-    converted.add(convertible.instancePath);
+  // Each value of the wrong type that converts, once per place; then what is still wrong.
+  const converted = new Map<string, { from: unknown; to: number | boolean }>();
+  for (const error of errors) {
+    const segments = segmentsBelow(error.instancePath);
+    const from = valueAt(current, segments);
+    const [to] = laxConversions(from, [String((error.params as { type?: string }).type)]);
+    if (!to || converted.has(error.instancePath)) continue;
+    converted.set(error.instancePath, { from, to: to.value });
     current = withValueAt(current, segments, to.value);
-    errors = validate(current);
-    findings.push(conversionFinding(`\`${pathWords(segments)}\` in ${where}`, original, to.value, nodeForInstancePath(stepNode, convertible.instancePath)));
+  }
+  if (converted.size) errors = validate(current);
+  for (const [instancePath, { from, to }] of converted) {
+    findings.push(conversionFinding(subject(instancePath, where), from, to, nodeForInstancePath(stepNode, instancePath)));
   }
   const byPlace = new Map<string, ErrorObject[]>();
   for (const error of errors) {
     // A discriminator's verdict always comes with the `type` enum or `required` error that says it better
     // (scripts/build-schemas.mjs adds them).
     if (error.keyword === 'discriminator') continue;
-    if (EXPLAINING.has(error.keyword) && errors.some((e) => !EXPLAINING.has(e.keyword) && e.instancePath === error.instancePath)) continue;
     const list = byPlace.get(error.instancePath) ?? [];
     list.push(error);
     byPlace.set(error.instancePath, list);
@@ -125,13 +128,11 @@ export function nestedValueFindings(where: string, stepNode: Node, propertyValue
     const value = valueAt(current, segments);
     const node = nodeForInstancePath(stepNode, instancePath);
     const range = anchor(node, group[0].keyword);
-    const allowed = group[0].keyword === 'enum' ? ((group[0].params as { allowedValues: unknown[] }).allowedValues.filter((v) => typeof v === 'string') as string[]) : [];
-    const fixes = typeof value === 'string' && allowed.length ? suggestionFixes(range, nearest(value, allowed)) : [];
-    const subject = segments.length ? `\`${pathWords(segments)}\` in ${where}` : where;
+    const fixes = group[0].keyword === 'enum' && typeof value === 'string' ? suggestionFixes(range, nearest(value, (group[0].params as { allowedValues: string[] }).allowedValues)) : [];
     findings.push({
       code: 'invalid-value',
       severity: 'error',
-      message: `${subject} ${problem(group, value)}.${fixes.length ? ` Did you mean ${JSON.stringify(fixes[0].title.slice('Change to '.length))}?` : ''}`,
+      message: `${subject(instancePath, where)} ${problemText(group, value)}.${fixes.length ? ` Did you mean ${JSON.stringify(fixes[0].title.slice('Change to '.length))}?` : ''}`,
       range,
       fixes,
     });

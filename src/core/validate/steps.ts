@@ -9,7 +9,7 @@ import { nearest } from '../text/nearest';
 import { setProperties } from '../text/jsonEdits';
 import type { ValidationContext } from './context';
 import { convertedValueFinding } from './convertedValues';
-import { isNestedError, nestedValueFindings } from './nestedValues';
+import { nestedValueFindings } from './nestedValues';
 import { numericBoundFindings } from './numericBounds';
 import { shadowedAlias } from './fieldAliases';
 import { CUSTOM_PYTHON, customStepValueFindings } from './customBlocks';
@@ -161,7 +161,7 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
     // A `$…` value failing the selector patterns: the reference checks say why, in selector terms.
     if (field.selectorTargets.length && group.every((e) => looksLikeSelector(nodeForInstancePath(step.node, e.instancePath).value))) continue;
     const where = `\`${property}\` of ${block.humanName} step \`${step.name ?? '?'}\``;
-    if (hasNestedSchema(block.type, field.name) && group.some(isNestedError)) {
+    if (hasNestedSchema(block.type, field.name)) {
       const propertyErrors = (converted: unknown) => (validate({ ...value, [property]: converted }) ? [] : (validate.errors ?? []).filter((e) => e.instancePath === `/${property}` || e.instancePath.startsWith(`/${property}/`)));
       ctx.findings.push(...nestedValueFindings(where, step.node, value[property], propertyErrors));
       continue;

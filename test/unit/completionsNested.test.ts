@@ -147,11 +147,12 @@ describe('completions inside nested property schemas', () => {
         [{}],
         [{ enum: ['a', 'b|c'] }],
         [{ type: 'boolean' }],
+        [{ enum: ['a'] }, { type: 'boolean' }],
         [{ type: 'object', properties: { type: { const: 'A' } } }, { type: 'null' }],
         [{ type: 'object', properties: { type: { const: 'A$}' } } }],
         [],
       ].map(nestedValueSnippet),
-      ['[$1]', '{$1}', '${1:0}', '${1:0}', '"$1"', '$1', '"${1|a,b\\|c|}"', '${1|true,false|}', '{$1}', '{ "type": "A\\$\\}"$0 }', '$1'],
+      ['[$1]', '{$1}', '${1:0}', '${1:0}', '"$1"', '$1', '"${1|a,b\\|c|}"', '${1|true,false|}', '${1|"a",true,false|}', '{$1}', '{ "type": "A\\$\\}"$0 }', '$1'],
     );
   });
 

@@ -5,6 +5,7 @@ import { clone, type Json } from './definition';
 import { dynamicBlock } from './dynamicBlocks';
 import { missingRequiredField, unknownProperty, wrongType } from './fields';
 import { inputDeclaration } from './inputs';
+import { nestedValue } from './nestedValues';
 import { danglingSelector, outputSelector, renamedStep, wrongKind } from './references';
 import { blockVersion, cycle, documentVersion, duplicateName } from './structure';
 import type { BaseDefinition, Mutator } from './types';
@@ -29,6 +30,7 @@ export const MUTATORS = {
   version: documentVersion,
   input: inputDeclaration,
   'dynamic-block': dynamicBlock,
+  'nested-value': nestedValue,
 } satisfies Record<string, Mutator>;
 
 export type MutationKind = keyof typeof MUTATORS;

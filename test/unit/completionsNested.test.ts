@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { workflowCompletions } from '../../src/core/language/completions';
+import { hoverAt } from '../../src/core/language/hover';
 import { nestedKeyCompletions, nestedValueSnippet } from '../../src/core/language/nestedCompletions';
 import { nestedSchemasAt } from '../../src/core/schema/nestedSchemaAt';
 import { validateWorkflow } from '../../src/core/validate';
@@ -163,5 +164,45 @@ describe('completions inside nested property schemas', () => {
       ['c', 'required', '00000'],
       ['b', 'optional', '00001'],
     ]);
+  });
+});
+
+describe('hovers inside nested property schemas', () => {
+  const hover = (text: string, marker: string) => {
+    const catalog = freshCatalog();
+    return hoverAt(validateWorkflow(text, catalog).model!, catalog, text.indexOf(marker) + 2, [])?.markdown;
+  };
+  const gate = document(
+    '{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "StatementGroup", "operator": "and", "statements": [{ "type": "BinaryStatement", "left_operand": { "type": "DynamicOperand", "operand_name": "dets" }, "comparator": { "type": "==" }, "right_operand": { "type": "StaticOperand", "value": 1 }, "negate": false, "nope": 1 }] }, "evaluation_parameters": {}, "next_steps": [] }',
+  );
+
+  it('says whether the structure requires a key, and what it takes: a union by its types, an enum, a JSON type', () => {
+    assert.equal(hover(gate, '"statements"'), '**`statements`** in `condition_statement`: required; takes a list.');
+    assert.equal(hover(gate, '"operator"'), '**`operator`** in `condition_statement`: optional; takes one of `and`, `or`.');
+    assert.equal(hover(gate, '"left_operand"'), '**`left_operand`** in `condition_statement`: required; takes an object whose `type` is one of `StaticOperand`, `DynamicOperand`.');
+    assert.equal(hover(gate, '"negate"'), '**`negate`** in `condition_statement`: optional; takes `true` or `false`.');
+    assert.equal(hover(gate, '"value"'), '**`value`** in `condition_statement`: required; takes any value.');
+  });
+
+  it('lists a long union in part, with its size', () => {
+    assert.equal(
+      hover(gate, '"comparator"'),
+      `**\`comparator\`** in \`condition_statement\`: required; takes an object whose \`type\` is one of ${COMPARATORS.map((c) => `\`${c}\``).join(', ')}.`,
+    );
+    const pipeline = document('{ "type": "roboflow_core/property_definition@v1", "name": "prop", "data": "$steps.det.predictions", "operations": [{ "type": "SequenceLength", "extra": [] }] }');
+    assert.equal(hover(pipeline, '"extra"'), undefined);
+  });
+
+  it('a key of the user\'s own (a per-key operations map) is neither required nor optional', () => {
+    const text = document('{ "type": "roboflow_core/data_aggregator@v1", "name": "agg", "data": { "n": "$steps.det.predictions" }, "data_operations": { "n": [] }, "aggregation_mode": { "n": ["sum"] }, "interval": 1 }');
+    const at = text.indexOf('"data_operations": { "n"') + '"data_operations": { '.length;
+    const catalog = freshCatalog();
+    assert.equal(hoverAt(validateWorkflow(text, catalog).model!, catalog, at + 1, [])?.markdown, '**`n`** in `data_operations`: takes a list.');
+  });
+
+  it('says nothing for a key the structure does not know, or outside a nested property', () => {
+    assert.equal(hover(gate, '"nope"'), undefined);
+    assert.equal(hover(gate, '"dets"'), undefined);
+    assert.match(hover(gate, '"evaluation_parameters"')!, /^\*\*evaluation_parameters\*\* of Continue If/);
   });
 });

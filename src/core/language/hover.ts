@@ -7,6 +7,7 @@ import { firstByName } from '../model/workflow';
 import { parseSelector, type ParsedSelector } from '../selectors';
 import { showUserString } from '../text/secretText';
 import { describeAccepted } from '../validate/messages';
+import { nestedKeyMarkdown } from './nestedHover';
 
 /** Markdown shown when the pointer rests on a step's type, one of its property names, or a selector. */
 export interface HoverInfo {
@@ -79,6 +80,12 @@ export function hoverAt(model: WorkflowModel, catalog: Catalog, offset: number, 
   if (step?.block && property?.parent === step.node && property.children?.[0] === node) {
     const field = catalog.field(step.block, node.value as string);
     return field ? { markdown: fieldMarkdown(step.block, field), range } : undefined;
+  }
+
+  // A key inside a structure of the engine's own (a condition, an operation pipeline).
+  if (step && property?.type === 'property' && property.children?.[0] === node) {
+    const markdown = nestedKeyMarkdown(step, node);
+    return markdown ? { markdown, range } : undefined;
   }
 
   // Only a string node has a string value.

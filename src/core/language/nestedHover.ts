@@ -1,0 +1,48 @@
+import { getNodePath, getNodeValue, type Node } from 'jsonc-parser';
+import { hasOwn } from '../ownProperties';
+import { valueNode } from '../parse/tree';
+import { constantValues, nestedSchemasAt, type NestedSchema } from '../schema/nestedSchemaAt';
+import { hasNestedSchema } from '../schema/stepSchemas';
+import type { WorkflowStep } from '../model/workflow';
+
+/**
+ * Hover on a key inside a property with the engine's nested schema (a condition, an operation
+ * pipeline, `lmm_config`): whether the structure requires it, and what it takes.
+ */
+
+const TYPE_WORDS: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: '`true` or `false`', array: 'a list', object: 'an object', null: '`null`' };
+const LISTED = 16;
+
+const quoted = (values: readonly unknown[]) => values.slice(0, LISTED).map((v) => `\`${String(v)}\``).join(', ') + (values.length > LISTED ? `, … (${values.length} in all)` : '');
+
+/** What a place takes, from the shapes it may have. */
+function takes(schemas: readonly NestedSchema[]): string {
+  const tags = schemas.map((s) => constantValues(s.properties?.type));
+  if (schemas.length > 1 && tags.every((t) => t.length > 0)) return `an object whose \`type\` is one of ${quoted(tags.flat())}`;
+  const values = schemas.flatMap(constantValues);
+  if (values.length) return `one of ${quoted(values)}`;
+  const words = [...new Set(schemas.map((s) => (s.type ? (TYPE_WORDS[s.type] ?? s.type) : 'any value')))];
+  return words.join(' or ');
+}
+
+/** The hover text for `key`, a key node inside `step`'s value, or undefined outside a nested property. */
+export function nestedKeyMarkdown(step: WorkflowStep, key: Node): string | undefined {
+  const valueOfKey = key.parent?.children?.[1];
+  if (!valueOfKey) return undefined;
+  const [, , property, ...segments] = getNodePath(valueOfKey);
+  if (!step.block || typeof property !== 'string' || !segments.length || !hasNestedSchema(step.block.type, property)) return undefined;
+  const value: unknown = getNodeValue(valueNode(step.node, property)!);
+  const name = String(segments[segments.length - 1]);
+  // Every shape the key may take, not only the one its `type` names: read it with the key's value left out.
+  const parent = segments.slice(0, -1).reduce<unknown>((v, s) => (v as Record<string, unknown>)[s], value) as Record<string, unknown>;
+  const written = parent[name];
+  delete parent[name];
+  const schemas = nestedSchemasAt(step.block.type, property, segments, value);
+  parent[name] = written;
+  if (!schemas.length) return undefined;
+  const objects = nestedSchemasAt(step.block.type, property, segments.slice(0, -1), value);
+  // A key of the user's own (the names of a per-key operations map) is neither required nor optional.
+  const named = objects.some((o) => hasOwn(o.properties ?? {}, name));
+  const need = named ? (objects.some((o) => o.required?.includes(name)) ? 'required; ' : 'optional; ') : '';
+  return `**\`${name}\`** in \`${property}\`: ${need}takes ${takes(schemas)}.`;
+}

@@ -193,6 +193,23 @@ describe('hovers inside nested property schemas', () => {
     assert.equal(hover(pipeline, '"extra"'), undefined);
   });
 
+  it('a structure of one shape by its `type`, a long enum in part, a union of JSON types joined', () => {
+    const switchStep = document('{ "type": "roboflow_core/expression@v1", "name": "expr", "data": {}, "switch": { "type": "CasesDefinition", "cases": [{ "type": "CaseDefinition", "condition": {}, "result": {} }], "default": {} } }');
+    assert.equal(hover(switchStep, '"condition"'), '**`condition`** in `switch`: required; takes an object whose `type` is `StatementGroup`.');
+    const pipeline = document('{ "type": "roboflow_core/property_definition@v1", "name": "prop", "data": "$steps.det.predictions", "operations": [{ "type": "DetectionsPropertyExtract", "property_name": "class_name" }, { "type": "Divide", "other": 2 }] }');
+    const extract = hover(pipeline, '"property_name"')!;
+    assert.ok(extract.startsWith('**`property_name`** in `operations`: required; takes one of `confidence`, `class_name`, `x_min`,'), extract);
+    assert.ok(extract.endsWith(', … (31 in all).'), extract);
+    assert.equal(extract.split('`, `').length, 16);
+    assert.equal(hover(pipeline, '"other"'), '**`other`** in `operations`: required; takes an integer or a number.');
+  });
+
+  it('in a statement with no `type` yet: required if any kind of statement requires it, known if any has it', () => {
+    const text = document('{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": { "type": "StatementGroup", "statements": [{ "operand": {}, "negate": true }] }, "evaluation_parameters": {}, "next_steps": [] }');
+    assert.equal(hover(text, '"operand"'), '**`operand`** in `condition_statement`: required; takes an object whose `type` is one of `StaticOperand`, `DynamicOperand`.');
+    assert.equal(hover(text, '"negate"'), '**`negate`** in `condition_statement`: optional; takes `true` or `false`.');
+  });
+
   it('a key of the user\'s own (a per-key operations map) is neither required nor optional', () => {
     const text = document('{ "type": "roboflow_core/data_aggregator@v1", "name": "agg", "data": { "n": "$steps.det.predictions" }, "data_operations": { "n": [] }, "aggregation_mode": { "n": ["sum"] }, "interval": 1 }');
     const at = text.indexOf('"data_operations": { "n"') + '"data_operations": { '.length;

@@ -18,7 +18,7 @@ const quoted = (values: readonly unknown[]) => values.slice(0, LISTED).map((v) =
 /** What a place takes, from the shapes it may have. */
 function takes(schemas: readonly NestedSchema[]): string {
   const tags = schemas.map((s) => constantValues(s.properties?.type));
-  if (schemas.length > 1 && tags.every((t) => t.length > 0)) return `an object whose \`type\` is one of ${quoted(tags.flat())}`;
+  if (tags.every((t) => t.length > 0)) return tags.length === 1 ? `an object whose \`type\` is ${quoted(tags[0])}` : `an object whose \`type\` is one of ${quoted(tags.flat())}`;
   const values = schemas.flatMap(constantValues);
   if (values.length) return `one of ${quoted(values)}`;
   const words = [...new Set(schemas.map((s) => (s.type ? (TYPE_WORDS[s.type] ?? s.type) : 'any value')))];

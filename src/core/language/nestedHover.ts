@@ -4,24 +4,21 @@ import { valueNode } from '../parse/tree';
 import { constantValues, nestedSchemasAt, type NestedSchema } from '../schema/nestedSchemaAt';
 import { hasNestedSchema } from '../schema/stepSchemas';
 import type { WorkflowStep } from '../model/workflow';
+import { listedValues, typeWords } from '../validate/messages';
 
 /**
  * Hover on a key inside a property with the engine's nested schema (a condition, an operation
  * pipeline, `lmm_config`): whether the structure requires it, and what it takes.
  */
 
-const TYPE_WORDS: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: '`true` or `false`', array: 'a list', object: 'an object', null: '`null`' };
-const LISTED = 16;
-
-const quoted = (values: readonly unknown[]) => values.slice(0, LISTED).map((v) => `\`${String(v)}\``).join(', ') + (values.length > LISTED ? `, … (${values.length} in all)` : '');
 
 /** What a place takes, from the shapes it may have. */
 function takes(schemas: readonly NestedSchema[]): string {
   const tags = schemas.map((s) => constantValues(s.properties?.type));
-  if (tags.every((t) => t.length > 0)) return tags.length === 1 ? `an object whose \`type\` is ${quoted(tags[0])}` : `an object whose \`type\` is one of ${quoted(tags.flat())}`;
+  if (tags.every((t) => t.length > 0)) return tags.length === 1 ? `an object whose \`type\` is ${listedValues(tags[0])}` : `an object whose \`type\` is one of ${listedValues(tags.flat())}`;
   const values = schemas.flatMap(constantValues);
-  if (values.length) return `one of ${quoted(values)}`;
-  const words = [...new Set(schemas.map((s) => (s.type ? (TYPE_WORDS[s.type] ?? s.type) : 'any value')))];
+  if (values.length) return `one of ${listedValues(values)}`;
+  const words = [...new Set(schemas.map((s) => typeWords(s.type ?? 'any')))];
   return words.join(' or ');
 }
 

@@ -13,7 +13,22 @@ const LITERAL_WORDS: Record<string, string> = {
   array: 'a list',
   object: 'an object',
   any: 'any value',
+  null: '`null`',
 };
+
+/** A JSON type (or `any`) in words: `an integer`; a name it has no words for as it is. */
+export function typeWords(type: string): string {
+  return ownValue(LITERAL_WORDS, type) ?? type;
+}
+
+/** Enough values to choose from in a message; completions and fixes offer the rest. */
+const LISTED_VALUES = 16;
+
+/** Values in backticks, the first 16 of them and then how many there are in all. */
+export function listedValues(values: readonly unknown[]): string {
+  const listed = values.slice(0, LISTED_VALUES).map((v) => `\`${String(v)}\``).join(', ');
+  return values.length > LISTED_VALUES ? `${listed}, … (${values.length} in all)` : listed;
+}
 
 export function describeAccepted(field: FieldSpec): string {
   const parts: string[] = [];
@@ -21,7 +36,7 @@ export function describeAccepted(field: FieldSpec): string {
     if (type === 'enum') {
       const values = field.enumValues ?? [];
       parts.push(values.length <= 8 ? `one of ${values.map((v) => JSON.stringify(v)).join(', ')}` : `one of ${values.length} allowed values`);
-    } else parts.push(ownValue(LITERAL_WORDS, type) ?? type);
+    } else parts.push(typeWords(type));
   }
   if (field.nullable) parts.push('`null`');
   if (field.selectorTargets.length) {

@@ -6,7 +6,7 @@ import { nearest } from '../text/nearest';
 import { conversionFinding } from './convertedValues';
 import { suggestionFixes } from './fixes';
 import { laxConversions } from './laxValues';
-import { describeValue } from './messages';
+import { describeValue, listedValues, typeWords } from './messages';
 import { nodeForInstancePath, unescapeSegment } from './schemaErrors';
 
 /**
@@ -18,10 +18,7 @@ import { nodeForInstancePath, unescapeSegment } from './schemaErrors';
 /** Keywords about what an object or list holds: the place to underline is inside the object. */
 const ABOUT_CONTENTS = new Set(['required', 'minItems']);
 
-const TYPE_WORDS: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: '`true` or `false`', array: 'a list', object: 'an object', null: '`null`' };
 const COMPARISON_WORDS: Record<string, string> = { '>=': 'at least', '<=': 'at most' };
-/** Enough values to choose from in a message; the rest come as completions and fixes. */
-const LISTED_VALUES = 16;
 
 const segmentsBelow = (instancePath: string) => instancePath.split('/').slice(2).map(unescapeSegment);
 
@@ -53,13 +50,10 @@ export function problemText(errors: readonly ErrorObject[], value: unknown): str
     case 'type': {
       // A union of types gives one error per type, then the union's own (which has no type).
       const types = [...new Set(errors.filter((e) => e.keyword === 'type').flatMap((e) => String((e.params as { type: string }).type).split(',')))];
-      return `takes ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${describeValue(value)}`;
+      return `takes ${types.map(typeWords).join(' or ')}, not ${describeValue(value)}`;
     }
-    case 'enum': {
-      const allowed = params.allowedValues as unknown[];
-      const listed = allowed.slice(0, LISTED_VALUES).map((v) => `\`${String(v)}\``).join(', ');
-      return `takes one of ${listed}${allowed.length > LISTED_VALUES ? `, … (${allowed.length} in all)` : ''}, not ${describeValue(value)}`;
-    }
+    case 'enum':
+      return `takes one of ${listedValues(params.allowedValues as unknown[])}, not ${describeValue(value)}`;
     case 'minItems': {
       const limit = Number(params.limit);
       return `needs at least ${limit} ${limit === 1 ? 'item' : 'items'}`;

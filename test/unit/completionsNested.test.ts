@@ -217,6 +217,11 @@ describe('hovers inside nested property schemas', () => {
     assert.equal(hoverAt(validateWorkflow(text, catalog).model!, catalog, at + 1, [])?.markdown, '**`n`** in `data_operations`: takes a list.');
   });
 
+  it('reads a property written twice as the copy under the pointer', () => {
+    const text = document('{ "type": "roboflow_core/continue_if@v1", "name": "gate", "condition_statement": {}, "condition_statement": { "type": "StatementGroup", "statements": [{ "type": "UnaryStatement", "negate": true }] }, "evaluation_parameters": {}, "next_steps": [] }');
+    assert.equal(hover(text, '"negate"'), '**`negate`** in `condition_statement`: optional; takes `true` or `false`.');
+  });
+
   it('says nothing for a key the structure does not know, or outside a nested property', () => {
     assert.equal(hover(gate, '"nope"'), undefined);
     assert.equal(hover(gate, '"dets"'), undefined);

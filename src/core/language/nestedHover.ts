@@ -1,6 +1,5 @@
 import { getNodePath, getNodeValue, type Node } from 'jsonc-parser';
 import { hasOwn } from '../ownProperties';
-import { valueNode } from '../parse/tree';
 import { constantValues, nestedSchemasAt, type NestedSchema } from '../schema/nestedSchemaAt';
 import { hasNestedSchema } from '../schema/stepSchemas';
 import type { WorkflowStep } from '../model/workflow';
@@ -10,7 +9,6 @@ import { listedValues, typeWords } from '../validate/messages';
  * Hover on a key inside a property with the engine's nested schema (a condition, an operation
  * pipeline, `lmm_config`): whether the structure requires it, and what it takes.
  */
-
 
 /** What a place takes, from the shapes it may have. */
 function takes(schemas: readonly NestedSchema[]): string {
@@ -28,7 +26,10 @@ export function nestedKeyMarkdown(step: WorkflowStep, key: Node): string | undef
   if (!valueOfKey) return undefined;
   const [, , property, ...segments] = getNodePath(valueOfKey);
   if (!step.block || typeof property !== 'string' || !segments.length || !hasNestedSchema(step.block.type, property)) return undefined;
-  const value: unknown = getNodeValue(valueNode(step.node, property)!);
+  // The step's property this key lies in, as written here (a property written twice has two values).
+  let top = key;
+  while (top.parent !== step.node) top = top.parent!;
+  const value: unknown = getNodeValue(top.children![1]);
   const name = String(segments[segments.length - 1]);
   // Every shape the key may take, not only the one its `type` names: read it with the key's value left out.
   const parent = segments.slice(0, -1).reduce<unknown>((v, s) => (v as Record<string, unknown>)[s], value) as Record<string, unknown>;

@@ -31,14 +31,13 @@ export function nestedKeyMarkdown(step: WorkflowStep, key: Node): string | undef
   while (top.parent !== step.node) top = top.parent!;
   const value: unknown = getNodeValue(top.children![1]);
   const name = String(segments[segments.length - 1]);
-  // Every shape the key may take, not only the one its `type` names: read it with the key's value left out.
+  const objects = nestedSchemasAt(step.block.type, property, segments.slice(0, -1), value);
+  // Every shape the key may take, not only the one its `type` names: read it with the key's value left out
+  // (`value` is this hover's own copy).
   const parent = segments.slice(0, -1).reduce<unknown>((v, s) => (v as Record<string, unknown>)[s], value) as Record<string, unknown>;
-  const written = parent[name];
   delete parent[name];
   const schemas = nestedSchemasAt(step.block.type, property, segments, value);
-  parent[name] = written;
   if (!schemas.length) return undefined;
-  const objects = nestedSchemasAt(step.block.type, property, segments.slice(0, -1), value);
   // A key of the user's own (the names of a per-key operations map) is neither required nor optional.
   const named = objects.some((o) => hasOwn(o.properties ?? {}, name));
   const need = named ? (objects.some((o) => o.required?.includes(name)) ? 'required; ' : 'optional; ') : '';

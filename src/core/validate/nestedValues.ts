@@ -88,12 +88,13 @@ function anchor(node: Node, keyword: string): OffsetRange {
  * Findings for one property's nested errors. Values of the wrong JSON type that Pydantic converts
  * (`"450"` for an integer) are converted first, and get a warning each; what is still wrong then gets
  * an error each, one per place.
- * `validate(value)` gives the errors of this property for the step value with the property replaced.
+ * `errors` are this property's errors as validated; `validate(value)` gives them again for the step value
+ * with the property replaced, once values are converted.
  */
-export function nestedValueFindings(where: string, stepNode: Node, propertyValue: unknown, validate: (value: unknown) => readonly ErrorObject[]): Finding[] {
+export function nestedValueFindings(where: string, stepNode: Node, propertyValue: unknown, propertyErrors: readonly ErrorObject[], validate: (value: unknown) => readonly ErrorObject[]): Finding[] {
   const findings: Finding[] = [];
   let current = propertyValue;
-  let errors = validate(current);
+  let errors = propertyErrors;
   // Each value of the wrong type that converts, once per place; then what is still wrong.
   const converted = new Map<string, { from: unknown; to: number | boolean }>();
   for (const error of errors) {

@@ -162,8 +162,8 @@ function checkAgainstBlock(ctx: ValidationContext, step: WorkflowStep, block: Bl
     if (field.selectorTargets.length && group.every((e) => looksLikeSelector(nodeForInstancePath(step.node, e.instancePath).value))) continue;
     const where = `\`${property}\` of ${block.humanName} step \`${step.name ?? '?'}\``;
     if (hasNestedSchema(block.type, field.name)) {
-      const propertyErrors = (converted: unknown) => (validate({ ...value, [property]: converted }) ? [] : (validate.errors ?? []).filter((e) => e.instancePath === `/${property}` || e.instancePath.startsWith(`/${property}/`)));
-      ctx.findings.push(...nestedValueFindings(where, step.node, value[property], propertyErrors));
+      const revalidate = (converted: unknown) => (validate({ ...value, [property]: converted }) ? [] : (validate.errors ?? []).filter((e) => e.instancePath === `/${property}` || e.instancePath.startsWith(`/${property}/`)));
+      ctx.findings.push(...nestedValueFindings(where, step.node, value[property], group, revalidate));
       continue;
     }
     const node = valueNode(step.node, property);

@@ -179,6 +179,16 @@ describe('nested property values: what the user reads and where', () => {
   });
 });
 
+describe('nested property values: what is still wrong once values are converted', () => {
+  it('keeps the error on the property itself and leaves other properties\' errors to them', () => {
+    assert.deepEqual(findingRows(text({ ...gate({ statements: [binary({ negate: 'yes' })] }), next_steps: 5 })).map((r) => [r[0], r[2]]), [
+      ['invalid-value', '`condition_statement` of Continue If step `gate` is missing `type`.'],
+      ['value-converted', '`statements[0].negate` in `condition_statement` of Continue If step `gate` is the string "yes"; the server converts it to true. Write true itself, so the file says what runs.'],
+      ['invalid-value', '`next_steps` of Continue If step `gate` takes a list of selectors `$steps.<step>`, not number 5.'],
+    ]);
+  });
+});
+
 describe('nested property values: the words for each kind of problem', () => {
   const error = (keyword: string, params: Record<string, unknown>, message = ''): ErrorObject => ({ keyword, params, message, instancePath: '/p/x', schemaPath: '#' });
 
